@@ -1,0 +1,3 @@
+namespace Approvals.Domain;
+
+public sealed record ExpenseLine(string Label, decimal Amount);

@@ -1,0 +1,7 @@
+namespace Approvals.Domain;
+
+public enum VoteOutcome
+{
+    Adopted,
+    Rejected,
+}
