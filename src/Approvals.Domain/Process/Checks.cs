@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Approvals.Domain;
+
+/// <summary>Small field checks shared by the process: each returns a refusal naming the field, or null.</summary>
+internal static partial class Checks
+{
+    public static Refusal? Text(string? value, string field, int maxLength, string label)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Refusal.Invalid("text.required", field, "Champ obligatoire", $"{label} est obligatoire.");
+        }
+
+        if (value.Length > maxLength)
+        {
+            return Refusal.Invalid("text.too-long", field, "Longueur maximale", $"{label} dépasse {maxLength} caractères ({value.Length}).");
+        }
+
+        return value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+            ? Refusal.Invalid("text.control-character", field, "Caractères de contrôle interdits", $"{label} contient des caractères de contrôle.")
+            : null;
+    }
+
+    /// <summary>A person's or an organisation's name: text without markup characters.</summary>
+    public static Refusal? Name(string? value, string field, string label) =>
+        Text(value, field, 200, label) ?? (value!.IndexOfAny(['<', '>', '\n', '\r', '\t']) >= 0
+            ? Refusal.Invalid("name.characters", field, "Caractères interdits dans un nom", $"{label} ne peut pas contenir les caractères < > ni de retour à la ligne.")
+            : null);
+
+    public static Refusal? Email(string? value, string field, string label) =>
+        value is not null && value.Length <= 254 && EmailPattern().IsMatch(value)
+            ? null
+            : Refusal.Invalid("email.format", field, "Adresse électronique valide", $"{label} n'est pas une adresse électronique valide.");
+
+    public static Refusal? NotInFuture(DateOnly date, DateTimeOffset now, string field, string label) =>
+        date > FrenchCalendar.ParisDate(now)
+            ? Refusal.Invalid("date.future", field, "Date non future", $"{label} ({Show(date)}) ne peut pas être dans le futur.")
+            : null;
+
+    /// <summary>Order of acts: a date cannot go back before the act it depends on.</summary>
+    public static Refusal? NotBefore(DateOnly date, DateOnly? earlier, string field, string label, string earlierLabel) =>
+        earlier is { } e && date < e
+            ? Refusal.Invalid("date.backwards", field, "Chronologie des actes", $"{label} ({Show(date)}) ne peut pas précéder {earlierLabel} ({Show(e)}).")
+            : null;
+
+    public static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<Refusal> All(params Refusal?[] refusals) => refusals.OfType<Refusal>().ToList();
+
+    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,18 @@
+namespace Approvals.Domain;
+
+/// <summary>The kinds of documents a dossier keeps for ten years.</summary>
+public enum DocumentKind
+{
+    Statutes,
+    BankDetails,
+    Budget,
+    SignedRequest,
+    Deliberation,
+    Convention,
+    SignedConvention,
+    PaymentRequest,
+    FinancialReport,
+    ActivityReport,
+    PrefectureLetter,
+    Other,
+}

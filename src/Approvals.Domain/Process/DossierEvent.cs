@@ -1,0 +1,88 @@
+namespace Approvals.Domain;
+
+/// <summary>What happened to a dossier: the register is the list of these, never rewritten. Each carries its instant.</summary>
+public abstract record DossierEvent
+{
+    private DossierEvent()
+    {
+    }
+
+    public required DateTimeOffset At { get; init; }
+
+    public sealed record RequestSubmitted(DossierNumber Number, GrantRequest Request, ProcessPolicy Policy) : DossierEvent;
+
+    public sealed record VoteRecorded(
+        string ReportNumber,
+        string Rapporteur,
+        string Assembly,
+        DateOnly SessionDate,
+        Attendance Attendance,
+        Tally Tally,
+        bool SecretBallot,
+        bool? PresidentVotesFor,
+        VoteCount Count,
+        decimal AmountVoted) : DossierEvent;
+
+    public sealed record CreditsCommitted(string BudgetLineCode, int Year, decimal Amount) : DossierEvent;
+
+    public sealed record CreditsReleased(string BudgetLineCode, int Year, decimal Amount, string Reason) : DossierEvent;
+
+    public sealed record TransmissionRecorded(DateOnly SentOn, string Platform) : DossierEvent;
+
+    public sealed record TransmissionFailed(DateOnly On, string Reason) : DossierEvent;
+
+    public sealed record ReceiptAcknowledged(ActesId ActesId, DateOnly ReceivedOn) : DossierEvent;
+
+    public sealed record PrefectureLetterReceived(DateOnly ReceivedOn, PrefectureLetterKind Kind, string Summary) : DossierEvent;
+
+    public sealed record AdditionalDocumentsSent(DateOnly SentOn) : DossierEvent;
+
+    public sealed record CourtDecisionRecorded(DateOnly DecidedOn, bool Annulled, string Summary) : DossierEvent;
+
+    public sealed record ConventionSigned(
+        DateOnly AuthoritySignedOn,
+        string AuthoritySignatory,
+        DateOnly BeneficiarySignedOn,
+        string BeneficiarySignatory) : DossierEvent;
+
+    public sealed record Notified(DateOnly NotifiedOn, DateOnly PaymentWindowLastDay) : DossierEvent;
+
+    public sealed record PaymentRequested(DateOnly ReceivedOn, decimal Amount) : DossierEvent;
+
+    public sealed record PaymentRecorded(DateOnly PaidOn, decimal Amount, string Reference) : DossierEvent;
+
+    public sealed record ReportReceived(DateOnly ReceivedOn, Settlement Settlement) : DossierEvent;
+
+    public sealed record ReportAccepted(DateOnly AcceptedOn) : DossierEvent;
+
+    public sealed record RecoveryOrdered(DateOnly OrderedOn, RecoveryReason Reason, decimal Amount) : DossierEvent;
+
+    public sealed record FormalNoticeSent(DateOnly SentOn, string Breach, DateOnly ExpiresOn) : DossierEvent;
+
+    public sealed record FormalNoticeLifted(DateOnly On, string Reason) : DossierEvent;
+
+    public sealed record FormalNoticeExpired(DateOnly ExpiredOn) : DossierEvent;
+
+    public sealed record Terminated(DateOnly TerminatedOn) : DossierEvent;
+
+    public sealed record Withdrawn(DateOnly On, string Reason) : DossierEvent;
+
+    /// <summary>The payment window closed without a payment request: the grant is réputée caduque.</summary>
+    public sealed record Lapsed(DateOnly WindowLastDay) : DossierEvent;
+
+    public sealed record ReportOverdue(DateOnly DueOn) : DossierEvent;
+
+    public sealed record ConventionEnded(DateOnly EndedOn) : DossierEvent;
+
+    /// <summary>A reminder is due: the outbox turns it into e-mails.</summary>
+    public sealed record ReminderDue(string DeadlineId, DeadlineKind RemindsOf, DateOnly DeadlineDay, int DaysBefore) : DossierEvent;
+
+    public sealed record DocumentAttached(
+        string DocumentId,
+        DocumentKind Kind,
+        string FileName,
+        string ContentType,
+        long Size,
+        string Sha256,
+        string BlobName) : DossierEvent;
+}

@@ -1,0 +1,547 @@
+namespace Approvals.Domain;
+
+using static DossierCommand;
+using static DossierEvent;
+using Events = IReadOnlyList<DossierEvent>;
+
+/// <summary>
+/// The subsidy process as a pure decider: <see cref="Decide"/> turns a command into events or refusals,
+/// <see cref="Evolve"/> folds an event into the state, <see cref="Deadlines"/> says what the clock must wake up for.
+/// No I/O, no clock: time comes in as <c>now</c>.
+/// </summary>
+public static class Workflow
+{
+    public static Result<Events> Decide(Dossier state, DossierCommand command, DateTimeOffset now)
+    {
+        if (IsRepeat(state, command))
+        {
+            return Result<Events>.Ok([]);
+        }
+
+        var name = Transitions.NameOf(command);
+        if (!Transitions.Allows(state.Stage, name))
+        {
+            return Refusal.WrongStage(
+                "stage.wrong",
+                "Ordre des étapes",
+                $"L'action « {CommandLabels.Of(name)} » n'est pas possible à l'étape « {StageLabels.Of(state.Stage)} ».");
+        }
+
+        return command switch
+        {
+            SubmitRequest c => Submit(c, now),
+            RecordVote c => Vote(state, c, now),
+            RecordTransmission c => Transmit(state, c, now),
+            RecordTransmissionFailure c => TransmissionFailure(state, c, now),
+            AcknowledgeReceipt c => Acknowledge(state, c, now),
+            RecordPrefectureLetter c => PrefectureLetter(state, c, now),
+            SendAdditionalDocuments c => AdditionalDocuments(state, c, now),
+            RecordCourtDecision c => CourtDecision(state, c, now),
+            SignConvention c => Sign(state, c, now),
+            Notify c => NotifyBeneficiary(state, c, now),
+            RequestPayment c => PaymentRequest(state, c, now),
+            RecordPayment c => Payment(state, c, now),
+            ReceiveReport c => Report(state, c, now),
+            AcceptReport c => Accept(state, c, now),
+            OrderRecovery c => Recovery(state, c, now),
+            SendFormalNotice c => Notice(state, c, now),
+            LiftFormalNotice c => LiftNotice(state, c, now),
+            Terminate c => Termination(state, c, now),
+            Withdraw c => Withdrawal(state, c, now),
+            AttachDocument c => Attach(c, now),
+            DeadlineReached c => Reach(state, c, now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown command."),
+        };
+    }
+
+    public static Dossier Evolve(Dossier state, DossierEvent @event)
+    {
+        var next = @event switch
+        {
+            RequestSubmitted e => state with
+            {
+                Stage = DossierStage.Submitted, Number = e.Number, Request = e.Request, Policy = e.Policy, SubmittedAt = e.At,
+            },
+            VoteRecorded e => state with
+            {
+                Stage = e.Count.Outcome == VoteOutcome.Adopted ? DossierStage.Adopted : DossierStage.Rejected,
+                Vote = e,
+                AmountVoted = e.Count.Outcome == VoteOutcome.Adopted ? e.AmountVoted : 0,
+                EndedOn = e.Count.Outcome == VoteOutcome.Adopted ? null : e.SessionDate,
+            },
+            CreditsCommitted e => state with { CreditsCommitted = state.CreditsCommitted + e.Amount },
+            CreditsReleased e => state with { CreditsCommitted = state.CreditsCommitted - e.Amount },
+            TransmissionRecorded e => state with { Stage = DossierStage.Transmitted, Transmission = e },
+            TransmissionFailed e => state with
+            {
+                Stage = DossierStage.Adopted, Transmission = null, TransmissionFailures = [.. state.TransmissionFailures, e],
+            },
+            ReceiptAcknowledged e => state with { Stage = DossierStage.Enforceable, ActesId = e.ActesId, AcknowledgedOn = e.ReceivedOn },
+            PrefectureLetterReceived e => state with
+            {
+                PrefectureLetters = [.. state.PrefectureLetters, e],
+                AwaitingAdditionalDocuments = state.AwaitingAdditionalDocuments || e.Kind == PrefectureLetterKind.AdditionalDocumentsRequest,
+                Stage = e.Kind == PrefectureLetterKind.CourtReferral ? DossierStage.Suspended : state.Stage,
+                ResumeStage = e.Kind == PrefectureLetterKind.CourtReferral ? state.Stage : state.ResumeStage,
+            },
+            AdditionalDocumentsSent => state with { AwaitingAdditionalDocuments = false },
+            CourtDecisionRecorded e => state with
+            {
+                Stage = e.Annulled ? DossierStage.Annulled : state.ResumeStage ?? state.Stage,
+                ResumeStage = null,
+                EndedOn = e.Annulled ? e.DecidedOn : state.EndedOn,
+            },
+            ConventionSigned e => state with { Stage = DossierStage.Signed, Signature = e },
+            Notified e => state with { Stage = DossierStage.Notified, NotifiedOn = e.NotifiedOn, PaymentWindowLastDay = e.PaymentWindowLastDay },
+            PaymentRequested e => state with
+            {
+                Stage = DossierStage.PaymentRequested,
+                PaymentRequests = [.. state.PaymentRequests, e],
+                AmountRequestedForPayment = state.AmountRequestedForPayment + e.Amount,
+            },
+            PaymentRecorded e => state with { Payments = [.. state.Payments, e], AmountPaid = state.AmountPaid + e.Amount },
+            ReportReceived e => state with { Stage = DossierStage.ReportReceived, ReportReceivedOn = e.ReceivedOn, Settlement = e.Settlement },
+            ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
+            RecoveryOrdered e => state with
+            {
+                Stage = DossierStage.RecoveryOrdered, AmountRecovered = e.Amount, RecoveryReason = e.Reason, EndedOn = e.OrderedOn,
+            },
+            FormalNoticeSent e => state with
+            {
+                Stage = DossierStage.FormalNotice, ResumeStage = state.Stage, FormalNotice = e, FormalNoticeExpired = false,
+            },
+            FormalNoticeLifted => state with { Stage = state.ResumeStage ?? state.Stage, ResumeStage = null },
+            FormalNoticeExpired => state with
+            {
+                FormalNoticeExpired = true, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(state.FormalNotice!.SentOn)],
+            },
+            Terminated e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
+            Withdrawn e => state with { Stage = DossierStage.Withdrawn, EndedOn = e.On },
+            Lapsed e => state with
+            {
+                Stage = DossierStage.Lapsed, EndedOn = e.WindowLastDay, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.PaymentWindow],
+            },
+            ReportOverdue => state with { ReportOverdue = true, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReportDue] },
+            ConventionEnded => state with { FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ConventionEnd] },
+            ReminderDue e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
+            DocumentAttached e => state with { Documents = [.. state.Documents, e] },
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown event."),
+        };
+        return next with { Version = state.Version + 1 };
+    }
+
+    /// <summary>Folds a whole register: the state of a dossier is nothing but this.</summary>
+    public static Dossier Replay(IEnumerable<DossierEvent> events) => events.Aggregate(Dossier.Empty, Evolve);
+
+    public static IReadOnlyList<Deadline> Deadlines(Dossier state) => DeadlineSchedule.Of(state);
+
+    /// <summary>The commands a user may send now, by name (deadlines are the clock's, not a user's).</summary>
+    public static IReadOnlyList<string> AllowedCommands(Dossier state) =>
+        Transitions.CommandsFrom(state.Stage)
+            .Where(c => c != nameof(DeadlineReached))
+            .Where(c => c != nameof(SendAdditionalDocuments) || state.AwaitingAdditionalDocuments)
+            .Where(c => c != nameof(SignConvention) || state.Request?.Convention.HasConvention == true)
+            .Where(c => !(c == nameof(Notify) && state.Stage == DossierStage.Enforceable && state.Request?.Convention.HasConvention == true))
+            .Where(c => c != nameof(Terminate) || state.FormalNoticeExpired)
+            .Where(c => c != nameof(OrderRecovery) || state.Stage != DossierStage.Annulled || state.AmountPaid > 0)
+            .ToList();
+
+    /// <summary>A command already carried out yields no events, so that retries and re-run activities are harmless.</summary>
+    private static bool IsRepeat(Dossier state, DossierCommand command) => command switch
+    {
+        SubmitRequest c => state.Number == c.Number && state.Request is not null,
+        AttachDocument c => state.Documents.Any(d => d.Sha256 == c.Sha256 && d.Kind == c.Kind),
+        RecordPayment c => state.Payments.Any(p => p.Reference == c.Reference && p.Amount == c.Amount && p.PaidOn == c.PaidOn),
+        AcknowledgeReceipt c => state.ActesId?.ToString() == c.ActesId && state.AcknowledgedOn == c.ReceivedOn,
+        Notify c => state.NotifiedOn == c.NotifiedOn,
+        _ => false,
+    };
+
+    private static Result<Events> Submit(SubmitRequest c, DateTimeOffset now)
+    {
+        var refusals = RequestRules.Check(c.Request, c.Policy, now);
+        return refusals.Count > 0 ? Result<Events>.Refused(refusals) : Ok(new RequestSubmitted(c.Number, c.Request, c.Policy) { At = now });
+    }
+
+    private static Result<Events> Vote(Dossier state, RecordVote c, DateTimeOffset now)
+    {
+        var request = state.Request!;
+        var refusals = Checks.All(
+            Checks.Text(c.ReportNumber, "reportNumber", 40, "Le numéro du rapport"),
+            Checks.Name(c.Rapporteur, "rapporteur", "Le rapporteur"),
+            Checks.Text(c.Assembly, "assembly", 100, "L'assemblée"),
+            Checks.NotInFuture(c.SessionDate, now, "sessionDate", "La date de séance"),
+            Checks.NotBefore(c.SessionDate, request.ReceivedOn, "sessionDate", "La date de séance", "la réception de la demande"),
+            Money.Check(c.AmountVoted, "amountVoted"),
+            c.AmountVoted > request.AmountRequested
+                ? Refusal.Invalid("vote.amount-above-request", "amountVoted", "Montant voté au plus égal au montant demandé",
+                    $"Le montant voté ({Money.Format(c.AmountVoted)}) dépasse le montant demandé ({Money.Format(request.AmountRequested)}).")
+                : null,
+            c.AmountVoted > ConventionTerms.CompulsoryAbove && !request.Convention.HasConvention
+                ? Refusal.Invalid("convention.compulsory", "amountVoted", "Convention obligatoire au-delà de 23 000 € (loi n°2000-321, art. 10)",
+                    $"Un montant de {Money.Format(c.AmountVoted)} exige une convention écrite (au-delà de {Money.Format(ConventionTerms.CompulsoryAbove)}).")
+                : null);
+        if (refusals.Count > 0)
+        {
+            return Result<Events>.Refused(refusals);
+        }
+
+        var count = VoteLaw.Count(c.Attendance, c.Tally, c.SecretBallot, c.PresidentVotesFor);
+        if (!count.IsOk)
+        {
+            return Result<Events>.Refused(count.Refusals);
+        }
+
+        var outcome = count.Unwrap();
+        var vote = new VoteRecorded(c.ReportNumber, c.Rapporteur, c.Assembly, c.SessionDate, c.Attendance, c.Tally, c.SecretBallot,
+            c.PresidentVotesFor, outcome, c.AmountVoted) { At = now };
+        if (outcome.Outcome == VoteOutcome.Rejected)
+        {
+            return Ok(vote);
+        }
+
+        var credits = BudgetRules.CheckCredits(c.AmountVoted, c.AvailableCredits, request.BudgetLine.Code);
+        return credits is not null
+            ? credits
+            : Ok(vote, new CreditsCommitted(request.BudgetLine.Code, request.BudgetLine.Year, c.AmountVoted) { At = now });
+    }
+
+    private static Result<Events> Transmit(Dossier state, RecordTransmission c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Platform, "platform", 100, "La plateforme de transmission"),
+                Checks.NotInFuture(c.SentOn, now, "sentOn", "La date de transmission"),
+                Checks.NotBefore(c.SentOn, state.Vote!.SessionDate, "sentOn", "La date de transmission", "la séance"),
+            ],
+            new TransmissionRecorded(c.SentOn, c.Platform) { At = now });
+
+    private static Result<Events> TransmissionFailure(Dossier state, RecordTransmissionFailure c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Reason, "reason", 500, "Le motif"),
+                Checks.NotInFuture(c.On, now, "on", "La date de l'échec"),
+                Checks.NotBefore(c.On, state.Transmission!.SentOn, "on", "La date de l'échec", "la transmission"),
+            ],
+            new TransmissionFailed(c.On, c.Reason) { At = now });
+
+    private static Result<Events> Acknowledge(Dossier state, AcknowledgeReceipt c, DateTimeOffset now)
+    {
+        var id = ActesId.Parse(c.ActesId, "actesId");
+        if (!id.IsOk)
+        {
+            return Result<Events>.Refused(id.Refusals);
+        }
+
+        var actes = id.Unwrap();
+        return OkOr(
+            [
+                actes.Nature == ActesNature.DE
+                    ? null
+                    : Refusal.Invalid("actes.nature", "actesId", "Nature de l'acte : délibération (DE)",
+                        $"L'identifiant ACTES {actes} n'est pas celui d'une délibération (nature {actes.Nature}, attendu DE)."),
+                actes.DecisionDate == state.Vote!.SessionDate
+                    ? null
+                    : Refusal.Invalid("actes.decision-date", "actesId", "Date de décision de l'acte",
+                        $"La date de décision de l'identifiant ACTES ({Checks.Show(actes.DecisionDate)}) diffère de la date de séance ({Checks.Show(state.Vote.SessionDate)})."),
+                Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de l'accusé de réception"),
+                Checks.NotBefore(c.ReceivedOn, state.Transmission!.SentOn, "receivedOn", "L'accusé de réception", "la transmission"),
+            ],
+            new ReceiptAcknowledged(actes, c.ReceivedOn) { At = now });
+    }
+
+    private static Result<Events> PrefectureLetter(Dossier state, RecordPrefectureLetter c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Summary, "summary", 2000, "L'objet du courrier"),
+                Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du courrier"),
+                Checks.NotBefore(c.ReceivedOn, state.AcknowledgedOn, "receivedOn", "Le courrier de la préfecture", "l'accusé de réception"),
+            ],
+            new PrefectureLetterReceived(c.ReceivedOn, c.Kind, c.Summary) { At = now });
+
+    private static Result<Events> AdditionalDocuments(Dossier state, SendAdditionalDocuments c, DateTimeOffset now)
+    {
+        if (!state.AwaitingAdditionalDocuments)
+        {
+            return Refusal.WrongStage("prefecture.no-request", "Pièces complémentaires demandées",
+                "La préfecture n'a demandé aucune pièce complémentaire.");
+        }
+
+        var request = state.PrefectureLetters.Last(l => l.Kind == PrefectureLetterKind.AdditionalDocumentsRequest);
+        return OkOr(
+            [
+                Checks.NotInFuture(c.SentOn, now, "sentOn", "La date d'envoi des pièces"),
+                Checks.NotBefore(c.SentOn, request.ReceivedOn, "sentOn", "L'envoi des pièces", "la demande de la préfecture"),
+            ],
+            new AdditionalDocumentsSent(c.SentOn) { At = now });
+    }
+
+    private static Result<Events> CourtDecision(Dossier state, RecordCourtDecision c, DateTimeOffset now)
+    {
+        var referral = state.PrefectureLetters.Last(l => l.Kind == PrefectureLetterKind.CourtReferral);
+        var decision = new CourtDecisionRecorded(c.DecidedOn, c.Annulled, c.Summary) { At = now };
+        var checks = new[]
+        {
+            Checks.Text(c.Summary, "summary", 2000, "Le dispositif du jugement"),
+            Checks.NotInFuture(c.DecidedOn, now, "decidedOn", "La date du jugement"),
+            Checks.NotBefore(c.DecidedOn, referral.ReceivedOn, "decidedOn", "Le jugement", "le déféré"),
+        };
+        return c.Annulled ? OkOr(checks, [decision, .. Release(state, state.CreditsCommitted - state.AmountPaid, "annulation", now)]) : OkOr(checks, decision);
+    }
+
+    private static Result<Events> Sign(Dossier state, SignConvention c, DateTimeOffset now)
+    {
+        if (!state.Request!.Convention.HasConvention)
+        {
+            return Refusal.WrongStage("convention.none", "Convention prévue par la demande",
+                "Ce dossier ne prévoit pas de convention : notifiez directement la décision.");
+        }
+
+        var voteDay = state.Vote!.SessionDate;
+        return OkOr(
+            [
+                Checks.Name(c.AuthoritySignatory, "authoritySignatory", "Le signataire de la collectivité"),
+                Checks.Name(c.BeneficiarySignatory, "beneficiarySignatory", "Le signataire du bénéficiaire"),
+                Checks.NotInFuture(c.AuthoritySignedOn, now, "authoritySignedOn", "La signature de la collectivité"),
+                Checks.NotInFuture(c.BeneficiarySignedOn, now, "beneficiarySignedOn", "La signature du bénéficiaire"),
+                Checks.NotBefore(c.AuthoritySignedOn, voteDay, "authoritySignedOn", "La signature de la collectivité", "le vote"),
+                Checks.NotBefore(c.BeneficiarySignedOn, voteDay, "beneficiarySignedOn", "La signature du bénéficiaire", "le vote"),
+            ],
+            new ConventionSigned(c.AuthoritySignedOn, c.AuthoritySignatory, c.BeneficiarySignedOn, c.BeneficiarySignatory) { At = now });
+    }
+
+    private static Result<Events> NotifyBeneficiary(Dossier state, Notify c, DateTimeOffset now)
+    {
+        var request = state.Request!;
+        if (state.Stage == DossierStage.Enforceable && request.Convention.HasConvention)
+        {
+            return Refusal.WrongStage("convention.unsigned", "Convention signée avant notification",
+                "La convention doit être signée par les deux parties avant d'être notifiée.");
+        }
+
+        var lastDay = FrenchCalendar.MonthsPeriodLastDay(c.NotifiedOn, request.Convention.PaymentWindowMonths, state.Policy.Territory);
+        var (since, sinceLabel) = state.Signature is { } s
+            ? (Max(s.AuthoritySignedOn, s.BeneficiarySignedOn), "la signature de la convention")
+            : (state.AcknowledgedOn!.Value, "l'accusé de réception");
+        return OkOr(
+            [
+                Checks.NotInFuture(c.NotifiedOn, now, "notifiedOn", "La date de notification"),
+                Checks.NotBefore(c.NotifiedOn, since, "notifiedOn", "La notification", sinceLabel),
+            ],
+            new Notified(c.NotifiedOn, lastDay) { At = now });
+    }
+
+    private static Result<Events> PaymentRequest(Dossier state, RequestPayment c, DateTimeOffset now)
+    {
+        var remaining = state.AmountVoted - state.AmountRequestedForPayment;
+        return OkOr(
+            [
+                Money.Check(c.Amount, "amount"),
+                c.Amount > remaining
+                    ? Refusal.Invalid("payment.request-above-grant", "amount", "Plafond non révisable à la hausse",
+                        $"La demande de {Money.Format(c.Amount)} dépasse le reste à demander ({Money.Format(remaining)} sur {Money.Format(state.AmountVoted)} votés).")
+                    : null,
+                Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de la demande de paiement"),
+                Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "La demande de paiement", "la notification"),
+                state.Stage == DossierStage.Notified && c.ReceivedOn > state.PaymentWindowLastDay
+                    ? Refusal.Invalid("payment.window-closed", "receivedOn", "Demande de paiement dans les deux mois de la notification",
+                        $"La demande reçue le {Checks.Show(c.ReceivedOn)} arrive après la fin du délai ({Checks.Show(state.PaymentWindowLastDay!.Value)}) : la subvention est caduque.")
+                    : null,
+            ],
+            new PaymentRequested(c.ReceivedOn, c.Amount) { At = now });
+    }
+
+    private static Result<Events> Payment(Dossier state, RecordPayment c, DateTimeOffset now)
+    {
+        var ceiling = state.Settlement is { } s ? Math.Min(s.Entitled, state.AmountVoted) : state.AmountVoted;
+        return OkOr(
+            [
+                Money.Check(c.Amount, "amount"),
+                Checks.Text(c.Reference, "reference", 60, "La référence du mandat"),
+                state.Payments.Any(p => p.Reference == c.Reference)
+                    ? Refusal.Invalid("payment.reference-duplicate", "reference", "Référence de mandat unique",
+                        $"Un paiement porte déjà la référence {c.Reference}.")
+                    : null,
+                BudgetRules.CheckPaymentCeiling(c.Amount, state.AmountPaid, ceiling, "amount"),
+                Checks.NotInFuture(c.PaidOn, now, "paidOn", "La date du paiement"),
+                Checks.NotBefore(c.PaidOn, state.PaymentRequests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement"),
+            ],
+            new PaymentRecorded(c.PaidOn, c.Amount, c.Reference) { At = now });
+    }
+
+    private static Result<Events> Report(Dossier state, ReceiveReport c, DateTimeOffset now)
+    {
+        var amount = Money.Check(c.RealEligibleCosts, "realEligibleCosts", allowZero: true);
+        return amount is not null
+            ? amount
+            : OkOr(
+                [
+                    Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du compte rendu"),
+                    Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "Le compte rendu", "la notification"),
+                ],
+                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.AmountPaid)) { At = now });
+    }
+
+    private static Result<Events> Accept(Dossier state, AcceptReport c, DateTimeOffset now)
+    {
+        var settlement = CurrentSettlement(state);
+        if (settlement.Recovery > 0)
+        {
+            return Refusal.Invalid("report.recovery-due", "acceptedOn", "Reversement au prorata des dépenses réelles",
+                $"Le compte rendu ne peut pas être accepté en l'état : {Money.Format(settlement.Recovery)} ont été versés au-delà des {Money.Format(settlement.Entitled)} dus ; ordonnez un reversement.");
+        }
+
+        var checks = new[]
+        {
+            Checks.NotInFuture(c.AcceptedOn, now, "acceptedOn", "La date d'acceptation"),
+            Checks.NotBefore(c.AcceptedOn, state.ReportReceivedOn, "acceptedOn", "L'acceptation", "la réception du compte rendu"),
+        };
+        return OkOr(checks, [new ReportAccepted(c.AcceptedOn) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "solde non versé", now)]);
+    }
+
+    private static Result<Events> Recovery(Dossier state, OrderRecovery c, DateTimeOffset now)
+    {
+        decimal amount;
+        if (c.Reason == RecoveryReason.CostsShortfall)
+        {
+            if (state.Stage != DossierStage.ReportReceived)
+            {
+                return Refusal.Invalid("recovery.shortfall-needs-report", "reason", "Prorata calculé sur le compte rendu",
+                    "Un reversement pour dépenses inférieures au budget se calcule sur le compte rendu financier reçu.");
+            }
+
+            amount = CurrentSettlement(state).Recovery;
+            if (amount <= 0)
+            {
+                return Refusal.Invalid("recovery.nothing-due", "reason", "Reversement au prorata des dépenses réelles",
+                    "Aucun trop-perçu : les dépenses réelles justifient les sommes versées.");
+            }
+        }
+        else
+        {
+            if (c.Amount is not { } given)
+            {
+                return Refusal.Invalid("recovery.amount-required", "amount", "Montant du reversement", "Indiquez le montant à reverser.");
+            }
+
+            var refusal = Money.Check(given, "amount") ?? (given > state.AmountPaid
+                ? Refusal.Invalid("recovery.above-paid", "amount", "Reversement au plus égal aux sommes versées",
+                    $"Le reversement demandé ({Money.Format(given)}) dépasse les sommes versées ({Money.Format(state.AmountPaid)}).")
+                : null);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            amount = given;
+        }
+
+        var since = state.ReportReceivedOn ?? state.EndedOn ?? state.NotifiedOn;
+        return OkOr(
+            [
+                Checks.NotInFuture(c.OrderedOn, now, "orderedOn", "La date du titre de recette"),
+                Checks.NotBefore(c.OrderedOn, since, "orderedOn", "Le titre de recette", "l'étape précédente"),
+            ],
+            [
+                new RecoveryOrdered(c.OrderedOn, c.Reason, amount) { At = now },
+                .. Release(state, state.CreditsCommitted - (state.AmountPaid - amount), "reversement", now),
+            ]);
+    }
+
+    private static Result<Events> Notice(Dossier state, SendFormalNotice c, DateTimeOffset now)
+    {
+        var expires = FrenchCalendar.MonthsPeriodLastDay(c.SentOn, 1, state.Policy.Territory);
+        return OkOr(
+            [
+                Checks.Text(c.Breach, "breach", 2000, "Le manquement constaté"),
+                Checks.NotInFuture(c.SentOn, now, "sentOn", "La date de la mise en demeure"),
+                Checks.NotBefore(c.SentOn, state.Signature?.AuthoritySignedOn ?? state.AcknowledgedOn, "sentOn", "La mise en demeure", "la convention"),
+            ],
+            new FormalNoticeSent(c.SentOn, c.Breach, expires) { At = now });
+    }
+
+    private static Result<Events> LiftNotice(Dossier state, LiftFormalNotice c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Reason, "reason", 2000, "Le motif de la levée"),
+                Checks.NotInFuture(c.On, now, "on", "La date de levée"),
+                Checks.NotBefore(c.On, state.FormalNotice!.SentOn, "on", "La levée", "la mise en demeure"),
+            ],
+            new FormalNoticeLifted(c.On, c.Reason) { At = now });
+
+    private static Result<Events> Termination(Dossier state, Terminate c, DateTimeOffset now)
+    {
+        var notice = state.FormalNotice!;
+        if (c.TerminatedOn <= notice.ExpiresOn)
+        {
+            return Refusal.Invalid("termination.notice-running", "terminatedOn", "Préavis d'un mois après mise en demeure",
+                $"La résiliation n'est possible qu'après le {Checks.Show(notice.ExpiresOn)}, fin du préavis d'un mois suivant la mise en demeure du {Checks.Show(notice.SentOn)}.");
+        }
+
+        return OkOr(
+            [Checks.NotInFuture(c.TerminatedOn, now, "terminatedOn", "La date de résiliation")],
+            [new Terminated(c.TerminatedOn) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "résiliation", now)]);
+    }
+
+    private static Result<Events> Withdrawal(Dossier state, Withdraw c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Reason, "reason", 2000, "Le motif du retrait"),
+                Checks.NotInFuture(c.On, now, "on", "La date du retrait"),
+                Checks.NotBefore(c.On, state.Request!.ReceivedOn, "on", "Le retrait", "la réception de la demande"),
+            ],
+            [new Withdrawn(c.On, c.Reason) { At = now }, .. Release(state, state.CreditsCommitted, "retrait", now)]);
+
+    private static Result<Events> Attach(AttachDocument c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.DocumentId, "documentId", 100, "L'identifiant du document"),
+                Checks.Text(c.FileName, "fileName", 200, "Le nom du fichier"),
+                Checks.Text(c.BlobName, "blobName", 1024, "L'emplacement du document"),
+                c.Size > 0 ? null : Refusal.Invalid("document.empty", "file", "Document non vide", "Le document est vide."),
+                c.Sha256.Length == 64 && c.Sha256.All(char.IsAsciiHexDigitLower)
+                    ? null
+                    : Refusal.Invalid("document.hash", "sha256", "Empreinte SHA-256", "L'empreinte SHA-256 du document est invalide."),
+            ],
+            new DocumentAttached(c.DocumentId, c.Kind, c.FileName, c.ContentType, c.Size, c.Sha256, c.BlobName) { At = now });
+
+    private static Result<Events> Reach(Dossier state, DeadlineReached c, DateTimeOffset now)
+    {
+        var deadline = DeadlineSchedule.Of(state).FirstOrDefault(d => d.Id == c.DeadlineId);
+        if (deadline is null)
+        {
+            return Result<Events>.Ok([]);
+        }
+
+        if (now < deadline.DueAt)
+        {
+            return Refusal.WrongStage("deadline.not-due", "Échéance atteinte",
+                $"L'échéance {deadline.Id} n'est atteinte que le {deadline.DueAt:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        return deadline.Kind switch
+        {
+            DeadlineKind.PaymentWindow => Ok([new Lapsed(deadline.Day) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "caducité", now)]),
+            DeadlineKind.ReportDue => Ok(new ReportOverdue(deadline.Day) { At = now }),
+            DeadlineKind.ConventionEnd => Ok(new ConventionEnded(deadline.Day) { At = now }),
+            DeadlineKind.FormalNoticeExpiry => Ok(new FormalNoticeExpired(deadline.Day) { At = now }),
+            _ => Ok(new ReminderDue(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
+        };
+    }
+
+    /// <summary>The settlement with what has been paid since the report came in.</summary>
+    private static Settlement CurrentSettlement(Dossier state) =>
+        BudgetRules.Settle(state.AmountVoted, state.GrantRate, state.Settlement!.RealEligibleCosts, state.AmountPaid);
+
+    private static IEnumerable<DossierEvent> Release(Dossier state, decimal amount, string reason, DateTimeOffset now) =>
+        amount > 0 ? [new CreditsReleased(state.Request!.BudgetLine.Code, state.Request.BudgetLine.Year, amount, reason) { At = now }] : [];
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static Result<Events> Ok(params DossierEvent[] events) => Result<Events>.Ok(events);
+
+    private static Result<Events> OkOr(IEnumerable<Refusal?> checks, params DossierEvent[] events)
+    {
+        var refusals = checks.OfType<Refusal>().ToList();
+        return refusals.Count > 0 ? Result<Events>.Refused(refusals) : Result<Events>.Ok(events);
+    }
+}

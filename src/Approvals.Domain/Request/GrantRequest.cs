@@ -1,0 +1,16 @@
+namespace Approvals.Domain;
+
+/// <summary>The request for a grant as the case officer enters it (CERFA n°12156), received on <paramref name="ReceivedOn"/>.</summary>
+public sealed record GrantRequest(
+    DateOnly ReceivedOn,
+    Beneficiary Beneficiary,
+    string Object,
+    DateOnly ActionsStart,
+    DateOnly ActionsEnd,
+    ProvisionalBudget Budget,
+    decimal AmountRequested,
+    BudgetLineRef BudgetLine,
+    IReadOnlyList<Instalment> PaymentTerms,
+    ConventionTerms Convention,
+    string CaseOfficerEmail,
+    string? ProgrammeId);
