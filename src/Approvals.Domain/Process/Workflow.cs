@@ -60,7 +60,11 @@ public static class Workflow
         {
             RequestSubmitted e => state with
             {
-                Stage = DossierStage.Submitted, Number = e.Number, Request = e.Request, Policy = e.Policy, SubmittedAt = e.At,
+                Stage = DossierStage.Submitted,
+                Number = e.Number,
+                Request = e.Request,
+                Policy = e.Policy,
+                SubmittedAt = e.At,
             },
             VoteRecorded e => state with
             {
@@ -74,7 +78,9 @@ public static class Workflow
             TransmissionRecorded e => state with { Stage = DossierStage.Transmitted, Transmission = e },
             TransmissionFailed e => state with
             {
-                Stage = DossierStage.Adopted, Transmission = null, TransmissionFailures = [.. state.TransmissionFailures, e],
+                Stage = DossierStage.Adopted,
+                Transmission = null,
+                TransmissionFailures = [.. state.TransmissionFailures, e],
             },
             ReceiptAcknowledged e => state with { Stage = DossierStage.Enforceable, ActesId = e.ActesId, AcknowledgedOn = e.ReceivedOn },
             PrefectureLetterReceived e => state with
@@ -104,22 +110,31 @@ public static class Workflow
             ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
             RecoveryOrdered e => state with
             {
-                Stage = DossierStage.RecoveryOrdered, AmountRecovered = e.Amount, RecoveryReason = e.Reason, EndedOn = e.OrderedOn,
+                Stage = DossierStage.RecoveryOrdered,
+                AmountRecovered = e.Amount,
+                RecoveryReason = e.Reason,
+                EndedOn = e.OrderedOn,
             },
             FormalNoticeSent e => state with
             {
-                Stage = DossierStage.FormalNotice, ResumeStage = state.Stage, FormalNotice = e, FormalNoticeExpired = false,
+                Stage = DossierStage.FormalNotice,
+                ResumeStage = state.Stage,
+                FormalNotice = e,
+                FormalNoticeExpired = false,
             },
             FormalNoticeLifted => state with { Stage = state.ResumeStage ?? state.Stage, ResumeStage = null },
             FormalNoticeExpired => state with
             {
-                FormalNoticeExpired = true, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(state.FormalNotice!.SentOn)],
+                FormalNoticeExpired = true,
+                FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(state.FormalNotice!.SentOn)],
             },
             Terminated e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
             Withdrawn e => state with { Stage = DossierStage.Withdrawn, EndedOn = e.On },
             Lapsed e => state with
             {
-                Stage = DossierStage.Lapsed, EndedOn = e.WindowLastDay, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.PaymentWindow],
+                Stage = DossierStage.Lapsed,
+                EndedOn = e.WindowLastDay,
+                FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.PaymentWindow],
             },
             ReportOverdue => state with { ReportOverdue = true, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReportDue] },
             ConventionEnded => state with { FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ConventionEnd] },
@@ -194,7 +209,8 @@ public static class Workflow
 
         var outcome = count.Unwrap();
         var vote = new VoteRecorded(c.ReportNumber, c.Rapporteur, c.Assembly, c.SessionDate, c.Attendance, c.Tally, c.SecretBallot,
-            c.PresidentVotesFor, outcome, c.AmountVoted) { At = now };
+            c.PresidentVotesFor, outcome, c.AmountVoted)
+        { At = now };
         if (outcome.Outcome == VoteOutcome.Rejected)
         {
             return Ok(vote);
