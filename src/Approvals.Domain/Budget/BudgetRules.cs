@@ -1,23 +1,158 @@
+using System.Globalization;
+
 namespace Approvals.Domain;
 
 /// <summary>The money rules: balanced budget, amount requested, grant rate, credits, settlement and recovery.</summary>
 public static class BudgetRules
 {
+    /// <summary>The French way of writing euros, fixed here rather than taken from the machine's culture data.</summary>
+    private static readonly NumberFormatInfo FrenchNumbers = new()
+    {
+        NumberGroupSeparator = "\u202F",
+        NumberDecimalSeparator = ",",
+        NegativeSign = "-",
+    };
+
     /// <summary>The budget balances, its amounts are valid, and the amount requested equals this authority's revenue line. Fields are named under <paramref name="fieldPrefix"/> (e.g. "budget.expenses[2].amount").</summary>
-    public static IReadOnlyList<Refusal> CheckRequest(ProvisionalBudget budget, decimal amountRequested, string fieldPrefix = "budget") =>
-        throw new NotImplementedException();
+    /// <remarks>Every refusal is returned at once, so that a form shows them all; the balance is checked only when every amount is valid.</remarks>
+    public static IReadOnlyList<Refusal> CheckRequest(ProvisionalBudget budget, decimal amountRequested, string fieldPrefix = "budget")
+    {
+        var refusals = new List<Refusal>();
+        if (budget.Expenses.Count == 0)
+        {
+            refusals.Add(Refusal.Invalid(
+                "budget.no-expense",
+                $"{fieldPrefix}.expenses",
+                "Budget prévisionnel complet",
+                "Le budget prévisionnel doit comporter au moins une ligne de dépenses."));
+        }
+
+        if (budget.Revenues.Count == 0)
+        {
+            refusals.Add(Refusal.Invalid(
+                "budget.no-revenue",
+                $"{fieldPrefix}.revenues",
+                "Budget prévisionnel complet",
+                "Le budget prévisionnel doit comporter au moins une ligne de recettes."));
+        }
+
+        var amountRefusals = new List<Refusal>();
+        for (var i = 0; i < budget.Expenses.Count; i++)
+        {
+            var line = budget.Expenses[i];
+            refusals.AddRange(CheckLabel(line.Label, $"{fieldPrefix}.expenses[{i}].label", $"la dépense n°{i + 1}"));
+            amountRefusals.AddRange(CheckLineAmount(line.Amount, $"{fieldPrefix}.expenses[{i}].amount", $"la dépense n°{i + 1}"));
+        }
+
+        for (var i = 0; i < budget.Revenues.Count; i++)
+        {
+            var line = budget.Revenues[i];
+            refusals.AddRange(CheckLabel(line.Funder, $"{fieldPrefix}.revenues[{i}].funder", $"la recette n°{i + 1}"));
+            amountRefusals.AddRange(CheckLineAmount(line.Amount, $"{fieldPrefix}.revenues[{i}].amount", $"la recette n°{i + 1}"));
+        }
+
+        refusals.AddRange(amountRefusals);
+        if (amountRefusals.Count == 0 && budget.Expenses.Count > 0 && budget.Revenues.Count > 0
+            && budget.TotalExpenses != budget.TotalRevenues)
+        {
+            refusals.Add(Refusal.Invalid(
+                "budget.unbalanced",
+                fieldPrefix,
+                "Budget prévisionnel équilibré",
+                $"Le budget prévisionnel n'est pas équilibré : dépenses {Euros(budget.TotalExpenses)} ≠ recettes {Euros(budget.TotalRevenues)}."));
+        }
+
+        var ours = budget.Revenues.Where(r => r.FromThisAuthority).ToList();
+        if (ours.Count != 1)
+        {
+            refusals.Add(Refusal.Invalid(
+                "budget.authority-line",
+                $"{fieldPrefix}.revenues",
+                "Une ligne de recettes pour la collectivité",
+                $"Le budget prévisionnel doit comporter exactement une ligne de recettes de la collectivité sollicitée ({ours.Count} indiquée(s))."));
+        }
+        else if (amountRequested != ours[0].Amount)
+        {
+            refusals.Add(Refusal.Invalid(
+                "budget.requested-mismatch",
+                "amountRequested",
+                "Montant sollicité = recette de la collectivité au budget",
+                $"Le montant sollicité ({Euros(amountRequested)}) diffère de la recette attendue de la collectivité au budget "
+                + $"prévisionnel (« {ours[0].Funder.Trim()} » : {Euros(ours[0].Amount)})."));
+        }
+
+        return refusals;
+    }
 
     /// <summary>Grant / total budget, exact (not rounded). 9 000 / 15 790 ≈ 0.5700.</summary>
-    public static decimal GrantRate(decimal grant, decimal budgetTotal) => throw new NotImplementedException();
+    /// <exception cref="ArgumentOutOfRangeException">The total is not positive or the grant is negative: check the budget first.</exception>
+    public static decimal GrantRate(decimal grant, decimal budgetTotal)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budgetTotal);
+        ArgumentOutOfRangeException.ThrowIfNegative(grant);
+        return grant / budgetTotal;
+    }
 
     /// <summary>Refusal when committing <paramref name="amount"/> would exceed the budget line's <paramref name="available"/> credits.</summary>
-    public static Refusal? CheckCredits(decimal amount, decimal available, string budgetLine) => throw new NotImplementedException();
+    public static Refusal? CheckCredits(decimal amount, decimal available, string budgetLine) =>
+        amount > available
+            ? Refusal.Invalid(
+                "budget.credits-insufficient",
+                "amountVoted",
+                "Crédits disponibles sur la ligne budgétaire",
+                $"Crédits insuffisants sur la ligne « {budgetLine} » : {Euros(amount)} à engager, {Euros(available)} disponibles "
+                + $"(il manque {Euros(amount - available)}).")
+            : null;
 
     /// <summary>Refusal when recording <paramref name="payment"/> would bring payments above the voted amount (plafond non révisable à la hausse).</summary>
     public static Refusal? CheckPaymentCeiling(decimal payment, decimal alreadyPaid, decimal voted, string field) =>
-        throw new NotImplementedException();
+        alreadyPaid + payment > voted
+            ? Refusal.Invalid(
+                "payment.ceiling",
+                field,
+                "Plafond non révisable à la hausse",
+                $"Le versement de {Euros(payment)} porterait le total versé à {Euros(alreadyPaid + payment)}, au-delà des "
+                + $"{Euros(voted)} votés (plafond non révisable à la hausse) ; reste à verser : {Euros(Math.Max(0m, voted - alreadyPaid))}.")
+            : null;
 
     /// <summary>Pro-rata rule: entitled = min(voted, rate × real eligible costs), rounded to the cent; recovery = paid − entitled when positive.</summary>
-    public static Settlement Settle(decimal voted, decimal rate, decimal realEligibleCosts, decimal paid) =>
-        throw new NotImplementedException();
+    /// <exception cref="ArgumentOutOfRangeException">A negative figure: the caller validates amounts first.</exception>
+    public static Settlement Settle(decimal voted, decimal rate, decimal realEligibleCosts, decimal paid)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(voted);
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        ArgumentOutOfRangeException.ThrowIfNegative(realEligibleCosts);
+        ArgumentOutOfRangeException.ThrowIfNegative(paid);
+        var entitled = Math.Min(voted, Math.Round(rate * realEligibleCosts, 2, MidpointRounding.AwayFromZero));
+        var recovery = Math.Max(0m, paid - entitled);
+        return new Settlement(realEligibleCosts, rate, entitled, paid, recovery);
+    }
+
+    private static IEnumerable<Refusal> CheckLabel(string? label, string field, string line)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            yield return Refusal.Invalid(
+                "budget.label",
+                field,
+                "Libellé de ligne budgétaire",
+                $"Le libellé de {line} est vide : chaque ligne du budget prévisionnel est nommée.");
+        }
+    }
+
+    /// <summary>Positive, in cents, and below <see cref="Money.Maximum"/> (which also keeps the totals from overflowing).</summary>
+    private static IEnumerable<Refusal> CheckLineAmount(decimal amount, string field, string line)
+    {
+        if (amount <= 0m || amount > Money.Maximum || decimal.Round(amount, 2) != amount)
+        {
+            yield return Refusal.Invalid(
+                "budget.amount",
+                field,
+                "Montant positif, au centime près",
+                $"Le montant de {line} ({amount.ToString(FrenchNumbers)}\u00A0€) doit être positif, d'au plus deux décimales "
+                + $"et d'au plus {Euros(Money.Maximum)}.");
+        }
+    }
+
+    private static string Euros(decimal amount) => amount.ToString("N2", FrenchNumbers) + "\u00A0€";
 }

@@ -14,6 +14,21 @@ public sealed record VoteCount(
     bool Unanimous,
     bool CastingVoteUsed)
 {
+    /// <summary>A tie in a secret ballot: no casting vote, the proposal is rejected.</summary>
+    public bool SecretBallotTie { get; init; }
+
+    /// <summary>Voters who abstained: the tally sums to the voters, so they are the voters who cast no vote.</summary>
+    public int Abstentions => Voters - VotesCast;
+
     /// <summary>The French wording of the outcome, as written in a deliberation ("adopté à l'unanimité").</summary>
-    public string Wording => throw new NotImplementedException();
+    public string Wording => Outcome switch
+    {
+        VoteOutcome.Adopted when CastingVoteUsed => "adopté avec la voix prépondérante du président",
+        VoteOutcome.Adopted when Unanimous && Abstentions == 0 => "adopté à l'unanimité",
+        VoteOutcome.Adopted when Unanimous => "adopté à l'unanimité des suffrages exprimés",
+        VoteOutcome.Adopted => "adopté à la majorité",
+        _ when SecretBallotTie => "rejeté (partage égal des voix, scrutin secret)",
+        _ when CastingVoteUsed => "rejeté avec la voix prépondérante du président",
+        _ => "rejeté",
+    };
 }
