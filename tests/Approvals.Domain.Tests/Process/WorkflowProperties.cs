@@ -14,14 +14,32 @@ public class WorkflowProperties
 {
     [Property(MaxTest = 300)]
     public Property Random_command_sequences_never_break_the_invariants() =>
-        Prop.ForAll(Arb.From(Gen.ListOf(Gen.Choose(0, 1_000_000)).Select(l => l.ToArray())), choices =>
+        Prop.ForAll(Arb.From(Gen.ListOf(Gen.Choose(0, 1_000_000)).Select(l => l.ToArray())), choices => Walk(choices));
+
+    /// <summary>Guards the generator itself: random walks must reach every stage, or the property above proves little.</summary>
+    [Fact]
+    public void Random_walks_reach_every_stage()
+    {
+        var random = new Random(20220609);
+        var reached = new HashSet<DossierStage>();
+        for (var i = 0; i < 2_000; i++)
         {
+            reached.UnionWith(Walk(Enumerable.Range(0, 100).Select(_ => random.Next(1_000_000)).ToArray()));
+        }
+
+        Assert.Equal(Enum.GetValues<DossierStage>().Except([DossierStage.None]).Order(), reached.Except([DossierStage.None]).Order());
+    }
+
+    private static HashSet<DossierStage> Walk(int[] choices)
+    {
+        {
+            var reached = new HashSet<DossierStage>();
             var state = Dossier.Empty;
             var events = new List<DossierEvent>();
             var day = new DateOnly(2022, 5, 2);
-            foreach (var choice in choices.Take(40))
+            foreach (var choice in choices.Take(100))
             {
-                day = day.AddDays(choice % 23);
+                day = day.AddDays(choice % 10 == 0 ? 45 : choice % 9);
                 var now = SeedDossier.At(day.Year, day.Month, day.Day, 12);
                 var command = Draw(state, choice, day);
                 var result = Workflow.Decide(state, command, now);
@@ -40,8 +58,12 @@ public class WorkflowProperties
                 }
 
                 CheckInvariants(before, state, events);
+                reached.Add(state.Stage);
             }
-        });
+
+            return reached;
+        }
+    }
 
     private static void CheckInvariants(Dossier before, Dossier state, List<DossierEvent> events)
     {
