@@ -1,0 +1,33 @@
+using Approvals.Application;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Approvals.Mail;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IMailer"/> from section <c>Mail</c>: SendGrid when <c>Mail:SendGridApiKey</c> is set,
+    /// else the pickup folder (relative paths taken from <paramref name="contentRoot"/>). Registers <see cref="PickupMailbox"/> either way.
+    /// </summary>
+    public static IServiceCollection AddApprovalsMail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+        var options = configured with { PickupFolder = Path.GetFullPath(configured.PickupFolder, Path.GetFullPath(contentRoot)) };
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PickupMailbox>();
+        if (string.IsNullOrWhiteSpace(options.SendGridApiKey))
+        {
+            services.AddSingleton<IMailer, PickupFolderMailer>();
+        }
+        else
+        {
+            services.AddSingleton<IMailer, SendGridMailer>();
+        }
+
+        return services;
+    }
+}
