@@ -1,0 +1,14 @@
+namespace Approvals.Application;
+
+/// <summary>
+/// A dossier list request. <paramref name="Beneficiary"/> matches part of the name or the SIRET and
+/// <paramref name="Text"/> part of the number, title or beneficiary, both ignoring case and accents.
+/// </summary>
+public sealed record DossierQuery(
+    string? Stage = null,
+    int? Year = null,
+    string? BudgetLineCode = null,
+    string? Beneficiary = null,
+    string? Text = null,
+    int Skip = 0,
+    int Take = 50);

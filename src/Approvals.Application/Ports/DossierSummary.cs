@@ -1,0 +1,19 @@
+namespace Approvals.Application;
+
+/// <summary>
+/// What dossier lists show and filter on. Stored as columns of the dossier's state row, in the same transaction as
+/// the snapshot, so a list never disagrees with the dossier.
+/// </summary>
+public sealed record DossierSummary(
+    string DossierId,
+    string Number,
+    string Stage,
+    int Year,
+    string BudgetLineCode,
+    string BeneficiaryName,
+    string BeneficiarySiret,
+    string Title,
+    decimal AmountRequested,
+    decimal AmountVoted,
+    decimal AmountPaid,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,31 @@
+namespace Approvals.Application;
+
+/// <summary>
+/// The system of record: one partition per dossier holding its snapshot, its register and its outbox.
+/// Throws <see cref="ConcurrencyConflictException"/> when another writer won and <see cref="StorageFailedException"/>
+/// when storage fails.
+/// </summary>
+public interface IDossierStore
+{
+    Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the commit in one transaction (at most 100 rows: the snapshot, the events, the outbox) and returns the new ETag.</summary>
+    Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The register in sequence order.</summary>
+    Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken);
+
+    /// <summary>Outbox items of every dossier, for the sweep that finishes work a crash left undone.</summary>
+    Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes a carried-out outbox item; removing one already gone is not an error.</summary>
+    Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>Dossiers matching the query, most recently updated first.</summary>
+    Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The next value of a named counter (1, 2, 3…), for readable dossier numbers.</summary>
+    Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,145 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Approvals.Application;
+using Approvals.Domain;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Sas;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Storage;
+
+/// <summary>
+/// Documents as block blobs <c>{dossierId}/{kind}/{yyyyMMddHHmmss-random8}-{safe name}</c>. The name and the first
+/// bytes are checked before anything is written; the content is then streamed in blocks that become a blob only
+/// when the last one is committed, so a refused or failed upload leaves no blob.
+/// </summary>
+public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time) : IDocumentStore
+{
+    private const int BlockSize = 4 * 1024 * 1024;
+    private const string Field = "file";
+
+    private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
+    private readonly long maxBytes = options.Value.MaxUploadBytes;
+
+    public async Task<Result<StoredDocument>> UploadAsync(
+        string dossierId, string kind, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var name = FileNames.Check(fileName, Field);
+        if (!name.IsOk)
+        {
+            return Result<StoredDocument>.Refused(name.Refusals);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            var filled = await ReadFullyAsync(content, buffer.AsMemory(0, ContentSniffer.HeadLength), cancellationToken);
+            var contentType = ContentSniffer.Check(buffer.AsSpan(0, filled), name.Value!);
+            if (!contentType.IsOk)
+            {
+                return Result<StoredDocument>.Refused(contentType.Refusals);
+            }
+
+            var blobName = $"{dossierId}/{FileNames.ToBlobSafe(kind)}/{UniquePrefix()}-{FileNames.ToBlobSafe(name.Value!)}";
+            var blob = container.GetBlockBlobClient(blobName);
+            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var blockIds = new List<string>();
+            long size = 0;
+            bool endOfContent;
+            do
+            {
+                filled += await ReadFullyAsync(content, buffer.AsMemory(filled, BlockSize - filled), cancellationToken);
+                endOfContent = filled < BlockSize;
+                size += filled;
+                if (size > maxBytes)
+                {
+                    return TooLarge();
+                }
+
+                if (filled > 0)
+                {
+                    sha256.AppendData(buffer, 0, filled);
+                    var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{blockIds.Count:D6}"));
+                    await StorageErrors.GuardAsync("Upload document", () => blob.StageBlockAsync(
+                        blockId, new MemoryStream(buffer, 0, filled, writable: false), cancellationToken: cancellationToken), cancellationToken);
+                    blockIds.Add(blockId);
+                }
+
+                filled = 0;
+            }
+            while (!endOfContent);
+
+            var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
+            var commit = new CommitBlockListOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType.Value },
+                Metadata = new Dictionary<string, string> { ["filename"] = Uri.EscapeDataString(name.Value!), ["sha256"] = hash },
+                Tags = new Dictionary<string, string> { ["dossier"] = dossierId },
+            };
+            await StorageErrors.GuardAsync("Upload document", () => blob.CommitBlockListAsync(blockIds, commit, cancellationToken), cancellationToken);
+            return Result<StoredDocument>.Ok(new StoredDocument(blobName, name.Value!, contentType.Value!, size, hash));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Delete document", () =>
+            container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>Signed with the account key of the connection string (an identity-based deployment would need a user delegation key).</summary>
+    public Uri GetReadLink(string blobName, TimeSpan lifetime) =>
+        container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, time.GetUtcNow() + lifetime);
+
+    public Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Set retention", async () =>
+        {
+            var tags = new Dictionary<string, string>
+            {
+                ["dossier"] = dossierId,
+                ["retainUntil"] = retainUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{dossierId}/", cancellationToken: cancellationToken))
+            {
+                await container.GetBlobClient(item.Name).SetTagsAsync(tags, cancellationToken: cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<Stream> OpenReadAsync(string blobName, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read document", () =>
+            container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    private string UniquePrefix() =>
+        $"{time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+
+    private Result<StoredDocument> TooLarge()
+    {
+        var limit = (maxBytes / (1024m * 1024m)).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"));
+        return Refusal.Invalid("document.too-large", Field, $"Taille maximale {limit} Mo",
+            $"Le fichier dépasse la taille maximale autorisée de {limit} Mo.");
+    }
+
+    /// <summary>Reads until <paramref name="target"/> is full or the content ends; returns the bytes read.</summary>
+    private static async Task<int> ReadFullyAsync(Stream content, Memory<byte> target, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total < target.Length)
+        {
+            var read = await content.ReadAsync(target[total..], cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Approvals.Application;
+using Azure.Data.Tables;
+
+namespace Approvals.Storage;
+
+/// <summary>The rows of a dossier's partition: <c>state</c>, <c>event-000001</c>…, <c>outbox-{id}</c>.</summary>
+internal static class DossierRows
+{
+    public const string StateKey = "state";
+    public const string EventPrefix = "event-";
+    public const string OutboxPrefix = "outbox-";
+
+    /// <summary>The summary columns, read without the snapshot's JSON by list queries.</summary>
+    public static readonly IReadOnlyList<string> SummaryColumns =
+    [
+        "DossierId", "Number", "Stage", "Year", "BudgetLineCode", "BeneficiaryName", "BeneficiarySiret", "Title",
+        "AmountRequested", "AmountVoted", "AmountPaid", "UpdatedAt",
+    ];
+
+    public static string PartitionKey(string dossierId) => TableKeys.Escape(dossierId);
+
+    /// <summary>Zero-padded so that the rows sort in sequence order.</summary>
+    public static string EventKey(long sequence) => $"{EventPrefix}{sequence:D6}";
+
+    public static string OutboxKey(string itemId) => OutboxPrefix + TableKeys.Escape(itemId);
+
+    /// <summary>A filter for the row keys starting with <paramref name="prefix"/> (its last character bumped by one is the upper bound).</summary>
+    public static string PrefixFilter(string prefix)
+    {
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        return TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {end}");
+    }
+
+    public static TableEntity State(DossierCommit commit)
+    {
+        var summary = commit.Summary;
+        var entity = new TableEntity(PartitionKey(commit.DossierId), StateKey)
+        {
+            ["DossierId"] = commit.DossierId,
+            ["Version"] = commit.Version,
+            ["LastHash"] = commit.LastHash,
+            ["Number"] = summary.Number,
+            ["Stage"] = summary.Stage,
+            ["Year"] = summary.Year,
+            ["BudgetLineCode"] = summary.BudgetLineCode,
+            ["BeneficiaryName"] = summary.BeneficiaryName,
+            ["BeneficiarySiret"] = summary.BeneficiarySiret,
+            ["Title"] = summary.Title,
+            // Table Storage has no decimal: amounts are kept exact as invariant strings.
+            ["AmountRequested"] = summary.AmountRequested.ToString(CultureInfo.InvariantCulture),
+            ["AmountVoted"] = summary.AmountVoted.ToString(CultureInfo.InvariantCulture),
+            ["AmountPaid"] = summary.AmountPaid.ToString(CultureInfo.InvariantCulture),
+            ["UpdatedAt"] = summary.UpdatedAt,
+        };
+        JsonChunks.Write(entity, "Json", commit.SnapshotJson);
+        return entity;
+    }
+
+    public static StoredDossier ToStoredDossier(TableEntity entity) =>
+        new(
+            entity.GetString("DossierId"),
+            entity.GetInt64("Version") ?? 0,
+            JsonChunks.Read(entity, "Json"),
+            entity.GetString("LastHash") ?? "",
+            entity.ETag.ToString());
+
+    public static DossierSummary ToSummary(TableEntity entity) =>
+        new(
+            entity.GetString("DossierId"),
+            entity.GetString("Number") ?? "",
+            entity.GetString("Stage") ?? "",
+            entity.GetInt32("Year") ?? 0,
+            entity.GetString("BudgetLineCode") ?? "",
+            entity.GetString("BeneficiaryName") ?? "",
+            entity.GetString("BeneficiarySiret") ?? "",
+            entity.GetString("Title") ?? "",
+            Amount(entity, "AmountRequested"),
+            Amount(entity, "AmountVoted"),
+            Amount(entity, "AmountPaid"),
+            entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+
+    public static TableEntity Event(RegisterEntry entry)
+    {
+        var entity = new TableEntity(PartitionKey(entry.DossierId), EventKey(entry.Sequence))
+        {
+            ["DossierId"] = entry.DossierId,
+            ["Sequence"] = entry.Sequence,
+            ["Type"] = entry.Type,
+            ["Actor"] = entry.Actor,
+            ["RecordedAt"] = entry.RecordedAt,
+            ["PreviousHash"] = entry.PreviousHash,
+            ["Hash"] = entry.Hash,
+        };
+        JsonChunks.Write(entity, "Json", entry.Json);
+        return entity;
+    }
+
+    public static RegisterEntry ToRegisterEntry(TableEntity entity) =>
+        new(
+            entity.GetString("DossierId"),
+            entity.GetInt64("Sequence") ?? 0,
+            entity.GetString("Type") ?? "",
+            JsonChunks.Read(entity, "Json"),
+            entity.GetString("Actor") ?? "",
+            entity.GetDateTimeOffset("RecordedAt") ?? DateTimeOffset.MinValue,
+            entity.GetString("PreviousHash") ?? "",
+            entity.GetString("Hash") ?? "");
+
+    public static TableEntity Outbox(string dossierId, OutboxItem item)
+    {
+        var entity = new TableEntity(PartitionKey(dossierId), OutboxKey(item.Id))
+        {
+            ["DossierId"] = dossierId,
+            ["Id"] = item.Id,
+            ["Kind"] = item.Kind,
+        };
+        JsonChunks.Write(entity, "Json", item.Json);
+        return entity;
+    }
+
+    public static OutboxItem ToOutboxItem(TableEntity entity) =>
+        new(entity.GetString("Id") ?? "", entity.GetString("Kind") ?? "", JsonChunks.Read(entity, "Json"));
+
+    private static decimal Amount(TableEntity entity, string column) =>
+        entity.GetString(column) is { } text ? decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
+}

@@ -1,0 +1,195 @@
+using Approvals.Application;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Storage;
+
+/// <summary>The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.</summary>
+public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options) : IDossierStore
+{
+    /// <summary>The limit of one entity-group transaction.</summary>
+    public const int MaxRowsPerCommit = 100;
+
+    private const int MaxCounterAttempts = 20;
+    private const string CounterKey = "counter";
+
+    private readonly TableClient dossiers = tables.GetTableClient(options.Value.DossiersTable);
+    private readonly TableClient counters = tables.GetTableClient(options.Value.CountersTable);
+
+    public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Load dossier", async () =>
+        {
+            var found = await dossiers.GetEntityIfExistsAsync<TableEntity>(
+                DossierRows.PartitionKey(dossierId), DossierRows.StateKey, cancellationToken: cancellationToken);
+            return found.HasValue ? DossierRows.ToStoredDossier(found.Value!) : null;
+        }, cancellationToken);
+
+    public Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
+    {
+        var rows = 1 + commit.Events.Count + commit.Outbox.Count;
+        if (rows > MaxRowsPerCommit)
+        {
+            throw new ArgumentException(
+                $"A commit writes at most {MaxRowsPerCommit} rows; this one has {rows} (1 snapshot, {commit.Events.Count} events, {commit.Outbox.Count} outbox items).",
+                nameof(commit));
+        }
+
+        var actions = new List<TableTransactionAction>(rows)
+        {
+            commit.ExpectedETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, DossierRows.State(commit))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, DossierRows.State(commit), new ETag(commit.ExpectedETag)),
+        };
+        // Register and outbox rows are only ever added: a row that already exists means another writer got there first.
+        actions.AddRange(commit.Events.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Event(entry))));
+        actions.AddRange(commit.Outbox.Select(item => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Outbox(commit.DossierId, item))));
+
+        return StorageErrors.GuardAsync("Commit dossier", async () =>
+        {
+            try
+            {
+                var responses = await dossiers.SubmitTransactionAsync(actions, cancellationToken);
+                return responses.Value[0].Headers.ETag?.ToString()
+                    ?? throw new InvalidOperationException("Table Storage returned no ETag for the dossier's state row.");
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
+            {
+                throw new ConcurrencyConflictException(
+                    commit.ExpectedETag is null
+                        ? $"Dossier {commit.DossierId} already exists."
+                        : $"Dossier {commit.DossierId} changed since it was loaded.",
+                    exception);
+            }
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read register", async () =>
+        {
+            var entries = new List<RegisterEntry>();
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(InPartition(dossierId, DossierRows.EventPrefix), cancellationToken: cancellationToken))
+            {
+                entries.Add(DossierRows.ToRegisterEntry(entity));
+            }
+
+            return (IReadOnlyList<RegisterEntry>)entries.OrderBy(entry => entry.Sequence).ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read outbox", async () =>
+        {
+            var items = new List<OutboxItem>();
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(InPartition(dossierId, DossierRows.OutboxPrefix), cancellationToken: cancellationToken))
+            {
+                items.Add(DossierRows.ToOutboxItem(entity));
+            }
+
+            return (IReadOnlyList<OutboxItem>)items;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Find pending outbox", async () =>
+        {
+            var pending = new List<PendingOutbox>();
+            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix);
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
+            {
+                pending.Add(new PendingOutbox(entity.GetString("DossierId"), DossierRows.ToOutboxItem(entity)));
+                if (pending.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return (IReadOnlyList<PendingOutbox>)pending;
+        }, cancellationToken);
+
+    public Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Delete outbox item", async () =>
+        {
+            try
+            {
+                await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+            {
+                // Already carried out and deleted (at-least-once dispatch): nothing left to do.
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Query dossiers", async () =>
+        {
+            var matches = new List<DossierSummary>();
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(ServerFilter(query), select: DossierRows.SummaryColumns, cancellationToken: cancellationToken))
+            {
+                var summary = DossierRows.ToSummary(entity);
+                if (DossierSearch.Matches(summary, query))
+                {
+                    matches.Add(summary);
+                }
+            }
+
+            return (IReadOnlyList<DossierSummary>)matches
+                .OrderByDescending(summary => summary.UpdatedAt)
+                .ThenBy(summary => summary.DossierId, StringComparer.Ordinal)
+                .Skip(Math.Max(query.Skip, 0))
+                .Take(Math.Max(query.Take, 0))
+                .ToList();
+        }, cancellationToken);
+
+    public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Next sequence", async () =>
+        {
+            var partition = TableKeys.Escape(counterName);
+            for (var attempt = 1; attempt <= MaxCounterAttempts; attempt++)
+            {
+                try
+                {
+                    var found = await counters.GetEntityIfExistsAsync<TableEntity>(partition, CounterKey, cancellationToken: cancellationToken);
+                    if (!found.HasValue)
+                    {
+                        await counters.AddEntityAsync(new TableEntity(partition, CounterKey) { ["Value"] = 1L }, cancellationToken);
+                        return 1L;
+                    }
+
+                    var next = (found.Value!.GetInt64("Value") ?? 0) + 1;
+                    var counter = new TableEntity(partition, CounterKey) { ["Value"] = next };
+                    await counters.UpdateEntityAsync(counter, found.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return next;
+                }
+                catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
+                {
+                    // Another writer took this value: read again, after a short random pause to spread the contenders.
+                    await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+                }
+            }
+
+            throw new ConcurrencyConflictException($"Counter {counterName} stayed contended for {MaxCounterAttempts} attempts.");
+        }, cancellationToken);
+
+    private static string InPartition(string dossierId, string rowPrefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PartitionKey(dossierId)}") + " and " + DossierRows.PrefixFilter(rowPrefix);
+
+    private static string ServerFilter(DossierQuery query)
+    {
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}") };
+        if (query.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        }
+
+        if (query.Year is { } year)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Year eq {year}"));
+        }
+
+        if (query.BudgetLineCode is { } line)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
+        }
+
+        return string.Join(" and ", clauses);
+    }
+}

@@ -1,0 +1,33 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Approvals.Storage;
+
+/// <summary>Builds the Azure clients, once per process: they are thread-safe and keep their connections.</summary>
+public static class StorageClients
+{
+    public static TableServiceClient CreateTables(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        ConfigureRetry(clientOptions.Retry, options);
+        return new TableServiceClient(options.ConnectionString, clientOptions);
+    }
+
+    /// <summary>The service version is pinned to one Azurite 3.37 accepts, so the emulator works even without --skipApiVersionCheck.</summary>
+    public static BlobServiceClient CreateBlobs(StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06);
+        ConfigureRetry(clientOptions.Retry, options);
+        return new BlobServiceClient(options.ConnectionString, clientOptions);
+    }
+
+    private static void ConfigureRetry(RetryOptions retry, StorageOptions options)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = options.MaxRetries;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(2);
+        retry.NetworkTimeout = options.RequestTimeout;
+    }
+}

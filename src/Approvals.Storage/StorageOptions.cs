@@ -1,0 +1,25 @@
+namespace Approvals.Storage;
+
+/// <summary>The <c>Storage</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    public string DossiersTable { get; set; } = "Dossiers";
+
+    public string DeadlinesTable { get; set; } = "Deadlines";
+
+    public string CountersTable { get; set; } = "Counters";
+
+    public string DocumentsContainer { get; set; } = "dossiers";
+
+    public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>How long one request may take before it is abandoned (and retried): short, so that an outage fails fast.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after a failed request (network error, timeout, 408, 429, 5xx).</summary>
+    public int MaxRetries { get; set; } = 2;
+}

@@ -1,0 +1,25 @@
+using Approvals.Application;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the stores over Azure Storage (section <c>Storage</c>) and the start-up step that creates tables and container.</summary>
+    public static IServiceCollection AddApprovalsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => StorageClients.CreateTables(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(provider => StorageClients.CreateBlobs(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IDossierStore, TableDossierStore>();
+        services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
+        services.AddSingleton<IDocumentStore, BlobDocumentStore>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
+        return services;
+    }
+}
