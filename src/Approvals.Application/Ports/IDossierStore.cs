@@ -23,6 +23,21 @@ public interface IDossierStore
     /// <summary>Removes a carried-out outbox item; removing one already gone is not an error.</summary>
     Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the item, marked failed with <paramref name="reason"/>: the sweep no longer picks it up.</summary>
+    Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Failed items of every dossier, most recent first.</summary>
+    Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Clears the failure mark so the item is carried out again; null when the item is gone.</summary>
+    Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The value claimed under <paramref name="key"/>: the one stored by an earlier call, or else the one
+    /// <paramref name="create"/> makes, stored now. Makes the creation of a dossier idempotent across retries.
+    /// </summary>
+    Task<string> ClaimKeyAsync(string key, Func<Task<string>> create, CancellationToken cancellationToken);
+
     /// <summary>Dossiers matching the query, most recently updated first.</summary>
     Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken);
 

@@ -1,6 +1,6 @@
 namespace Approvals.Domain;
 
-/// <summary>Why a command was refused. The kind decides the HTTP status in exactly one place (409 or 422).</summary>
+/// <summary>Why a command was refused. The kind decides the HTTP status in exactly one place (409, 422 or 404).</summary>
 public enum RefusalKind
 {
     /// <summary>The command does not fit the dossier's current stage (HTTP 409).</summary>
@@ -8,6 +8,9 @@ public enum RefusalKind
 
     /// <summary>The command's data breaks a rule (HTTP 422).</summary>
     InvalidData,
+
+    /// <summary>The dossier or document named does not exist (HTTP 404).</summary>
+    NotFound,
 }
 
 /// <summary>

@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using System.Text;
+using Approvals.Domain;
+
+namespace Approvals.Application;
+
+/// <summary>
+/// The one way a dossier changes: load its snapshot, let the decider decide, and write the new snapshot, the events
+/// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
+/// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
+/// </summary>
+public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time)
+{
+    /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
+    private const int Attempts = 5;
+
+    private readonly SnapshotCache cache = new(capacity: 20_000);
+
+    public async Task<Result<CommandOutcome>> CreateAsync(GrantRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var refusals = RequestRules.Check(request, options.Policy, time.GetUtcNow());
+        if (refusals.Count > 0)
+        {
+            return Result<CommandOutcome>.Refused(refusals);
+        }
+
+        var dossierId = idempotencyKey is null
+            ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
+            : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
+        var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
+        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotencyKey: idempotencyKey);
+    }
+
+    /// <param name="expectedVersion">From <c>If-Match</c>: refuse, rather than re-decide, when the dossier has moved on.</param>
+    /// <param name="idempotencyKey">From <c>Idempotency-Key</c>: a retry returns the first outcome and changes nothing.</param>
+    public async Task<Result<CommandOutcome>> HandleAsync(
+        string dossierId,
+        DossierCommand command,
+        Actor actor,
+        CancellationToken cancellationToken,
+        long? expectedVersion = null,
+        string? idempotencyKey = null)
+    {
+        var fingerprint = idempotencyKey is null ? null : Fingerprint(command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await LoadAsync(dossierId, fresh: attempt > 1, cancellationToken);
+            if (loaded is null && command is not DossierCommand.SubmitRequest)
+            {
+                return Refusals.NotFound(dossierId);
+            }
+
+            var current = loaded ?? CachedDossier.New(dossierId);
+            if (idempotencyKey is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotencyKey) is { } done)
+            {
+                return done.Fingerprint == fingerprint ? Outcome(current, []) : Refusals.KeyReused;
+            }
+
+            if (expectedVersion is { } expected && expected != current.Version)
+            {
+                return Refusals.StaleVersion(expected, current.Version);
+            }
+
+            var decision = Workflow.Decide(current.Snapshot.State, command, time.GetUtcNow());
+            if (!decision.IsOk)
+            {
+                return Result<CommandOutcome>.Refused(decision.Refusals);
+            }
+
+            var events = decision.Unwrap();
+            if (events.Count == 0)
+            {
+                return Outcome(current, []);
+            }
+
+            try
+            {
+                return Outcome(await CommitAsync(current, events, actor, idempotencyKey, fingerprint, cancellationToken), events);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                cache.Remove(dossierId);
+                if (expectedVersion is not null || attempt >= Attempts)
+                {
+                    return Refusals.ConcurrentChange;
+                }
+            }
+        }
+    }
+
+    public async Task<Result<CommandOutcome>> GetAsync(string dossierId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(dossierId, fresh: true, cancellationToken);
+        return loaded is null ? Refusals.NotFound(dossierId) : Outcome(loaded, []);
+    }
+
+    public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
+        store.ReadRegisterAsync(dossierId, cancellationToken);
+
+    /// <summary>Checks the hash chain, and that it ends where the snapshot says (so that dropping the last events shows too).</summary>
+    public async Task<Result<RegisterVerification>> VerifyRegisterAsync(string dossierId, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(dossierId, cancellationToken);
+        if (stored is null)
+        {
+            return Refusals.NotFound(dossierId);
+        }
+
+        var entries = await store.ReadRegisterAsync(dossierId, cancellationToken);
+        var chain = RegisterChain.Verify(entries);
+        if (chain.Valid && (entries.Count != stored.Version || (entries.Count > 0 ? entries[^1].Hash : RegisterChain.Genesis) != stored.LastHash))
+        {
+            chain = new RegisterVerification(false, entries.Count, entries.Count + 1,
+                $"le registre s'arrête à l'événement n°{entries.Count} alors que le dossier en compte {stored.Version}");
+        }
+
+        return Result<RegisterVerification>.Ok(chain);
+    }
+
+    private async Task<CachedDossier> CommitAsync(
+        CachedDossier current, IReadOnlyList<DossierEvent> events, Actor actor, string? key, string? fingerprint, CancellationToken cancellationToken)
+    {
+        var state = current.Snapshot.State;
+        var entries = new List<RegisterEntry>(events.Count);
+        var sequenced = new List<(long, DossierEvent)>(events.Count);
+        var previous = current.LastHash;
+        foreach (var @event in events)
+        {
+            state = Workflow.Evolve(state, @event);
+            var entry = RegisterChain.Entry(current.DossierId, state.Version, @event.GetType().Name, DomainJson.SerializeEvent(@event), actor.ToString(), @event.At, previous);
+            entries.Add(entry);
+            sequenced.Add((state.Version, @event));
+            previous = entry.Hash;
+        }
+
+        var requests = key is null
+            ? current.Snapshot.Requests
+            : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(key, fingerprint!, state.Version)];
+        var snapshot = new Snapshot(state, requests);
+        var outbox = planner.Plan(current.DossierId, current.Snapshot.State, state, sequenced);
+        var etag = await store.CommitAsync(
+            new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox),
+            cancellationToken);
+        var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
+        cache.Set(next);
+        signal.Notify(current.DossierId, outbox);
+        return next;
+    }
+
+    private async Task<CachedDossier?> LoadAsync(string dossierId, bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh && cache.TryGet(dossierId, out var cached))
+        {
+            return cached;
+        }
+
+        var stored = await store.LoadAsync(dossierId, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var loaded = new CachedDossier(dossierId, DomainJson.Deserialize<Snapshot>(stored.SnapshotJson), stored.ETag, stored.LastHash);
+        cache.Set(loaded);
+        return loaded;
+    }
+
+    private async Task<string> NewNumberAsync(int year, CancellationToken cancellationToken) =>
+        new DossierNumber(year, (int)await store.NextSequenceAsync($"dossiers-{year}", cancellationToken)).ToString();
+
+    private static Result<CommandOutcome> Outcome(CachedDossier dossier, IReadOnlyList<DossierEvent> events) =>
+        Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events));
+
+    private static string Fingerprint(DossierCommand command) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DomainJson.Serialize(command))));
+
+    private static DossierSummary Summary(string dossierId, Dossier state, DateTimeOffset updatedAt)
+    {
+        var request = state.Request!;
+        return new DossierSummary(
+            dossierId,
+            state.Number!.ToString(),
+            state.Stage.ToString(),
+            request.BudgetLine.Year,
+            request.BudgetLine.Code,
+            request.Beneficiary.Name,
+            request.Beneficiary.Siret ?? "",
+            request.Object.Length > 200 ? request.Object[..200] : request.Object,
+            request.AmountRequested,
+            state.AmountVoted,
+            state.AmountPaid,
+            updatedAt);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Approvals.Application;
+
+/// <summary>The kinds of work an outbox item carries.</summary>
+public static class OutboxKinds
+{
+    public const string Mail = "mail";
+    public const string Deadlines = "deadlines";
+    public const string Retention = "retention";
+}

@@ -1,0 +1,40 @@
+using Approvals.Domain;
+
+namespace Approvals.Application;
+
+/// <summary>
+/// Decides, from a command's events and the states around them, the work that must follow the commit: e-mails,
+/// deadline index changes, the retention date of documents. Written in the same transaction as the events.
+/// </summary>
+public sealed class OutboxPlanner(MailPolicy mails)
+{
+    public IReadOnlyList<OutboxItem> Plan(string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events)
+    {
+        var first = events[0].Sequence;
+        var items = new List<(string Kind, string Json)>();
+        items.AddRange(mails.Compose(dossierId, after, events).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
+        if (DeadlineDiff(dossierId, before, after) is { } change)
+        {
+            items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));
+        }
+
+        if (after.IsEnded && (!before.IsEnded || events.Any(e => e.Event is DossierEvent.DocumentAttached)))
+        {
+            items.Add((OutboxKinds.Retention, DomainJson.Serialize(new RetentionChange(after.EndedOn!.Value.AddYears(10)))));
+        }
+
+        return items.Select((item, i) => new OutboxItem($"{first:D6}-{i + 1:D2}", item.Kind, item.Json)).ToList();
+    }
+
+    public static DeadlineChange? DeadlineDiff(string dossierId, Dossier before, Dossier after)
+    {
+        var old = Workflow.Deadlines(before).Select(d => Index(dossierId, d)).ToList();
+        var now = Workflow.Deadlines(after).Select(d => Index(dossierId, d)).ToList();
+        var remove = old.Except(now).ToList();
+        var upsert = now.Except(old).ToList();
+        return remove.Count == 0 && upsert.Count == 0 ? null : new DeadlineChange(remove, upsert);
+    }
+
+    public static IndexedDeadline Index(string dossierId, Deadline deadline) =>
+        new(dossierId, deadline.Id, deadline.Kind.ToString(), FrenchCalendar.ParisDate(deadline.DueAt), deadline.DueAt);
+}
