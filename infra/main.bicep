@@ -30,10 +30,12 @@ param entraClientId string
 param entraTenantId string = ''
 
 @secure()
+@minLength(1)
 @description('Client secret of the Entra ID app registration, used by the Static Web App sign-in.')
 param entraClientSecret string
 
 @secure()
+@minLength(1)
 @description('SendGrid API key, stored in Key Vault.')
 param sendGridApiKey string
 
@@ -44,8 +46,8 @@ param mailFromAddress string
 param mailFromName string = 'Service des subventions'
 
 @minLength(1)
-@description('Addresses of the finance department, which receives the payment requests.')
-param financeRecipients string[]
+@description('Addresses of the finance department, which receives the payment requests, separated by commas (one azd environment variable).')
+param financeRecipients string
 
 @description('Adds the 10-year default immutability policy on the documents. Turn off only for throw-away environments.')
 param lockDocuments bool = true
@@ -126,7 +128,7 @@ module functionApp 'modules/function-app.bicep' = {
     sendGridSecretUri: keyVault.outputs.sendGridSecretUri
     mailFromAddress: mailFromAddress
     mailFromName: mailFromName
-    financeRecipients: financeRecipients
+    financeRecipients: map(split(financeRecipients, ','), address => trim(address))
     entraClientId: entraClientId
     entraTenantId: tenantId
   }
