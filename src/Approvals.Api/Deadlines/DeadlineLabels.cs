@@ -1,0 +1,44 @@
+using Approvals.Domain;
+
+namespace Approvals.Api;
+
+/// <summary>The French names of deadlines, as the dashboard and the timeline show them.</summary>
+public static class DeadlineLabels
+{
+    public static string Of(Deadline deadline) => deadline.Kind == DeadlineKind.Reminder
+        ? $"relance J-{deadline.DaysBefore} : {Of(deadline.RemindsOf!.Value)}"
+        : Of(deadline.Kind);
+
+    public static string Of(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.PaymentWindow => "fin du délai de demande de paiement",
+        DeadlineKind.ReportDue => "remise du compte rendu financier",
+        DeadlineKind.ConventionEnd => "fin de la convention",
+        DeadlineKind.FormalNoticeExpiry => "fin du préavis de la mise en demeure",
+        _ => "relance",
+    };
+
+    /// <summary>For index entries, which keep only the id and kind: a reminder's id names the deadline it announces.</summary>
+    public static string Of(string deadlineId, string kind)
+    {
+        if (!Enum.TryParse<DeadlineKind>(kind, out var parsed))
+        {
+            return deadlineId;
+        }
+
+        if (parsed != DeadlineKind.Reminder)
+        {
+            return Of(parsed);
+        }
+
+        var announced = Reminded.FirstOrDefault(r => deadlineId.StartsWith($"reminder-{r.Id}-", StringComparison.Ordinal));
+        var days = deadlineId[(deadlineId.LastIndexOf('-') + 1)..].TrimEnd('d');
+        return announced.Id is null ? "relance" : $"relance J-{days} : {Of(announced.Kind)}";
+    }
+
+    private static readonly (string Id, DeadlineKind Kind)[] Reminded =
+    [
+        (DeadlineIds.PaymentWindow, DeadlineKind.PaymentWindow),
+        (DeadlineIds.ReportDue, DeadlineKind.ReportDue),
+    ];
+}

@@ -1,0 +1,170 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// Documents: a streamed multipart upload (never buffered whole: the file section goes straight to blob storage
+/// through the hashing, size-limiting and type-sniffing stream), the list, and downloads through a short-lived link.
+/// </summary>
+public static class DocumentsApi
+{
+    /// <summary>Room for the multipart envelope and the other form fields around the file.</summary>
+    private const long EnvelopeBytes = 64 * 1024;
+
+    public static void MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers/{id}/documents").WithTags("Documents");
+        group.MapPost("/", Upload).WithName("UploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
+        group.MapGet("/", List).WithName("ListDocuments");
+        group.MapGet("/{documentId}", Download).WithName("DownloadDocument");
+    }
+
+    public static async Task<IResult> Upload(string id, HttpContext context, [AsParameters] ApiServices services)
+    {
+        var (actor, denied) = ApiIdentity.Authorize(context, CommandRoutes.Documents);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var limit = services.Options.MaxUploadBytes + EnvelopeBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            return ApiProblems.From([TooLarge(services.Options.MaxUploadBytes)]);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            return ApiProblems.UnsupportedMediaType("multipart/form-data");
+        }
+
+        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!dossier.IsOk)
+        {
+            return ApiProblems.From(dossier.Refusals);
+        }
+
+        try
+        {
+            return await ReadAndStoreAsync(id, actor!, new MultipartReader(boundary, context.Request.Body), context, services);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.From([TooLarge(services.Options.MaxUploadBytes)]);
+        }
+    }
+
+    public static async Task<IResult> List(string id, HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        return dossier.IsOk
+            ? Results.Json(dossier.Unwrap().State.Documents.Select(View).ToList(), DomainJson.Options)
+            : ApiProblems.From(dossier.Refusals);
+    }
+
+    public static async Task<IResult> Download(string id, string documentId, HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!dossier.IsOk)
+        {
+            return ApiProblems.From(dossier.Refusals);
+        }
+
+        var document = dossier.Unwrap().State.Documents.FirstOrDefault(d => d.DocumentId == documentId);
+        return document is null
+            ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "document.not-found", "Document existant", "documentId", $"Le document {documentId} n'existe pas dans ce dossier.")])
+            : Results.Redirect(services.Documents.GetReadLink(document.BlobName, services.Options.DownloadLinkLifetime).ToString());
+    }
+
+    private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, MultipartReader reader, HttpContext context, ApiServices services)
+    {
+        DocumentKind? kind = null;
+        while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                continue;
+            }
+
+            if (!disposition.IsFileDisposition())
+            {
+                if (disposition.Name.Value == "kind")
+                {
+                    var text = await new StreamReader(section.Body).ReadToEndAsync(context.RequestAborted);
+                    kind = Enum.TryParse<DocumentKind>(text, out var k) && Enum.IsDefined(k) ? k : null;
+                    if (kind is null)
+                    {
+                        return ApiProblems.From([Refusal.Invalid("document.kind", "kind", "Nature de document connue", $"La nature de document « {text} » n'existe pas.")]);
+                    }
+                }
+
+                continue;
+            }
+
+            if (kind is null)
+            {
+                return ApiProblems.From([Refusal.Invalid("document.kind", "kind", "Nature de document connue", "Indiquez la nature du document (champ « kind » avant le fichier).")]);
+            }
+
+            var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+            return await StoreAsync(id, actor, kind.Value, fileName ?? "", section.Body, context, services);
+        }
+
+        return ApiProblems.From([Refusal.Invalid("document.file", "file", "Fichier joint", "Aucun fichier dans la requête.")]);
+    }
+
+    private static async Task<IResult> StoreAsync(string id, Actor actor, DocumentKind kind, string fileName, Stream content, HttpContext context, ApiServices services)
+    {
+        var stored = await services.Documents.UploadAsync(id, kind.ToString(), fileName, content, context.RequestAborted);
+        if (!stored.IsOk)
+        {
+            return ApiProblems.From(stored.Refusals);
+        }
+
+        var document = stored.Unwrap();
+        var documentId = document.Sha256[..16];
+        var command = new DossierCommand.AttachDocument(documentId, kind, document.FileName, document.ContentType, document.Size, document.Sha256, document.BlobName);
+        var outcome = await services.Dossiers.HandleAsync(id, command, actor, context.RequestAborted, idempotencyKey: context.Request.Headers[DossiersApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? key : null);
+        if (!outcome.IsOk || outcome.Unwrap().NewEvents.Count == 0)
+        {
+            // Refused, or the same bytes were already attached: the new copy is not needed.
+            await services.Documents.DeleteAsync(document.BlobName, CancellationToken.None);
+        }
+
+        if (!outcome.IsOk)
+        {
+            return ApiProblems.From(outcome.Refusals);
+        }
+
+        var attached = outcome.Unwrap().State.Documents.First(d => d.Sha256 == document.Sha256 && d.Kind == kind);
+        return Results.Json(View(attached), DomainJson.Options, statusCode: outcome.Unwrap().NewEvents.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static DossierView.DocumentView View(DossierEvent.DocumentAttached d) => new(d.DocumentId, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.At);
+
+    private static Refusal TooLarge(long limit) =>
+        Refusal.Invalid("document.too-large", "file", "Taille maximale des documents", $"Le fichier dépasse la taille maximale de {limit / (1024 * 1024)} Mo.");
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// The dossier routes: list, create, read, one POST per command, the register's verification, the vote preview.
+/// Named static handlers, mapped here for the server and called as they are by the Function App's triggers.
+/// </summary>
+public static class DossiersApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
+        group.MapGet("/", List).WithName("ListDossiers");
+        group.MapPost("/", Create).WithName("CreateDossier").Accepts<GrantRequest>("application/json");
+        group.MapGet("/{id}", Get).WithName("GetDossier");
+        group.MapGet("/{id}/register/verify", VerifyRegister).WithName("VerifyRegister");
+        foreach (var route in CommandRoutes.All)
+        {
+            group.MapPost($"/{{id}}/{route.Segment}", (string id, HttpContext context, [AsParameters] ApiServices services) => Command(id, route, context, services))
+                .WithName(route.Command)
+                .WithSummary(CommandLabels.Of(route.Command))
+                .Accepts(route.BodyType, "application/json");
+        }
+
+        app.MapPost("/api/votes/preview", PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
+        return group;
+    }
+
+    public static async Task<IResult> List(
+        HttpContext context, [AsParameters] ApiServices services, string? stage, int? year, string? budgetLine, string? beneficiary, string? text, int? skip, int? take)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (stage is not null && !Enum.TryParse<DossierStage>(stage, out _))
+        {
+            return ApiProblems.From([Refusal.Invalid("query.stage", "stage", "Étape connue", $"L'étape « {stage} » n'existe pas.")]);
+        }
+
+        var page = Math.Clamp(take ?? 50, 1, 200);
+        var from = Math.Max(skip ?? 0, 0);
+        var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1), context.RequestAborted);
+        return Results.Json(
+            new DossierPage(items.Take(page).Select(DossierListItem.Of).ToList(), from, page, items.Count > page),
+            DomainJson.Options);
+    }
+
+    public static async Task<IResult> Create(HttpContext context, [AsParameters] ApiServices services)
+    {
+        var (actor, denied) = ApiIdentity.Authorize(context, CommandRoutes.Create);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var body = await ReadBodyAsync(context, typeof(GrantRequest));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, IdempotencyKey(context), context.RequestAborted);
+        if (!outcome.IsOk)
+        {
+            return ApiProblems.From(outcome.Refusals);
+        }
+
+        var created = outcome.Unwrap();
+        return Results.Json(new Created(created.DossierId, created.State.Number!.ToString(), created.Version), DomainJson.Options,
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var outcome = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
+    }
+
+    public static async Task<IResult> Command(string id, CommandRoute route, HttpContext context, ApiServices services)
+    {
+        var (actor, denied) = ApiIdentity.Authorize(context, route.Roles);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var body = await ReadBodyAsync(context, route.BodyType);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        DossierCommand command;
+        if (body.Value is VoteBody vote)
+        {
+            var current = await services.Dossiers.GetAsync(id, context.RequestAborted);
+            if (!current.IsOk)
+            {
+                return ApiProblems.From(current.Refusals);
+            }
+
+            var line = current.Unwrap().State.Request!.BudgetLine;
+            command = vote.ToCommand(await services.Credits.AvailableAsync(line.Year, line.Code, id, context.RequestAborted));
+        }
+        else
+        {
+            command = (DossierCommand)body.Value!;
+        }
+
+        var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, IfMatch(context), IdempotencyKey(context));
+        return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
+    }
+
+    public static async Task<IResult> VerifyRegister(string id, HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
+        return verification.IsOk ? Results.Json(verification.Unwrap(), DomainJson.Options) : ApiProblems.From(verification.Refusals);
+    }
+
+    public static async Task<IResult> PreviewVote(HttpContext context)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await ReadBodyAsync(context, typeof(VotePreviewBody));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var preview = (VotePreviewBody)body.Value!;
+        var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor);
+        return count.IsOk ? Results.Json(count.Unwrap(), DomainJson.Options) : ApiProblems.From(count.Refusals);
+    }
+
+    /// <summary>The dossier view, or with <c>Prefer: return=minimal</c> (RFC 7240) only its id, version and stage.</summary>
+    public static async Task<IResult> ViewAsync(HttpContext context, ApiServices services, CommandOutcome outcome)
+    {
+        if (context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.ETag = $"\"{outcome.Version}\"";
+            return Results.Json(new Minimal(outcome.DossierId, outcome.Version, outcome.State.Stage), DomainJson.Options);
+        }
+
+        var register = await services.Dossiers.ReadRegisterAsync(outcome.DossierId, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{outcome.Version}\"";
+        return Results.Json(DossierView.Of(outcome, register, services.Time.GetUtcNow()), DomainJson.Options);
+    }
+
+    /// <summary>Reads a JSON body as <paramref name="type"/>; a wrong media type or malformed JSON becomes a problem naming the field.</summary>
+    public static async Task<(object? Value, IResult? Problem)> ReadBodyAsync(HttpContext context, Type type)
+    {
+        if (context.Request.HasJsonContentType() is false)
+        {
+            return (null, ApiProblems.UnsupportedMediaType("application/json"));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, DomainJson.Options, context.RequestAborted);
+            return value is null ? (null, ApiProblems.BadJson(null, "Le corps de la requête est vide.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, ApiProblems.BadJson(e.Path, JsonMessages.Explain(e)));
+        }
+    }
+
+    private static string? IdempotencyKey(HttpContext context) =>
+        context.Request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 and <= 200 } key ? key : null;
+
+    private static long? IfMatch(HttpContext context) =>
+        long.TryParse(context.Request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
+
+    public sealed record Minimal(string DossierId, long Version, DossierStage Stage);
+
+    public sealed record Created(string DossierId, string Number, long Version);
+
+    public sealed record DossierListItem(
+        string DossierId, string Number, string Stage, string StageLabel, int Year, string BudgetLineCode, string BeneficiaryName,
+        string BeneficiarySiret, string Title, decimal AmountRequested, decimal AmountVoted, decimal AmountPaid, DateTimeOffset UpdatedAt)
+    {
+        public static DossierListItem Of(DossierSummary s) => new(
+            s.DossierId, s.Number, s.Stage, StageLabels.Of(Enum.Parse<DossierStage>(s.Stage)), s.Year, s.BudgetLineCode, s.BeneficiaryName,
+            s.BeneficiarySiret, s.Title, s.AmountRequested, s.AmountVoted, s.AmountPaid, s.UpdatedAt);
+    }
+
+    public sealed record DossierPage(IReadOnlyList<DossierListItem> Items, int Skip, int Take, bool HasMore);
+}

@@ -1,0 +1,51 @@
+using Approvals.Domain;
+
+namespace Approvals.Api;
+
+using static DossierEvent;
+
+/// <summary>One French line per event of the register, as the dossier page lists them.</summary>
+public static class EventSummaries
+{
+    public static string Of(DossierEvent @event) => @event switch
+    {
+        RequestSubmitted e => $"Demande {e.Number} déposée : {Money.Format(e.Request.AmountRequested)} demandés par {e.Request.Beneficiary.Name}",
+        VoteRecorded e => $"Vote du {D(e.SessionDate)} ({e.Assembly}) : {e.Count.Wording} — pour {e.Tally.For}, contre {e.Tally.Against}, abstention {e.Tally.Abstention}",
+        CreditsCommitted e => $"Crédits engagés : {Money.Format(e.Amount)} sur la ligne {e.BudgetLineCode} ({e.Year})",
+        CreditsReleased e => $"Crédits libérés : {Money.Format(e.Amount)} ({e.Reason})",
+        TransmissionRecorded e => $"Transmis en préfecture le {D(e.SentOn)} via {e.Platform}",
+        TransmissionFailed e => $"Échec de transmission le {D(e.On)} : {e.Reason}",
+        ReceiptAcknowledged e => $"Accusé de réception du {D(e.ReceivedOn)} — acte {e.ActesId} exécutoire",
+        PrefectureLetterReceived e => $"Courrier de la préfecture du {D(e.ReceivedOn)} ({LetterLabel(e.Kind)}) : {e.Summary}",
+        AdditionalDocumentsSent e => $"Pièces complémentaires envoyées le {D(e.SentOn)}",
+        CourtDecisionRecorded e => $"Jugement du {D(e.DecidedOn)} : {(e.Annulled ? "annulation" : "rejet du déféré")} — {e.Summary}",
+        ConventionSigned e => $"Convention signée par {e.AuthoritySignatory} le {D(e.AuthoritySignedOn)} et par {e.BeneficiarySignatory} le {D(e.BeneficiarySignedOn)}",
+        Notified e => $"Notifiée le {D(e.NotifiedOn)} — demande de paiement jusqu'au {D(e.PaymentWindowLastDay)}",
+        PaymentRequested e => $"Demande de paiement reçue le {D(e.ReceivedOn)} : {Money.Format(e.Amount)}",
+        PaymentRecorded e => $"Paiement de {Money.Format(e.Amount)} le {D(e.PaidOn)} (mandat {e.Reference})",
+        ReportReceived e => $"Compte rendu reçu le {D(e.ReceivedOn)} : dépenses réelles {Money.Format(e.Settlement.RealEligibleCosts)}, droit {Money.Format(e.Settlement.Entitled)}",
+        ReportAccepted e => $"Compte rendu accepté le {D(e.AcceptedOn)} — dossier soldé",
+        RecoveryOrdered e => $"Reversement de {Money.Format(e.Amount)} ordonné le {D(e.OrderedOn)}",
+        FormalNoticeSent e => $"Mise en demeure du {D(e.SentOn)} ({e.Breach}) — préavis jusqu'au {D(e.ExpiresOn)}",
+        FormalNoticeLifted e => $"Mise en demeure levée le {D(e.On)} : {e.Reason}",
+        FormalNoticeExpired e => $"Préavis de la mise en demeure échu le {D(e.ExpiredOn)}",
+        Terminated e => $"Convention résiliée le {D(e.TerminatedOn)}",
+        Withdrawn e => $"Demande retirée le {D(e.On)} : {e.Reason}",
+        Lapsed e => $"Subvention caduque : aucune demande de paiement au {D(e.WindowLastDay)}",
+        ReportOverdue e => $"Compte rendu non remis à l'échéance du {D(e.DueOn)}",
+        ConventionEnded e => $"Fin de la convention le {D(e.EndedOn)}",
+        ReminderDue e => $"Relance J-{e.DaysBefore} avant le {D(e.DeadlineDay)} ({DeadlineLabels.Of(e.RemindsOf)})",
+        DocumentAttached e => $"Document joint : {e.FileName} ({e.Kind}, {e.Size} octets, SHA-256 {e.Sha256[..12]}…)",
+        _ => @event.GetType().Name,
+    };
+
+    public static string LetterLabel(PrefectureLetterKind kind) => kind switch
+    {
+        PrefectureLetterKind.AdditionalDocumentsRequest => "demande de pièces complémentaires",
+        PrefectureLetterKind.Observations => "lettre d'observations",
+        PrefectureLetterKind.CourtReferral => "déféré au tribunal administratif",
+        _ => "courrier simple",
+    };
+
+    private static string D(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,16 @@
+namespace Approvals.Api;
+
+/// <summary>Where identities come from (section <c>Identity</c>).</summary>
+public sealed record IdentityOptions
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>
+    /// Trust App Service authentication's <c>X-MS-CLIENT-PRINCIPAL</c> headers. Only behind App Service (which sets
+    /// them and strips what clients send): on a bare server anyone could forge them.
+    /// </summary>
+    public bool TrustAppServiceHeaders { get; init; }
+
+    /// <summary>The development sign-in (pick a name and a role). The server turns it on only in Development.</summary>
+    public bool DevelopmentSignIn { get; init; }
+}

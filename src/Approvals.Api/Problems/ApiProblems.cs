@@ -1,0 +1,65 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// The one place where refusals become HTTP: <c>application/problem+json</c> (RFC 9457) with every field error.
+/// Wrong stage or concurrent change → 409, invalid data → 422, too large → 413, unknown dossier → 404.
+/// </summary>
+public static class ApiProblems
+{
+    public static IResult From(IReadOnlyList<Refusal> refusals)
+    {
+        var first = refusals[0];
+        var status = refusals.Any(r => r.Code == "document.too-large") ? StatusCodes.Status413PayloadTooLarge
+            : first.Kind switch
+            {
+                RefusalKind.WrongStage => StatusCodes.Status409Conflict,
+                RefusalKind.NotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+        var title = status switch
+        {
+            StatusCodes.Status409Conflict => "Action impossible à cette étape",
+            StatusCodes.Status404NotFound => "Introuvable",
+            StatusCodes.Status413PayloadTooLarge => "Fichier trop volumineux",
+            _ => "Données invalides",
+        };
+        return Problem(status, first.Code, title, refusals.Count == 1 ? first.Message : string.Join(" ", refusals.Select(r => r.Message)),
+            refusals.Select(r => new FieldError(r.Code, r.Field, r.Rule, r.Message)).ToList());
+    }
+
+    public static IResult Unauthorized() =>
+        Problem(StatusCodes.Status401Unauthorized, "identity.missing", "Identification requise", "Connectez-vous pour accéder à Approvals.", []);
+
+    public static IResult Forbidden(Actor actor, IEnumerable<Role> allowed) =>
+        Problem(StatusCodes.Status403Forbidden, "identity.role", "Action réservée",
+            $"Votre rôle ({RoleLabels.Of(actor.Role)}) ne permet pas cette action ; elle est réservée à : {string.Join(", ", allowed.Select(RoleLabels.Of))}.", []);
+
+    public static IResult BadJson(string? path, string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "request.json", "Requête illisible", detail,
+            [new FieldError("request.json", FieldOf(path), "JSON valide et conforme", detail)]);
+
+    public static IResult UnsupportedMediaType(string expected) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "request.media-type", "Type de contenu non pris en charge", $"Le corps de la requête doit être de type {expected}.", []);
+
+    public static IResult StorageUnavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "storage.unavailable", "Service momentanément indisponible",
+            "Le stockage ne répond pas ; rien n'a été enregistré. Réessayez dans quelques instants.", []);
+
+    public static IResult Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError> errors) =>
+        Results.Json(
+            new ProblemBody($"https://approvals.local/problems/{code}", title, status, detail, errors),
+            DomainJson.Options,
+            "application/problem+json",
+            status);
+
+    /// <summary>"$.tally.for" → "tally.for", the same path the refusals use.</summary>
+    private static string? FieldOf(string? path) => path is null or "$" ? null : path.TrimStart('$', '.');
+
+    public sealed record FieldError(string Code, string? Field, string Rule, string Message);
+
+    public sealed record ProblemBody(string Type, string Title, int Status, string Detail, IReadOnlyList<FieldError> Errors);
+}
