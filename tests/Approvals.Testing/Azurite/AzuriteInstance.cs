@@ -81,6 +81,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             errors.Clear();
         }
 
+        process?.Dispose();
         process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Could not start Azurite.");
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.OutputDataReceived += (_, line) => Append(line.Data);
