@@ -13,6 +13,8 @@ public sealed class StorageOptions
 
     public string CountersTable { get; set; } = "Counters";
 
+    public string BudgetLinesTable { get; set; } = "BudgetLines";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDossierStore, TableDossierStore>();
         services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
         services.AddSingleton<IDocumentStore, BlobDocumentStore>();
+        services.AddSingleton<IBudgetLineStore, TableBudgetLineStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;

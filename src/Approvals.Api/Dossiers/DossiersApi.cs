@@ -186,6 +186,11 @@ public static class DossiersApi
         {
             return (null, ApiProblems.BadJson(e.Path, JsonMessages.Explain(e)));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "request.too-large", "Requête trop volumineuse",
+                "Le corps de la requête dépasse la taille autorisée.", []));
+        }
     }
 
     private static string? IdempotencyKey(HttpContext context) =>

@@ -189,6 +189,9 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             request.AmountRequested,
             state.AmountVoted,
             state.AmountPaid,
-            updatedAt);
+            updatedAt,
+            state.CreditsCommitted,
+            state.AmountRecovered,
+            state.ReportOverdueSince);
     }
 }

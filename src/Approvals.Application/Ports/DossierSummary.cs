@@ -16,4 +16,7 @@ public sealed record DossierSummary(
     decimal AmountRequested,
     decimal AmountVoted,
     decimal AmountPaid,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    decimal AmountCommitted = 0,
+    decimal AmountRecovered = 0,
+    DateOnly? ReportOverdueOn = null);

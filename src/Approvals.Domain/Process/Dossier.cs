@@ -61,7 +61,8 @@ public sealed record Dossier
 
     public Settlement? Settlement { get; init; }
 
-    public bool ReportOverdue { get; init; }
+    /// <summary>The due day of a final report still missing after it.</summary>
+    public DateOnly? ReportOverdueSince { get; init; }
 
     public decimal AmountRecovered { get; init; }
 

@@ -106,7 +106,10 @@ public static class Workflow
                 AmountRequestedForPayment = state.AmountRequestedForPayment + e.Amount,
             },
             PaymentRecorded e => state with { Payments = [.. state.Payments, e], AmountPaid = state.AmountPaid + e.Amount },
-            ReportReceived e => state with { Stage = DossierStage.ReportReceived, ReportReceivedOn = e.ReceivedOn, Settlement = e.Settlement },
+            ReportReceived e => state with
+            {
+                Stage = DossierStage.ReportReceived, ReportReceivedOn = e.ReceivedOn, Settlement = e.Settlement, ReportOverdueSince = null,
+            },
             ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
             RecoveryOrdered e => state with
             {
@@ -136,7 +139,7 @@ public static class Workflow
                 EndedOn = e.WindowLastDay,
                 FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.PaymentWindow],
             },
-            ReportOverdue => state with { ReportOverdue = true, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReportDue] },
+            ReportOverdue e => state with { ReportOverdueSince = e.DueOn, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReportDue] },
             ConventionEnded => state with { FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ConventionEnd] },
             ReminderDue e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             DocumentAttached e => state with { Documents = [.. state.Documents, e] },

@@ -15,7 +15,7 @@ internal static class DossierRows
     public static readonly IReadOnlyList<string> SummaryColumns =
     [
         "DossierId", "Number", "Stage", "Year", "BudgetLineCode", "BeneficiaryName", "BeneficiarySiret", "Title",
-        "AmountRequested", "AmountVoted", "AmountPaid", "UpdatedAt",
+        "AmountRequested", "AmountVoted", "AmountPaid", "UpdatedAt", "AmountCommitted", "AmountRecovered", "ReportOverdueOn",
     ];
 
     public static string PartitionKey(string dossierId) => TableKeys.Escape(dossierId);
@@ -52,6 +52,9 @@ internal static class DossierRows
             ["AmountVoted"] = summary.AmountVoted.ToString(CultureInfo.InvariantCulture),
             ["AmountPaid"] = summary.AmountPaid.ToString(CultureInfo.InvariantCulture),
             ["UpdatedAt"] = summary.UpdatedAt,
+            ["AmountCommitted"] = summary.AmountCommitted.ToString(CultureInfo.InvariantCulture),
+            ["AmountRecovered"] = summary.AmountRecovered.ToString(CultureInfo.InvariantCulture),
+            ["ReportOverdueOn"] = summary.ReportOverdueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         JsonChunks.Write(entity, "Json", commit.SnapshotJson);
         return entity;
@@ -78,7 +81,10 @@ internal static class DossierRows
             Amount(entity, "AmountRequested"),
             Amount(entity, "AmountVoted"),
             Amount(entity, "AmountPaid"),
-            entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
+            entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+            Amount(entity, "AmountCommitted"),
+            Amount(entity, "AmountRecovered"),
+            entity.GetString("ReportOverdueOn") is { } overdue ? DateOnly.ParseExact(overdue, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
 
     public static TableEntity Event(RegisterEntry entry)
     {
@@ -114,10 +120,18 @@ internal static class DossierRows
             ["DossierId"] = dossierId,
             ["Id"] = item.Id,
             ["Kind"] = item.Kind,
+            ["Failed"] = false,
         };
         JsonChunks.Write(entity, "Json", item.Json);
         return entity;
     }
+
+    public static FailedOutboxItem ToFailedOutboxItem(TableEntity entity) =>
+        new(
+            entity.GetString("DossierId"),
+            ToOutboxItem(entity),
+            entity.GetString("FailureReason") ?? "",
+            entity.GetDateTimeOffset("FailedAt") ?? DateTimeOffset.MinValue);
 
     public static OutboxItem ToOutboxItem(TableEntity entity) =>
         new(entity.GetString("Id") ?? "", entity.GetString("Kind") ?? "", JsonChunks.Read(entity, "Json"));

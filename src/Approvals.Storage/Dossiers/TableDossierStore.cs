@@ -13,6 +13,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     private const int MaxCounterAttempts = 20;
     private const string CounterKey = "counter";
+    private const string ClaimPartition = "claims";
 
     private readonly TableClient dossiers = tables.GetTableClient(options.Value.DossiersTable);
     private readonly TableClient counters = tables.GetTableClient(options.Value.CountersTable);
@@ -92,7 +93,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         StorageErrors.GuardAsync("Find pending outbox", async () =>
         {
             var pending = new List<PendingOutbox>();
-            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix);
+            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix) + " and Failed eq false";
             await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
             {
                 pending.Add(new PendingOutbox(entity.GetString("DossierId"), DossierRows.ToOutboxItem(entity)));
@@ -115,6 +116,76 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
             {
                 // Already carried out and deleted (at-least-once dispatch): nothing left to do.
+            }
+        }, cancellationToken);
+
+    public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Mark outbox item failed", async () =>
+        {
+            var mark = new TableEntity(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId))
+            {
+                ["Failed"] = true,
+                ["FailureReason"] = reason.Length > 2000 ? reason[..2000] : reason,
+                ["FailedAt"] = DateTimeOffset.UtcNow,
+            };
+            try
+            {
+                await dossiers.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+            {
+                // The item is gone: nothing left to mark.
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Find failed outbox", async () =>
+        {
+            var failed = new List<FailedOutboxItem>();
+            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix) + " and Failed eq true";
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                failed.Add(DossierRows.ToFailedOutboxItem(entity));
+            }
+
+            return (IReadOnlyList<FailedOutboxItem>)failed.OrderByDescending(f => f.FailedAt).Take(max).ToList();
+        }, cancellationToken);
+
+    public Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Reset outbox failure", async () =>
+        {
+            var found = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId), cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return null;
+            }
+
+            var entity = found.Value!;
+            entity["Failed"] = false;
+            await dossiers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return DossierRows.ToOutboxItem(entity);
+        }, cancellationToken);
+
+    public Task<string> ClaimKeyAsync(string key, Func<Task<string>> create, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Claim key", async () =>
+        {
+            var row = TableKeys.Escape(key);
+            var found = await counters.GetEntityIfExistsAsync<TableEntity>(ClaimPartition, row, cancellationToken: cancellationToken);
+            if (found.HasValue)
+            {
+                return found.Value!.GetString("Value");
+            }
+
+            var value = await create();
+            try
+            {
+                await counters.AddEntityAsync(new TableEntity(ClaimPartition, row) { ["Value"] = value }, cancellationToken);
+                return value;
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
+            {
+                // A concurrent retry claimed the key first: its value wins, ours is left unused.
+                return (await counters.GetEntityAsync<TableEntity>(ClaimPartition, row, cancellationToken: cancellationToken)).Value.GetString("Value");
             }
         }, cancellationToken);
 

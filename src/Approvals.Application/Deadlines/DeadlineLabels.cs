@@ -1,6 +1,6 @@
 using Approvals.Domain;
 
-namespace Approvals.Api;
+namespace Approvals.Application;
 
 /// <summary>The French names of deadlines, as the dashboard and the timeline show them.</summary>
 public static class DeadlineLabels

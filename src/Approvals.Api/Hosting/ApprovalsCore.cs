@@ -1,0 +1,42 @@
+using Approvals.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Approvals.Api;
+
+/// <summary>The application's services and routes, registered the same way by the server and by the Function App.</summary>
+public static class ApprovalsCore
+{
+    /// <summary>The application layer and the API's options; storage and mail adapters are added by the host.</summary>
+    public static IServiceCollection AddApprovalsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(ProcessOptions.SectionName).Get<ProcessOptions>() ?? new ProcessOptions());
+        services.AddSingleton(configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions());
+        services.TryAddSingleton(configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions());
+        services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
+        services.AddSingleton<MailPolicy>();
+        services.AddSingleton<OutboxPlanner>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DossierService>();
+        services.AddSingleton<DeadlineClock>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<BudgetCredits>();
+        return services;
+    }
+
+    /// <summary>Every <c>/api</c> route, with storage faults answered as 503.</summary>
+    public static void MapApprovalsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").AddEndpointFilter(ApiErrors.GuardStorage);
+        api.MapDossiersApi();
+        api.MapDocumentsApi();
+        api.MapDeadlinesApi();
+        api.MapOutboxApi();
+        api.MapMeApi();
+    }
+}

@@ -1,0 +1,52 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>E-mails the provider refused for good: listed for finance, who can send them again once the cause is fixed.</summary>
+public static class OutboxApi
+{
+    public static void MapOutboxApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/outbox").WithTags("Outbox");
+        group.MapGet("/failed", Failed).WithName("FailedOutboxItems");
+        group.MapPost("/{dossierId}/{itemId}/retry", Retry).WithName("RetryOutboxItem");
+    }
+
+    public static async Task<IResult> Failed(HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted);
+        return Results.Json(failed.Select(FailedView.Of).ToList(), DomainJson.Options);
+    }
+
+    public static async Task<IResult> Retry(string dossierId, string itemId, HttpContext context, [AsParameters] ApiServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.RetryMail).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var sent = await services.Outbox.RetryAsync(dossierId, itemId, context.RequestAborted);
+        return sent
+            ? Results.Json(new { dossierId, itemId, sent }, DomainJson.Options)
+            : ApiProblems.From([Refusal.WrongStage("outbox.retry-failed", "Envoi du courriel", "Le courriel n'a pas pu être envoyé (ou n'existe plus) ; consultez la liste des envois en échec.")]);
+    }
+
+    /// <summary>A failed item as people read it: for a mail, its recipients and subject rather than its JSON.</summary>
+    public sealed record FailedView(string DossierId, string ItemId, string Kind, string? Subject, IReadOnlyList<string> To, string Reason, DateTimeOffset FailedAt)
+    {
+        public static FailedView Of(FailedOutboxItem f)
+        {
+            var mail = f.Item.Kind == OutboxKinds.Mail ? DomainJson.Deserialize<OutgoingMail>(f.Item.Json) : null;
+            return new FailedView(f.DossierId, f.Item.Id, f.Item.Kind, mail?.Subject, mail?.To ?? [], f.Reason, f.FailedAt);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Approvals.Application;
+using Approvals.Domain;
+
+namespace Approvals.Server;
+
+/// <summary>
+/// <c>--demo</c>: loads the real dossier of seed 004 (CMQ MSI, 9 000 €, bureau of 9 June 2022) through the same
+/// service as any user, under idempotency keys, so that loading it twice changes nothing.
+/// </summary>
+public static class DemoData
+{
+    public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var script = DomainJson.Deserialize<DemoScript>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Demo", "seed-004.json"), cancellationToken));
+        var lines = services.GetRequiredService<IBudgetLineStore>();
+        foreach (var line in script.BudgetLines)
+        {
+            await lines.UpsertAsync(line, cancellationToken);
+        }
+
+        var dossiers = services.GetRequiredService<DossierService>();
+        var logger = services.GetRequiredService<ILogger<DemoScript>>();
+        foreach (var (dossier, d) in script.Dossiers.Select((x, i) => (x, i)))
+        {
+            var created = await dossiers.CreateAsync(dossier.Request, new Actor(dossier.CaseOfficer, Role.CaseOfficer), $"demo-{d}", cancellationToken);
+            var id = created.IsOk ? created.Unwrap().DossierId : throw new InvalidOperationException($"Demo request refused: {created.Refusals[0].Message}");
+            foreach (var (step, i) in dossier.Commands.Select((x, i) => (x, i)))
+            {
+                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotencyKey: $"demo-{d}-{i}");
+                if (!outcome.IsOk)
+                {
+                    throw new InvalidOperationException($"Demo step {i} of {id} refused: {outcome.Refusals[0].Message}");
+                }
+            }
+
+            logger.LogInformation("Demo dossier {DossierId} loaded", id);
+        }
+    }
+
+    public sealed record DemoScript([property: JsonPropertyName("_comment")] string Comment, IReadOnlyList<BudgetLineRecord> BudgetLines, IReadOnlyList<DemoDossier> Dossiers);
+
+    public sealed record DemoDossier(GrantRequest Request, string CaseOfficer, IReadOnlyList<DemoStep> Commands);
+
+    public sealed record DemoStep(string Actor, Role Role, DossierCommand Command);
+}

@@ -1,0 +1,54 @@
+using Approvals.Api;
+using Approvals.Mail;
+using Approvals.Server;
+using Approvals.Storage;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var development = builder.Environment.IsDevelopment();
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddSingleton(builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() is { } identity
+    ? identity with { DevelopmentSignIn = development && identity.DevelopmentSignIn }
+    : new IdentityOptions { DevelopmentSignIn = development });
+builder.Services.AddApprovalsCore(builder.Configuration);
+builder.Services.AddApprovalsStorage(builder.Configuration);
+builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDataProtection();
+builder.Services.AddOpenApi();
+builder.Services.AddHostedService<ClockWorker>();
+builder.Services.AddHostedService<OutboxWorker>();
+builder.Services.AddHostedService<DigestWorker>();
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+var app = builder.Build();
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapGet("/health", Health.Check).ExcludeFromDescription();
+app.MapApprovalsApi();
+if (development)
+{
+    app.MapDevelopmentApi();
+}
+
+if (args.Contains("--demo"))
+{
+    await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
+    await DemoData.LoadAsync(app.Services, CancellationToken.None);
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"Approvals is running at {url}  (API reference: {url}/scalar)");
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
