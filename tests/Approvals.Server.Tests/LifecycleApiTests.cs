@@ -37,7 +37,7 @@ public sealed class LifecycleApiTests : IAsyncLifetime
         var voted = await vote.JsonAsync();
         Assert.Equal("adopté à l'unanimité", voted.GetProperty("vote").GetProperty("wording").GetString());
         Assert.Equal(29, voted.GetProperty("vote").GetProperty("count").GetProperty("voters").GetInt32());
-        Assert.Equal((await UploadAsync(secretariat, id, "Deliberation", "deliberation-2022-06-09.pdf", SamplePdf("Délibération"))).StatusCode, HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(secretariat, id, "Deliberation", "deliberation-2022-06-09.pdf", SamplePdf("Délibération"))).StatusCode);
 
         host.Time.SetUtcNow(Paris(2022, 6, 20));
         await Ok(secretariat.PostJsonAsync($"/api/dossiers/{id}/transmission", SeedRequests.Command("RecordTransmission")));

@@ -47,7 +47,7 @@ public sealed record DossierView(
             s.Signature,
             s.PrefectureLetters,
             s.Payments,
-            Timeline(s),
+            TimelineOf(s),
             Workflow.Deadlines(s).Select(d => new DeadlineView(d.Id, d.Kind, d.Day, d.DueAt, DeadlineLabels.Of(d), d.DueAt <= now)).ToList(),
             Workflow.AllowedCommands(s)
                 .Select(CommandRoutes.ByCommand)
@@ -59,7 +59,7 @@ public sealed record DossierView(
     }
 
     /// <summary>The main path of the process with what is done and when; an end off the path is added last.</summary>
-    private static List<TimelineStep> Timeline(Dossier s)
+    private static List<TimelineStep> TimelineOf(Dossier s)
     {
         var hasConvention = s.Request!.Convention.HasConvention;
         var signedOn = s.Signature is { } sig ? (sig.AuthoritySignedOn > sig.BeneficiarySignedOn ? sig.AuthoritySignedOn : sig.BeneficiarySignedOn) : (DateOnly?)null;

@@ -30,7 +30,7 @@ public static class DossiersApi
                 .Accepts(route.BodyType, "application/json");
         }
 
-        app.MapPost("/api/votes/preview", PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
+        app.MapPost("/api/votes/preview", (Delegate)PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
         return group;
     }
 

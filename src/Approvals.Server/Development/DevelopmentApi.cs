@@ -12,7 +12,7 @@ public static class DevelopmentApi
 {
     public static void MapDevelopmentApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/dev/sign-in", SignIn).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/dev/sign-in", (Delegate)SignIn).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/dev/sign-out", SignOut).DisableAntiforgery().ExcludeFromDescription();
         var mailbox = app.MapGroup("/api/mailbox").WithTags("Development");
         mailbox.MapGet("/", ListMail).WithName("Mailbox");

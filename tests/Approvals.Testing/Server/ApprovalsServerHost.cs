@@ -63,7 +63,7 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         var factory = new Factory(configuration, time);
         factory.UseKestrel(0);
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApprovalsServerHost(azurite, mail, time, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
