@@ -23,6 +23,13 @@ builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.
 
 var app = builder.Build();
 
+app.UseStatusCodePages(async context =>
+{
+    if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+    {
+        await ApiProblems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+    }
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();

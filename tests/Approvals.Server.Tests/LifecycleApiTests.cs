@@ -48,7 +48,7 @@ public sealed class LifecycleApiTests : IAsyncLifetime
 
         var approval = await MailAsync(m => m.Subject!.Contains(id) && m.To.Contains(ApprovalsServerHost.FinanceRecipients[0]));
         Assert.Contains("025-242500361-20220609-2022B0612-DE", approval.Html);
-        Assert.Contains("9 000,00", approval.Text);
+        Assert.Contains(Domain.Money.Format(9_000m), approval.Text);
         var link = LinkIn(approval.Html!);
         using (var anonymous = new HttpClient())
         {
@@ -70,6 +70,7 @@ public sealed class LifecycleApiTests : IAsyncLifetime
 
         host.Time.SetUtcNow(Paris(2022, 8, 1));
         await Ok(finance.PostJsonAsync($"/api/dossiers/{id}/payment-requests", new JsonObject { ["receivedOn"] = "2022-08-01", ["amount"] = 9000 }));
+        host.Time.SetUtcNow(Paris(2022, 8, 5));
         await Ok(finance.PostJsonAsync($"/api/dossiers/{id}/payments", new JsonObject { ["paidOn"] = "2022-08-05", ["amount"] = 9000, ["reference"] = "MANDAT-2022-4711" }));
         host.Time.SetUtcNow(Paris(2023, 1, 21));
         await Ok(officer.PostJsonAsync($"/api/dossiers/{id}/report", new JsonObject { ["receivedOn"] = "2023-01-20", ["realEligibleCosts"] = 15790 }));

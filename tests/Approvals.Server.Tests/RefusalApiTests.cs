@@ -119,7 +119,11 @@ public sealed class RefusalApiTests : IAsyncLifetime
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", name);
-        return await officer.PostAsync($"/api/dossiers/{id}/documents", form);
+
+        // As a careful client does: the server can refuse an oversize file before it is sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/dossiers/{id}/documents") { Content = form };
+        request.Headers.ExpectContinue = true;
+        return await officer.SendAsync(request);
     }
 
     private async Task RegisterUnchanged()

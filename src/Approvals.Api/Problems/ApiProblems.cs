@@ -45,6 +45,15 @@ public static class ApiProblems
     public static IResult UnsupportedMediaType(string expected) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "request.media-type", "Type de contenu non pris en charge", $"Le corps de la requête doit être de type {expected}.", []);
 
+    /// <summary>For statuses the framework answers by itself (no route, wrong method, wrong media type): the same problem shape.</summary>
+    public static IResult ForStatus(int status) => Problem(status, $"http.{status}", status switch
+    {
+        StatusCodes.Status404NotFound => "Introuvable",
+        StatusCodes.Status405MethodNotAllowed => "Méthode non autorisée",
+        StatusCodes.Status415UnsupportedMediaType => "Type de contenu non pris en charge",
+        _ => "Requête refusée",
+    }, status == StatusCodes.Status415UnsupportedMediaType ? "Le corps de la requête doit être du JSON (application/json) ou un formulaire de fichier (multipart/form-data)." : "Cette adresse ou cette méthode n'existe pas dans l'API.", []);
+
     public static IResult StorageUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "storage.unavailable", "Service momentanément indisponible",
             "Le stockage ne répond pas ; rien n'a été enregistré. Réessayez dans quelques instants.", []);

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Approvals.Domain;
@@ -38,6 +40,9 @@ public static class DomainJson
             RespectRequiredConstructorParameters = true,
             RespectNullableAnnotations = true,
             MaxDepth = 16,
+
+            // Accents stay readable; characters that matter in HTML (< > & ') are still escaped.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new ActesIdConverter());

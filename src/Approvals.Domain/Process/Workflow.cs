@@ -108,7 +108,10 @@ public static class Workflow
             PaymentRecorded e => state with { Payments = [.. state.Payments, e], AmountPaid = state.AmountPaid + e.Amount },
             ReportReceived e => state with
             {
-                Stage = DossierStage.ReportReceived, ReportReceivedOn = e.ReceivedOn, Settlement = e.Settlement, ReportOverdueSince = null,
+                Stage = DossierStage.ReportReceived,
+                ReportReceivedOn = e.ReceivedOn,
+                Settlement = e.Settlement,
+                ReportOverdueSince = null,
             },
             ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
             RecoveryOrdered e => state with

@@ -93,9 +93,12 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
         StorageErrors.GuardAsync("Delete document", () =>
             container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken), cancellationToken);
 
-    /// <summary>Signed with the account key of the connection string (an identity-based deployment would need a user delegation key).</summary>
+    /// <summary>
+    /// Signed with the account key of the connection string (an identity-based deployment would need a user delegation
+    /// key). The expiry is read from the system clock, not the application's: the storage service checks it against its own.
+    /// </summary>
     public Uri GetReadLink(string blobName, TimeSpan lifetime) =>
-        container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, time.GetUtcNow() + lifetime);
+        container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow + lifetime);
 
     public Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Set retention", async () =>
