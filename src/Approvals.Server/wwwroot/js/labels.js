@@ -1,3 +1,5 @@
+import { el } from './dom.js';
+
 // French labels of the API's enums (the same words as the domain's StageLabels and CommandLabels).
 
 export const STAGES = {
@@ -27,6 +29,11 @@ export function stageTone(stage) {
   if (['Rejected', 'Lapsed', 'Terminated', 'Annulled'].includes(stage)) return 'error';
   if (stage === 'Withdrawn') return 'neutral';
   return 'info';
+}
+
+/** The stage as a coloured badge that also says it in words. */
+export function stageBadge(stage, label) {
+  return el('span', { class: `badge badge-${stageTone(stage)}`, 'data-testid': 'stage-badge', 'data-stage': stage }, label || STAGES[stage] || stage);
 }
 
 export const ROLES = {
