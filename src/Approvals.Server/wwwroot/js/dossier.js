@@ -85,7 +85,7 @@ function summarySection(view) {
       view.acknowledgedOn ? item('Reçu en préfecture le', frenchDate(view.acknowledgedOn)) : null,
       view.notifiedOn ? item('Notifiée le', frenchDate(view.notifiedOn)) : null,
       view.paymentWindowLastDay ? item('Fin du délai de demande de paiement', frenchDate(view.paymentWindowLastDay)) : null,
-      count ? item('Décision', el('span', { class: count.outcome === 'Adopted' ? 'outcome' : 'outcome outcome-rejected' }, capitalize(count.wording)), 'vote-outcome') : null,
+      count ? item('Décision', el('span', { class: count.outcome === 'Adopted' ? 'outcome' : 'outcome outcome-rejected' }, count.wording), 'vote-outcome') : null,
       view.vote ? item('Séance', `${frenchDate(view.vote.sessionDate)} — rapport n°${view.vote.reportNumber}${count ? ` (pour ${view.vote.tally?.for ?? '—'}, contre ${view.vote.tally?.against ?? '—'}, abstention ${view.vote.tally?.abstention ?? '—'} ; quorum ${count.quorum}, ${count.present} présents, ${count.voters} votants)` : ''}`, 'vote-session') : null,
       view.settlement ? item('Solde', `${euros(view.settlement.entitled)} dus sur ${euros(view.settlement.realEligibleCosts)} de dépenses réelles ; à reverser : ${euros(view.settlement.recovery)}`, 'settlement') : null));
 }

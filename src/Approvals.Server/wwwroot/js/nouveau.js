@@ -31,8 +31,10 @@ $('budgetLine-year').value = todayInParis().slice(0, 4);
 
 // ---- editable tables ----
 
+/** "Supprimer" on screen; the whole row named for screen readers ("Supprimer la dépense n°2"). */
 function rowButton(id, label, onClick) {
-  return el('button', { type: 'button', class: 'button-danger button-small', id, on: { click: onClick } }, label);
+  return el('button', { type: 'button', class: 'button-danger button-small', id, on: { click: onClick } },
+    'Supprimer', el('span', { class: 'visually-hidden' }, label.replace(/^Supprimer/, '')));
 }
 
 function cellInput({ id, label, field, value, className = '', inputmode = null, onInput }) {

@@ -81,9 +81,15 @@ export function timelineSvg(view, today) {
 
 function drawDeadlines(svg, deadlines, today) {
   const axisY = 260;
-  const days = [...deadlines.map((d) => dayNumber(d.day)), dayNumber(today)];
+  // The axis spans the deadlines; today is on it when near them, else marked at the edge it lies beyond.
+  const days = deadlines.map((d) => dayNumber(d.day));
+  const now = dayNumber(today);
   let min = Math.min(...days);
   let max = Math.max(...days);
+  if (now >= min - 120 && now <= max + 120) {
+    min = Math.min(min, now);
+    max = Math.max(max, now);
+  }
   if (max - min < 30) {
     min -= 15;
     max += 15;
@@ -91,7 +97,8 @@ function drawDeadlines(svg, deadlines, today) {
   const pad = (max - min) * 0.04;
   min -= pad;
   max += pad;
-  const xOf = (day) => MARGIN + ((dayNumber(day) - min) / (max - min)) * (WIDTH - 2 * MARGIN);
+  const xAt = (day) => MARGIN + ((day - min) / (max - min)) * (WIDTH - 2 * MARGIN);
+  const xOf = (iso) => xAt(dayNumber(iso));
 
   svg.appendChild(text(MARGIN - 60, 150, 'Échéances', { 'text-anchor': 'start', 'font-weight': 700, 'font-size': 14 }));
   svg.appendChild(el('line', { x1: MARGIN - 20, y1: axisY, x2: WIDTH - MARGIN + 20, y2: axisY, stroke: GREY, 'stroke-width': 2 }));
@@ -112,9 +119,15 @@ function drawDeadlines(svg, deadlines, today) {
   });
 
   // Today.
-  const tx = xOf(today);
-  svg.appendChild(el('line', { x1: tx, y1: axisY - 95, x2: tx, y2: axisY + 6, stroke: TEXT, 'stroke-dasharray': '4 3' }));
-  svg.appendChild(text(tx, axisY + 36, `aujourd’hui ${frenchDate(today)}`, { 'font-size': 11, 'font-weight': 700 }));
+  if (now >= min && now <= max) {
+    const tx = xAt(now);
+    svg.appendChild(el('line', { x1: tx, y1: axisY - 95, x2: tx, y2: axisY + 6, stroke: TEXT, 'stroke-dasharray': '4 3' }));
+    svg.appendChild(text(clampX(tx, 150), axisY + 36, `aujourd’hui ${frenchDate(today)}`, { 'font-size': 11, 'font-weight': 700, 'text-anchor': 'start' }));
+  } else if (now > max) {
+    svg.appendChild(text(WIDTH - 10, axisY + 36, `aujourd’hui (${frenchDate(today)}) →`, { 'font-size': 11, 'font-weight': 700, 'text-anchor': 'end' }));
+  } else {
+    svg.appendChild(text(10, axisY + 36, `← aujourd’hui (${frenchDate(today)})`, { 'font-size': 11, 'font-weight': 700, 'text-anchor': 'start' }));
+  }
 
   deadlines.forEach((d, i) => {
     const x = xOf(d.day);
@@ -122,14 +135,19 @@ function drawDeadlines(svg, deadlines, today) {
     const colour = overdue ? RED : BLUE;
     const level = i % 3;
     const labelY = axisY - 80 + level * 24;
-    const anchor = x < MARGIN + 90 ? 'start' : x > WIDTH - MARGIN - 90 ? 'end' : 'middle';
     const group = el('g', { 'data-deadline': d.id, class: overdue ? 'deadline-overdue' : 'deadline' });
     group.appendChild(el('line', { x1: x, y1: labelY + 5, x2: x, y2: axisY - 9, stroke: colour, 'stroke-width': 1 }));
     group.appendChild(el('polygon', { points: `${x},${axisY - 9} ${x + 9},${axisY} ${x},${axisY + 9} ${x - 9},${axisY}`, fill: colour }));
     const label = `${capitalize(d.label)} : ${frenchDate(d.day)}${overdue ? ' (en retard)' : ''}`;
-    group.appendChild(text(x, labelY, label.length > 70 ? `${label.slice(0, 69)}…` : label, { 'text-anchor': anchor, fill: colour, 'font-size': 12, 'font-weight': overdue ? 700 : 400 }));
+    const shown = label.length > 70 ? `${label.slice(0, 69)}…` : label;
+    group.appendChild(text(clampX(x, shown.length * 7), labelY, shown, { 'text-anchor': 'start', fill: colour, 'font-size': 12, 'font-weight': overdue ? 700 : 400 }));
     svg.appendChild(group);
   });
+}
+
+/** The left end of a text of about `width` pixels centred on `x`, kept inside the picture. */
+function clampX(x, width) {
+  return Math.max(10, Math.min(x - width / 2, WIDTH - 10 - width));
 }
 
 function describe(view, steps, current, deadlines, today) {
