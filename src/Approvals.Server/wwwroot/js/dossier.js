@@ -1,0 +1,205 @@
+// One dossier: its summary, the timeline picture, the actions allowed now (each a small form), the documents
+// and the register of events with its integrity check. Every successful command re-renders from the
+// DossierView the server returns.
+import { el, replace, euros, percent, frenchDate, frenchInstant, queryParam, todayInParis, focus } from './dom.js';
+import { request, get } from './api.js';
+import { initLayout, reportError, clearBanner } from './layout.js';
+import { showErrors, clearErrors } from './forms.js';
+import { stageBadge, ROLES, COMMANDS } from './labels.js';
+import { timelineSvg, timelineText } from './timeline.js';
+import { actionForm } from './actions.js';
+import { voteForm } from './vote.js';
+import { uploadWidget, documentList } from './upload.js';
+
+const id = queryParam('id');
+const root = document.getElementById('dossier');
+let me = null;
+let etag = null;
+
+start();
+
+async function start() {
+  const mePromise = initLayout('dossiers');
+  if (!id) {
+    replace(root, el('p', {}, 'Aucun dossier indiqué. ', el('a', { href: 'index.html' }, 'Choisir un dossier dans la liste.')));
+    root.removeAttribute('aria-busy');
+    return;
+  }
+  me = await mePromise;
+  await load();
+}
+
+async function load() {
+  try {
+    const response = await request(`/api/dossiers/${encodeURIComponent(id)}`);
+    etag = response.etag;
+    render(response.data);
+  } catch (error) {
+    replace(root, el('p', { class: 'notice' }, 'Le dossier ne peut pas être affiché.'));
+    root.removeAttribute('aria-busy');
+    reportError(error);
+  }
+}
+
+function render(view) {
+  const today = todayInParis();
+  document.title = `Dossier ${view.number} — Approvals — Subventions`;
+  replace(root,
+    el('h1', { id: 'dossier-title' }, 'Dossier ', el('span', { 'data-testid': 'dossier-number', id: 'dossier-number' }, view.number), ' ', stageBadge(view.stage, view.stageLabel)),
+    summarySection(view),
+    el('section', { 'aria-labelledby': 'timeline-heading', id: 'timeline' },
+      el('h2', { id: 'timeline-heading' }, 'Frise du dossier'),
+      el('figure', { class: 'timeline-figure' }, timelineSvg(view, today),
+        el('figcaption', { class: 'visually-hidden' }, 'Les étapes et les échéances sont détaillées dans les listes ci-dessous.')),
+      timelineText(view, today)),
+    actionsSection(view),
+    documentsSection(view),
+    registerSection(view));
+  root.removeAttribute('aria-busy');
+}
+
+function item(label, value, testid = null) {
+  return el('div', {}, el('dt', {}, label), el('dd', { 'data-testid': testid }, value ?? '—'));
+}
+
+function summarySection(view) {
+  const r = view.request ?? {};
+  const b = r.beneficiary ?? {};
+  const a = view.amounts ?? {};
+  const line = r.budgetLine;
+  const count = view.vote?.count;
+  return el('section', { 'aria-labelledby': 'summary-heading', id: 'summary' },
+    el('h2', { id: 'summary-heading', class: 'visually-hidden' }, 'Résumé'),
+    el('dl', { class: 'summary' },
+      item('Bénéficiaire', [b.name, b.siret ? ` — SIRET ${b.siret}` : '', b.rna ? ` — RNA ${b.rna}` : ''].join(''), 'beneficiary'),
+      item('Objet', r.object, 'object'),
+      item('Étape', view.stageLabel, 'stage-label'),
+      item('Montant demandé', euros(a.requested ?? r.amountRequested), 'amount-requested'),
+      item('Montant voté', euros(a.voted), 'amount-voted'),
+      item('Montant versé', euros(a.paid), 'amount-paid'),
+      item('Montant reversé', euros(a.recovered), 'amount-recovered'),
+      item('Taux de subvention', a.grantRate === null || a.grantRate === undefined ? '—' : percent(a.grantRate), 'grant-rate'),
+      item('Ligne budgétaire', line ? `${line.year} — ${line.code} — ${line.label}` : '—', 'budget-line'),
+      item('Période des actions', r.actionsStart ? `du ${frenchDate(r.actionsStart)} au ${frenchDate(r.actionsEnd)}` : '—'),
+      item('Identifiant ACTES', view.actesId ? el('span', { class: 'mono' }, view.actesId) : '—', 'actes-id'),
+      view.acknowledgedOn ? item('Reçu en préfecture le', frenchDate(view.acknowledgedOn)) : null,
+      view.notifiedOn ? item('Notifiée le', frenchDate(view.notifiedOn)) : null,
+      view.paymentWindowLastDay ? item('Fin du délai de demande de paiement', frenchDate(view.paymentWindowLastDay)) : null,
+      count ? item('Décision', el('span', { class: count.outcome === 'Adopted' ? 'outcome' : 'outcome outcome-rejected' }, count.wording), 'vote-outcome') : null,
+      view.vote ? item('Séance', `${frenchDate(view.vote.sessionDate)} — rapport n°${view.vote.reportNumber}${count ? ` (pour ${view.vote.tally?.for ?? '—'}, contre ${view.vote.tally?.against ?? '—'}, abstention ${view.vote.tally?.abstention ?? '—'} ; quorum ${count.quorum}, ${count.present} présents, ${count.voters} votants)` : ''}`, 'vote-session') : null,
+      view.settlement ? item('Solde', `${euros(view.settlement.entitled)} dus sur ${euros(view.settlement.realEligibleCosts)} de dépenses réelles ; à reverser : ${euros(view.settlement.recovery)}`, 'settlement') : null));
+}
+
+function capitalize(text) {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+}
+
+function actionsSection(view) {
+  const actions = view.allowedActions ?? [];
+  const mine = actions.filter((a) => !me || !a.roles?.length || a.roles.includes(me.role));
+  const others = actions.filter((a) => !mine.includes(a));
+  const send = (action) => (body, errors, form, summary) => submitCommand(action, body, errors, form, summary);
+  return el('section', { 'aria-labelledby': 'actions-heading', id: 'actions' },
+    el('h2', { id: 'actions-heading' }, 'Actions possibles'),
+    mine.length
+      ? el('div', { id: 'action-list' }, mine.map((a) => (a.command === 'RecordVote' ? voteForm(a, view, send(a)) : actionForm(a, view, send(a)))))
+      : el('p', { class: 'notice', id: 'no-action' }, actions.length ? 'Aucune action ne relève de votre rôle à cette étape.' : 'Aucune action possible à cette étape.'),
+    others.length
+      ? el('p', { class: 'hint', id: 'other-actions' }, 'Relèvent d’autres rôles : ',
+        others.map((a) => `${a.label ?? COMMANDS[a.command]} (${(a.roles ?? []).map((r) => ROLES[r] ?? r).join(', ')})`).join(' ; '), '.')
+      : null);
+}
+
+async function submitCommand(action, body, errors, form, summary) {
+  clearBanner();
+  if (errors.length) {
+    showErrors(form, errors, { summary });
+    return;
+  }
+  clearErrors(form, summary);
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    const response = await request(`/api/dossiers/${encodeURIComponent(id)}/${action.route}`, { method: 'POST', json: body, ifMatch: etag });
+    etag = response.etag ?? etag;
+    if (response.data && typeof response.data === 'object' && response.data.dossierId) render(response.data);
+    else await load();
+    const success = document.getElementById('succes');
+    replace(success, el('p', {}, `Action enregistrée : ${action.label ?? COMMANDS[action.command]}.`));
+    success.hidden = false;
+    focus(success);
+  } catch (error) {
+    button.disabled = false;
+    if (error.status === 0) {
+      reportError(error);
+      showErrors(form, [{ field: null, message: 'Le serveur ne répond pas : rien n’a été enregistré. Réessayez ; le même envoi ne sera pas compté deux fois.' }], { summary });
+      return;
+    }
+    const list = error.errors.length ? error.errors : [{ field: null, message: [error.title, error.detail].filter(Boolean).join(' — ') }];
+    showErrors(form, list, { summary, title: error.status === 409 ? 'Action impossible en l’état du dossier' : 'Le serveur a refusé cette action' });
+    if (error.status === 409) {
+      summary.appendChild(el('p', {}, el('button', { type: 'button', class: 'button-secondary button-small', on: { click: () => load() } }, 'Recharger le dossier')));
+    }
+  }
+}
+
+function documentsSection(view) {
+  const slot = el('div', { id: 'documents-slot' }, documentList(view.dossierId ?? id, view.documents));
+  return el('section', { 'aria-labelledby': 'documents-heading', id: 'documents' },
+    el('h2', { id: 'documents-heading' }, 'Documents'),
+    slot,
+    uploadWidget(view.dossierId ?? id, () => refreshAfterUpload()));
+}
+
+async function refreshAfterUpload() {
+  try {
+    const response = await request(`/api/dossiers/${encodeURIComponent(id)}`);
+    etag = response.etag;
+    replace(document.getElementById('documents-slot'), documentList(response.data.dossierId ?? id, response.data.documents));
+    replace(document.getElementById('register-slot'), registerTable(response.data.register));
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function registerTable(register) {
+  if (!register?.length) return el('p', { class: 'notice' }, 'Le registre est vide.');
+  return el('div', { class: 'table-wrap' }, el('table', { id: 'register-table', 'data-testid': 'register-table' },
+    el('caption', { class: 'visually-hidden' }, 'Registre des événements du dossier'),
+    el('thead', {}, el('tr', {}, ['N°', 'Date', 'Événement', 'Auteur', 'Empreinte'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, register.map((e) => el('tr', { 'data-testid': 'register-row' },
+      el('td', { class: 'num' }, String(e.sequence)),
+      el('td', {}, frenchInstant(e.at)),
+      el('td', {}, e.summary),
+      el('td', {}, e.actor),
+      el('td', { class: 'mono', title: e.hash }, e.hash ? `${e.hash.slice(0, 12)}…` : '—'))))));
+}
+
+function registerSection(view) {
+  const result = el('p', { id: 'register-verification', 'data-testid': 'register-verification', role: 'status', 'aria-live': 'polite' });
+  const button = el('button', { type: 'button', class: 'button-secondary', id: 'verify-register', on: { click: async () => {
+    button.disabled = true;
+    result.className = '';
+    result.textContent = 'Vérification en cours…';
+    try {
+      const check = await get(`/api/dossiers/${encodeURIComponent(id)}/register/verify`);
+      if (check.valid) {
+        result.className = 'balanced';
+        result.textContent = `Registre intègre : ${check.events} événement${check.events > 1 ? 's' : ''} vérifié${check.events > 1 ? 's' : ''}, chaîne d’empreintes SHA-256 continue.`;
+      } else {
+        result.className = 'unbalanced';
+        result.textContent = `Registre altéré à partir de l’événement n°${check.firstBrokenSequence ?? '?'}${check.problem ? ` : ${check.problem}` : ''}.`;
+      }
+    } catch (error) {
+      result.className = 'unbalanced';
+      result.textContent = error.status === 0 ? 'Le serveur ne répond pas : la vérification n’a pas pu être faite.' : `La vérification a échoué : ${error.detail || error.title}`;
+    } finally {
+      button.disabled = false;
+    }
+  } } }, 'Vérifier l’intégrité du registre');
+  return el('section', { 'aria-labelledby': 'register-heading', id: 'register' },
+    el('h2', { id: 'register-heading' }, 'Registre des événements'),
+    el('div', { id: 'register-slot' }, registerTable(view.register)),
+    el('div', { class: 'actions-row' }, button),
+    result);
+}

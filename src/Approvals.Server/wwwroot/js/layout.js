@@ -1,0 +1,75 @@
+// The header shared by every page: the application's name, the navigation, who is signed in, sign-out; and the
+// page's banner for failures that belong to no field ("Le serveur ne répond pas").
+import { el, replace } from './dom.js';
+import { get, request, signInUrl } from './api.js';
+import { ROLES } from './labels.js';
+
+const NAV = [
+  { href: 'index.html', label: 'Dossiers', key: 'dossiers' },
+  { href: 'nouveau.html', label: 'Nouvelle demande', key: 'nouveau' },
+  { href: 'echeances.html', label: 'Échéances', key: 'echeances' },
+  { href: 'courriels.html', label: 'Courriels (dev)', key: 'courriels' },
+  { href: '/scalar', label: 'API', key: 'api' },
+];
+
+/** Draws the header and asks who is signed in. Resolves to the user ({ name, role, roleLabel }) or null. */
+export async function initLayout(current, { needsUser = true } = {}) {
+  const header = document.getElementById('entete');
+  const user = el('div', { class: 'user', id: 'utilisateur', 'data-testid': 'current-user' });
+  replace(header,
+    el('div', { class: 'header-inner' },
+      el('p', { class: 'brand' },
+        el('a', { href: 'index.html', class: 'brand-link' },
+          el('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+          el('span', { class: 'brand-name' }, 'Approvals'),
+          el('span', { class: 'brand-sub' }, ' — Subventions'))),
+      user),
+    el('nav', { class: 'main-nav', 'aria-label': 'Navigation principale' },
+      el('ul', {}, NAV.map((item) => el('li', {},
+        el('a', { href: item.href, 'aria-current': item.key === current ? 'page' : null, id: `nav-${item.key}` }, item.label))))));
+
+  if (!needsUser) return null;
+  try {
+    const me = await get('/api/me');
+    replace(user,
+      el('span', { class: 'user-name' }, me.name),
+      el('span', { class: 'user-role' }, me.roleLabel ?? ROLES[me.role] ?? me.role),
+      el('button', { type: 'button', class: 'button button-secondary button-small', id: 'sign-out', on: { click: signOut } }, 'Se déconnecter'));
+    return me;
+  } catch (error) {
+    reportError(error);
+    replace(user, el('a', { href: signInUrl(), id: 'sign-in-link' }, 'Se connecter'));
+    return null;
+  }
+}
+
+async function signOut() {
+  try {
+    await request('/dev/sign-out', { method: 'POST', redirectOn401: false });
+    location.assign('connexion.html');
+  } catch (error) {
+    // Outside development the platform signs people out.
+    if (error.status === 404) location.assign('/.auth/logout');
+    else reportError(error);
+  }
+}
+
+/** Shows a failure in the page's banner (#bandeau, role="alert"). */
+export function reportError(error, context = '') {
+  const banner = document.getElementById('bandeau');
+  if (!banner) return;
+  const text = error.status === 0
+    ? 'Le serveur ne répond pas. Les informations ne peuvent pas être affichées ; vérifiez que le serveur est démarré puis rechargez la page.'
+    : [context, error.title, error.detail].filter(Boolean).join(' — ');
+  const title = error.status === 0 ? 'Le serveur ne répond pas' : 'Erreur';
+  replace(banner, el('p', { class: 'banner-title' }, title), el('p', {}, text));
+  banner.hidden = false;
+}
+
+export function clearBanner() {
+  const banner = document.getElementById('bandeau');
+  if (banner) {
+    banner.hidden = true;
+    banner.replaceChildren();
+  }
+}
