@@ -18,6 +18,16 @@ public static class DeadlineLabels
         _ => "relance",
     };
 
+    /// <summary>What the beneficiary must do before the deadline, as a verb phrase for reminders ("demander le paiement").</summary>
+    public static string ActionBefore(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.PaymentWindow => "demander le paiement",
+        DeadlineKind.ReportDue => "remettre le compte rendu financier (CERFA n°15059)",
+        DeadlineKind.ConventionEnd => "achever les actions avant la fin de la convention",
+        DeadlineKind.FormalNoticeExpiry => "répondre à la mise en demeure",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No reminder announces this kind of deadline."),
+    };
+
     /// <summary>For index entries, which keep only the id and kind: a reminder's id names the deadline it announces.</summary>
     public static string Of(string deadlineId, string kind)
     {

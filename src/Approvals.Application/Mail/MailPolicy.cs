@@ -17,8 +17,8 @@ public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documen
             string Key(string template) => $"{dossierId}:{sequence}:{template}";
             var mail = @event switch
             {
-                ConventionSigned => DossierMails.Approval(after, recipients, Links(after), Key("approval")),
-                ReceiptAcknowledged when !after.Request!.Convention.HasConvention => DossierMails.Approval(after, recipients, Links(after), Key("approval")),
+                ConventionSigned => DossierMails.Approval(after, recipients, Links(after), Key("approval"), options.MailLinkLifetime),
+                ReceiptAcknowledged when !after.Request!.Convention.HasConvention => DossierMails.Approval(after, recipients, Links(after), Key("approval"), options.MailLinkLifetime),
                 PaymentRequested e => DossierMails.PaymentRequestReceived(after, recipients, e, Key("payment-request")),
                 Notified => DossierMails.Notification(after, Key("notification")),
                 ReminderDue e => DossierMails.Reminder(after, e, Key("reminder")),

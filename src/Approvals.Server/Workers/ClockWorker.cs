@@ -2,11 +2,16 @@ using Approvals.Application;
 
 namespace Approvals.Server;
 
-/// <summary>The deadline clock of the self-hosted server: one tick every <c>Clock:Interval</c> (a minute by default).</summary>
+/// <summary>The deadline clock of the self-hosted server: one tick every <c>Clock:Interval</c> (a minute by default) unless <c>Clock:Enabled</c> is false.</summary>
 public sealed class ClockWorker(DeadlineClock clock, IConfiguration configuration, TimeProvider time, ILogger<ClockWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue("Clock:Enabled", true))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(configuration.GetValue("Clock:Interval", TimeSpan.FromMinutes(1)), time);
         do
         {

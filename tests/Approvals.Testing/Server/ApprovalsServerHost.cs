@@ -1,0 +1,113 @@
+using System.Net;
+using Approvals.Application;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approvals.Testing;
+
+/// <summary>
+/// The real server on a real loopback port, over its own Azurite and a SendGrid capture server, with a fake clock
+/// the test moves forward. Signs in through the development sign-in like a person would.
+/// </summary>
+public sealed class ApprovalsServerHost : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> FinanceRecipients = ["finances@collectivite.example.fr", "tresorerie@collectivite.example.fr"];
+
+    private readonly Factory factory;
+
+    private ApprovalsServerHost(AzuriteInstance azurite, SendGridCaptureServer mail, FakeTimeProvider time, Factory factory, Uri baseAddress)
+    {
+        Azurite = azurite;
+        Mail = mail;
+        Time = time;
+        this.factory = factory;
+        BaseAddress = baseAddress;
+    }
+
+    public AzuriteInstance Azurite { get; }
+
+    public SendGridCaptureServer Mail { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var azurite = await AzuriteInstance.StartNewAsync();
+        var mail = await SendGridCaptureServer.StartAsync();
+        var time = new FakeTimeProvider(now);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:RequestTimeout"] = "00:00:03",
+            ["Mail:SendGridApiKey"] = "SG.test-key",
+            ["Mail:SendGridHost"] = mail.BaseUrl,
+            ["Mail:BaseDelay"] = "00:00:00.050",
+            ["Mail:FinanceRecipients:0"] = FinanceRecipients[0],
+            ["Mail:FinanceRecipients:1"] = FinanceRecipients[1],
+            ["Clock:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var factory = new Factory(configuration, time);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new ApprovalsServerHost(azurite, mail, time, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A client signed in through the development sign-in with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> SignInAsync(Role role, string name = "Claire Martin")
+    {
+        var client = Anonymous();
+        var response = await client.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["role"] = role.ToString() }));
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public HttpClient Anonymous() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public T Service<T>()
+        where T : notnull => factory.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await Mail.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            foreach (var (key, value) in configuration)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(time);
+            });
+        }
+    }
+}
