@@ -13,7 +13,7 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_submitted_dossier_When_planned_Then_the_clock_waits_for_a_change()
     {
-        var state = Play(ThroughPayment.Take(1));
+        var state = SeedHistory.Through(1).State;
 
         Assert.Equal(DossierStage.Submitted, state.Stage);
         Assert.IsType<ClockStep.WaitForChange>(DossierClockPlan.Next(state));
@@ -23,7 +23,7 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_dossier_notified_on_30_June_2022_When_planned_Then_the_clock_waits_for_the_J30_reminder_of_the_payment_window()
     {
-        var state = Play(ThroughPayment.Take(6));
+        var state = SeedHistory.Through(6).State;
 
         var wait = Assert.IsType<ClockStep.WaitUntil>(DossierClockPlan.Next(state));
         Assert.Equal(DeadlineIds.Reminder(DeadlineIds.PaymentWindow, 30), wait.Deadline.Id);
@@ -40,7 +40,7 @@ public sealed class DossierClockPlanTests
     public void Given_the_J30_reminder_fired_When_planned_again_Then_the_clock_waits_for_the_J15_reminder()
     {
         var reminder = DeadlineIds.Reminder(DeadlineIds.PaymentWindow, 30);
-        var state = Play([.. ThroughPayment.Take(6), (new DeadlineReached(reminder), new DateTimeOffset(2022, 7, 31, 0, 0, 0, ParisSummer))]);
+        var state = SeedHistory.Through(6).Apply(new DeadlineReached(reminder), new DateTimeOffset(2022, 7, 31, 0, 0, 0, ParisSummer)).State;
 
         Assert.Contains(reminder, state.FiredDeadlines);
         var wait = Assert.IsType<ClockStep.WaitUntil>(DossierClockPlan.Next(state));
@@ -52,7 +52,7 @@ public sealed class DossierClockPlanTests
     public void Given_a_formal_notice_sent_on_15_September_2022_When_planned_Then_the_clock_waits_for_its_expiry()
     {
         var sentOn = new DateOnly(2022, 9, 15);
-        var state = Play([.. ThroughPayment, (new SendFormalNotice(sentOn, "Actions non réalisées"), At(2022, 9, 15, 15))]);
+        var state = SeedHistory.Through(8).Apply(new SendFormalNotice(sentOn, "Actions non réalisées"), At(2022, 9, 15, 15)).State;
 
         Assert.Equal(DossierStage.FormalNotice, state.Stage);
         var wait = Assert.IsType<ClockStep.WaitUntil>(DossierClockPlan.Next(state));
@@ -67,7 +67,7 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_dossier_that_lapsed_When_planned_Then_the_clock_completes()
     {
-        var state = Play([.. ThroughPayment.Take(6), (new DeadlineReached(DeadlineIds.PaymentWindow), new DateTimeOffset(2022, 8, 31, 0, 0, 0, ParisSummer))]);
+        var state = SeedHistory.Through(6).Apply(new DeadlineReached(DeadlineIds.PaymentWindow), new DateTimeOffset(2022, 8, 31, 0, 0, 0, ParisSummer)).State;
 
         AssertCompletes(state, DossierStage.Lapsed);
     }
@@ -75,7 +75,10 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_closed_dossier_When_planned_Then_the_clock_completes()
     {
-        var state = Play([.. ThroughPayment, (Report(SeedBudget.Total), At(2023, 1, 21)), (Acceptance, At(2023, 2, 10))]);
+        var state = SeedHistory.Through(8)
+            .Apply(new ReceiveReport(new DateOnly(2023, 1, 20), 15_790m), At(2023, 1, 21))
+            .Apply(new AcceptReport(new DateOnly(2023, 2, 10)), At(2023, 2, 10))
+            .State;
 
         AssertCompletes(state, DossierStage.Closed);
     }
@@ -83,7 +86,7 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_withdrawn_dossier_When_planned_Then_the_clock_completes()
     {
-        var state = Play([.. ThroughPayment.Take(2), (new Withdraw(new DateOnly(2022, 6, 15), "Programme abandonné"), At(2022, 6, 15, 15))]);
+        var state = SeedHistory.Through(2).Apply(new Withdraw(new DateOnly(2022, 6, 15), "Programme abandonné"), At(2022, 6, 15, 15)).State;
 
         AssertCompletes(state, DossierStage.Withdrawn);
     }
@@ -91,12 +94,10 @@ public sealed class DossierClockPlanTests
     [Fact]
     public void Given_a_dossier_terminated_after_a_formal_notice_When_planned_Then_the_clock_completes()
     {
-        var state = Play(
-        [
-            .. ThroughPayment,
-            (new SendFormalNotice(new DateOnly(2022, 9, 15), "Actions non réalisées"), At(2022, 9, 15, 15)),
-            (new Terminate(new DateOnly(2022, 10, 18)), At(2022, 10, 18, 15)),
-        ]);
+        var state = SeedHistory.Through(8)
+            .Apply(new SendFormalNotice(new DateOnly(2022, 9, 15), "Actions non réalisées"), At(2022, 9, 15, 15))
+            .Apply(new Terminate(new DateOnly(2022, 10, 18)), At(2022, 10, 18, 15))
+            .State;
 
         AssertCompletes(state, DossierStage.Terminated);
     }
@@ -106,19 +107,5 @@ public sealed class DossierClockPlanTests
         Assert.Equal(expected, state.Stage);
         Assert.IsType<ClockStep.Complete>(DossierClockPlan.Next(state));
         Assert.Equal(new NextDeadlineResult(null, null, true), NextDeadlineResult.Of(DossierClockPlan.Next(state)));
-    }
-
-    /// <summary>Decides and applies each command in turn, as the dossier service would; fails on a refusal.</summary>
-    private static Dossier Play(IEnumerable<(DossierCommand Command, DateTimeOffset Now)> history)
-    {
-        var state = Dossier.Empty;
-        foreach (var (command, now) in history)
-        {
-            var decision = Workflow.Decide(state, command, now);
-            Assert.True(decision.IsOk, decision.IsOk ? "" : $"{command.GetType().Name} refused: {string.Join(" | ", decision.Refusals.Select(r => r.Message))}");
-            state = decision.Unwrap().Aggregate(state, Workflow.Evolve);
-        }
-
-        return state;
     }
 }
