@@ -1,0 +1,63 @@
+using Approvals.Api;
+using Approvals.Application;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions;
+
+/// <summary>
+/// What every HTTP trigger does around the shared route handler of <c>Approvals.Api</c> (the same one the server maps):
+/// answer storage faults with 503 as the server's endpoint filter does, write the handler's result, and after an
+/// accepted change tell the dossier's clock. Validation, mapping and problems all stay in the shared handler.
+/// </summary>
+public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
+{
+    public async Task<IActionResult> RunAsync(HttpRequest request, Func<HttpContext, ApiServices, Task<IResult>> handler)
+    {
+        await WriteAsync(request.HttpContext, await GuardAsync(request.HttpContext, handler));
+        return new EmptyResult();
+    }
+
+    /// <summary>A command on <paramref name="dossierId"/>, or with none a creation (the new id is in the handler's answer).</summary>
+    public async Task<IActionResult> RunAndSignalAsync(
+        HttpRequest request, DurableTaskClient client, string? dossierId, Func<HttpContext, ApiServices, Task<IResult>> handler)
+    {
+        var result = await GuardAsync(request.HttpContext, handler);
+        var accepted = result is not IStatusCodeHttpResult { StatusCode: >= 300 };
+        var changed = dossierId ?? (result is IValueHttpResult { Value: DossiersApi.Created created } ? created.DossierId : null);
+        if (accepted && changed is not null)
+        {
+            await clock.DossierChangedAsync(client, changed, request.HttpContext.RequestAborted);
+        }
+
+        await WriteAsync(request.HttpContext, result);
+        return new EmptyResult();
+    }
+
+    /// <summary>One of <see cref="CommandRoutes.All"/>, by its route segment.</summary>
+    public Task<IActionResult> CommandAsync(HttpRequest request, DurableTaskClient client, string dossierId, string segment)
+    {
+        var route = CommandRoutes.All.Single(r => r.Segment == segment);
+        return RunAndSignalAsync(request, client, dossierId, (context, api) => DossiersApi.Command(dossierId, route, context, api));
+    }
+
+    public static string? Text(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
+
+    public static int? Number(HttpRequest request, string name) => int.TryParse(request.Query[name].ToString(), out var value) ? value : null;
+
+    private async Task<IResult> GuardAsync(HttpContext context, Func<HttpContext, ApiServices, Task<IResult>> handler)
+    {
+        try
+        {
+            return await handler(context, services);
+        }
+        catch (StorageFailedException)
+        {
+            return ApiProblems.StorageUnavailable();
+        }
+    }
+
+    /// <summary>The documented way to answer from an ASP.NET Core integration trigger: write the response, return an empty action result.</summary>
+    private static Task WriteAsync(HttpContext context, IResult result) => result.ExecuteAsync(context);
+}

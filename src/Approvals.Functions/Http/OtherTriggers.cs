@@ -1,0 +1,27 @@
+using Approvals.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Approvals.Functions;
+
+/// <summary>The deadlines dashboard, the failed e-mails and their retry, and who is signed in.</summary>
+public sealed class OtherTriggers(ApiTrigger api)
+{
+    [Function("UpcomingDeadlines")]
+    public Task<IActionResult> UpcomingDeadlines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deadlines")] HttpRequest req) =>
+        api.RunAsync(req, (context, services) => DeadlinesApi.Upcoming(context, services, ApiTrigger.Number(req, "days")));
+
+    [Function("FailedOutboxItems")]
+    public Task<IActionResult> FailedOutboxItems([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "outbox/failed")] HttpRequest req) =>
+        api.RunAsync(req, OutboxApi.Failed);
+
+    [Function("RetryOutboxItem")]
+    public Task<IActionResult> RetryOutboxItem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "outbox/{dossierId}/{itemId}/retry")] HttpRequest req, string dossierId, string itemId) =>
+        api.RunAsync(req, (context, services) => OutboxApi.Retry(dossierId, itemId, context, services));
+
+    [Function("Me")]
+    public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest req) =>
+        api.RunAsync(req, (context, _) => Task.FromResult(MeApi.Me(context)));
+}

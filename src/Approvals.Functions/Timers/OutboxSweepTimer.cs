@@ -1,0 +1,22 @@
+using Approvals.Application;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Approvals.Functions;
+
+/// <summary>
+/// Every minute, carries out outbox items that no instance dispatched (an instance recycled between commit and
+/// dispatch, a transient fault), as the server's sweep does. The host runs a timer on one instance at a time.
+/// </summary>
+public sealed class OutboxSweepTimer(OutboxDispatcher dispatcher, ILogger<OutboxSweepTimer> logger)
+{
+    [Function(nameof(SweepOutbox))]
+    public async Task SweepOutbox([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var done = await dispatcher.SweepAsync(cancellationToken);
+        if (done > 0)
+        {
+            logger.LogInformation("Outbox sweep carried out {Count} item(s)", done);
+        }
+    }
+}
