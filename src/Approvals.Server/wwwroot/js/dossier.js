@@ -42,7 +42,8 @@ async function load() {
 }
 
 function render(view) {
-  const today = todayInParis();
+  // The server's date decides what is overdue (it runs the clock), the browser's only when it is absent.
+  const today = view.today ?? todayInParis();
   document.title = `Dossier ${view.number} — Approvals — Subventions`;
   replace(root,
     el('h1', { id: 'dossier-title' }, 'Dossier ', el('span', { 'data-testid': 'dossier-number', id: 'dossier-number' }, view.number), ' ', stageBadge(view.stage, view.stageLabel)),
