@@ -5,7 +5,7 @@ public sealed record ApiOptions
 {
     public const string SectionName = "Api";
 
-    /// <summary>The largest document accepted (the storage refuses larger ones too): 25 MiB by default.</summary>
+    /// <summary>The largest document accepted: read from <c>Storage:MaxUploadBytes</c> (25 MiB by default), which the storage enforces too.</summary>
     public long MaxUploadBytes { get; init; } = 25 * 1024 * 1024;
 
     /// <summary>How long a download link stays valid.</summary>

@@ -16,7 +16,9 @@ public static class ApprovalsCore
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection(ProcessOptions.SectionName).Get<ProcessOptions>() ?? new ProcessOptions());
-        services.AddSingleton(configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions());
+        // One upload limit for the whole app: the storage's, which refuses larger files too.
+        var api = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+        services.AddSingleton(api with { MaxUploadBytes = configuration.GetValue("Storage:MaxUploadBytes", api.MaxUploadBytes) });
         services.TryAddSingleton(configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions());
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
         services.AddSingleton<MailPolicy>();
