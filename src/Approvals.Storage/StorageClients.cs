@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 
 namespace Approvals.Storage;
@@ -11,7 +12,9 @@ public static class StorageClients
     {
         var clientOptions = new TableClientOptions();
         ConfigureRetry(clientOptions.Retry, options);
-        return new TableServiceClient(options.ConnectionString, clientOptions);
+        return options.TableServiceUri is { Length: > 0 } uri
+            ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
     }
 
     /// <summary>The service version is pinned to one Azurite 3.37 accepts, so the emulator works even without --skipApiVersionCheck.</summary>
@@ -19,7 +22,9 @@ public static class StorageClients
     {
         var clientOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06);
         ConfigureRetry(clientOptions.Retry, options);
-        return new BlobServiceClient(options.ConnectionString, clientOptions);
+        return options.BlobServiceUri is { Length: > 0 } uri
+            ? new BlobServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
+            : new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 
     private static void ConfigureRetry(RetryOptions retry, StorageOptions options)

@@ -7,6 +7,15 @@ public sealed class StorageOptions
 
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
+    /// <summary>
+    /// In Azure: the blob service's URI. With <see cref="TableServiceUri"/> it replaces the connection string: the app
+    /// signs in with its managed identity (no account key in settings) and signs download links with a user delegation key.
+    /// </summary>
+    public string? BlobServiceUri { get; set; }
+
+    /// <summary>In Azure: the table service's URI (see <see cref="BlobServiceUri"/>).</summary>
+    public string? TableServiceUri { get; set; }
+
     public string DossiersTable { get; set; } = "Dossiers";
 
     public string DeadlinesTable { get; set; } = "Deadlines";

@@ -24,6 +24,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
 
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     private readonly long maxBytes = options.Value.MaxUploadBytes;
+    private UserDelegationKey? delegationKey;
 
     public async Task<Result<StoredDocument>> UploadAsync(
         string dossierId, string kind, string fileName, Stream content, CancellationToken cancellationToken)
@@ -94,11 +95,38 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Signed with the account key of the connection string (an identity-based deployment would need a user delegation
-    /// key). The expiry is read from the system clock, not the application's: the storage service checks it against its own.
+    /// Signed with the account key of the connection string, or, under a managed identity (no key), with a user
+    /// delegation key. The expiry is read from the system clock, not the application's: the storage service checks
+    /// it against its own.
     /// </summary>
-    public Uri GetReadLink(string blobName, TimeSpan lifetime) =>
-        container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow + lifetime);
+    public Uri GetReadLink(string blobName, TimeSpan lifetime)
+    {
+        var blob = container.GetBlobClient(blobName);
+        var expires = DateTimeOffset.UtcNow + lifetime;
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+        }
+
+        var sas = new BlobSasBuilder { BlobContainerName = container.Name, BlobName = blobName, Resource = "b", ExpiresOn = expires };
+        sas.SetPermissions(BlobSasPermissions.Read);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(DelegationKey(expires), blobs.AccountName) }.ToUri();
+    }
+
+    /// <summary>A user delegation key valid a week, fetched again a day before it expires (one call every six days).</summary>
+    private UserDelegationKey DelegationKey(DateTimeOffset needed)
+    {
+        lock (container)
+        {
+            if (delegationKey is null || delegationKey.SignedExpiresOn < needed.AddDays(1))
+            {
+                var now = DateTimeOffset.UtcNow;
+                delegationKey = blobs.GetUserDelegationKey(new BlobGetUserDelegationKeyOptions(now.AddDays(7)) { StartsOn = now.AddMinutes(-5) }).Value;
+            }
+
+            return delegationKey;
+        }
+    }
 
     public Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Set retention", async () =>
