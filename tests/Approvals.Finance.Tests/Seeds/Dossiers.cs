@@ -17,6 +17,9 @@ public static class Dossiers
         Court = "Tribunal administratif de Besançon",
     };
 
+    /// <summary>A Luhn-valid illustrative SIRET for the larger beneficiary.</summary>
+    public const string LargeSiret = "44306184100005";
+
     /// <summary>The seed dossier of the CMQ MSI, paid 9 000 € on 29 July 2022.</summary>
     public static History SeedPaid() => History.Of(SeedDossier.ThroughPayment);
 
@@ -24,11 +27,11 @@ public static class Dossiers
     /// A 40 000 € grant paid in two instalments (60 % at signature, 40 % on the final report), through its second
     /// payment: above the 23 000 € publication threshold.
     /// </summary>
-    public static History LargeTwoInstalments(string beneficiaryName = "Association Technopole Microtechnique", string? programmeId = null, int year = 2022, int sequence = 77)
+    public static History LargeTwoInstalments(string beneficiaryName = "Association Technopole Microtechnique", int year = 2022, int sequence = 77, string siret = LargeSiret)
     {
         var request = SeedDossier.Request with
         {
-            Beneficiary = SeedDossier.Request.Beneficiary with { Name = beneficiaryName },
+            Beneficiary = SeedDossier.Request.Beneficiary with { Name = beneficiaryName, Siret = siret, Rna = "W251009876" },
             Object = "Programme d'animation 2022 de la technopole : ateliers, salon, accompagnement des entreprises",
             Budget = new ProvisionalBudget(
                 [new("Salaires et charges", 50_000m), new("Prestations extérieures", 20_000m)],
@@ -40,7 +43,6 @@ public static class Dossiers
                 new Instalment("Avance à la signature", 60m, InstalmentTrigger.AtSignature),
                 new Instalment("Solde sur compte rendu financier", 40m, InstalmentTrigger.OnFinalReport),
             ],
-            ProgrammeId = programmeId,
         };
         var history = History.Of(
         [
