@@ -1,0 +1,14 @@
+namespace Approvals.Finance;
+
+/// <summary>
+/// A multi-year programme (e.g. the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases):
+/// each annual tranche is its own dossier whose request names the programme's <paramref name="Id"/>.
+/// </summary>
+public sealed record Programme(string Id, string Name, decimal TotalBudget, IReadOnlyList<ProgrammePhase> Phases, IReadOnlyList<string> Funders)
+{
+    public int FirstYear => Phases.Min(p => p.FirstYear);
+
+    public int LastYear => Phases.Max(p => p.LastYear);
+
+    public ProgrammePhase? PhaseOf(int year) => Phases.FirstOrDefault(p => year >= p.FirstYear && year <= p.LastYear);
+}

@@ -1,0 +1,85 @@
+using Approvals.Domain;
+
+namespace Approvals.Finance.Tests;
+
+using static DossierCommand;
+
+/// <summary>
+/// The CMQ MSI 2022 dossier of seed 004 taken through every stage with its real figures and dates where the seed
+/// gives them (vote 9 June 2022, received in prefecture 21 June 2022, convention ending 1 February 2023); the other
+/// dates, the SIRET, the RNA number and the ACTES number are illustrative.
+/// </summary>
+public static class SeedDossier
+{
+    public static readonly DossierNumber Number = new(2022, 42);
+
+    /// <summary>A Luhn-valid illustrative SIRET (not the association's real one).</summary>
+    public const string Siret = "73282932000074";
+
+    public const string ActesId = "025-242500361-20220609-2022B0612-DE";
+
+    public static GrantRequest Request => new(
+        ReceivedOn: new DateOnly(2022, 5, 2),
+        Beneficiary: new Beneficiary(
+            "Campus des Métiers et des Qualifications Microtechniques et Systèmes Intelligents (CMQ MSI)",
+            Siret,
+            "W251004567",
+            "Pascal Vairac",
+            "contact@cmq-msi.example.org"),
+        Object: "Soutien au programme d'actions 2022 du CMQ MSI : Technilab, P-TECH, salon Micronora",
+        ActionsStart: new DateOnly(2022, 1, 1),
+        ActionsEnd: new DateOnly(2022, 12, 31),
+        Budget: SeedBudget.Budget,
+        AmountRequested: SeedBudget.AmountRequested,
+        BudgetLine: new BudgetLineRef(2022, "65-23-6574", "Enseignement supérieur"),
+        PaymentTerms: [new Instalment("100 % à la signature de la convention", 100m, InstalmentTrigger.AtSignature)],
+        Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1)),
+        CaseOfficerEmail: "agent.instructeur@grandbesancon.example.fr",
+        ProgrammeId: null);
+
+    public static SubmitRequest Submit => new(Number, Request, ProcessPolicy.Default);
+
+    public static RecordVote Vote => new(
+        "2022-06-09-12",
+        "Anne VIGNOT",
+        "Bureau",
+        new DateOnly(2022, 6, 9),
+        SeedDeliberation.Attendance,
+        SeedDeliberation.Tally,
+        SecretBallot: false,
+        PresidentVotesFor: null,
+        AmountVoted: 9_000m,
+        AvailableCredits: SeedBudget.BudgetLineAmount);
+
+    public static RecordTransmission Transmission => new(new DateOnly(2022, 6, 20), "S²LOW");
+
+    public static AcknowledgeReceipt Acknowledgment => new(ActesId, new DateOnly(2022, 6, 21));
+
+    public static SignConvention Signature => new(new DateOnly(2022, 6, 28), "Anne VIGNOT", new DateOnly(2022, 6, 29), "Pascal VAIRAC");
+
+    public static Notify Notification => new(new DateOnly(2022, 6, 30));
+
+    public static RequestPayment PaymentRequest => new(new DateOnly(2022, 7, 15), 9_000m);
+
+    public static RecordPayment Payment => new(new DateOnly(2022, 7, 29), 9_000m, "MANDAT-2022-4711");
+
+    public static ReceiveReport Report(decimal realCosts) => new(new DateOnly(2023, 1, 20), realCosts);
+
+    public static AcceptReport Acceptance => new(new DateOnly(2023, 2, 10));
+
+    /// <summary>Each command with the instant it is entered: the day after its act, 10:00 in Paris.</summary>
+    public static IReadOnlyList<(DossierCommand Command, DateTimeOffset Now)> ThroughPayment =>
+    [
+        (Submit, At(2022, 5, 3)),
+        (Vote, At(2022, 6, 10)),
+        (Transmission, At(2022, 6, 20)),
+        (Acknowledgment, At(2022, 6, 22)),
+        (Signature, At(2022, 6, 29)),
+        (Notification, At(2022, 6, 30)),
+        (PaymentRequest, At(2022, 7, 16)),
+        (Payment, At(2022, 7, 30)),
+    ];
+
+    public static DateTimeOffset At(int year, int month, int day, int hour = 10) =>
+        new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero).AddHours(-2);
+}

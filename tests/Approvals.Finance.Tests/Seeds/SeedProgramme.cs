@@ -1,0 +1,63 @@
+using Approvals.Domain;
+
+namespace Approvals.Finance.Tests;
+
+using static DossierCommand;
+
+/// <summary>
+/// Seed 000: the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases. The tranches' amounts
+/// are illustrative (the seed gives only the total); PMA is the granting authority.
+/// </summary>
+public static class SeedProgramme
+{
+    public const string Id = "cnam-montbeliard-2021-2024";
+
+    public const string Pma = "Pays de Montbéliard Agglomération";
+
+    public const string Cnam = "Cnam Bourgogne-Franche-Comté";
+
+    public const string BanqueDesTerritoires = "Banque des Territoires / CdC";
+
+    public static Programme Programme => new(
+        Id,
+        "Antenne du Cnam au Pays de Montbéliard",
+        786_000m,
+        [
+            new ProgrammePhase("Espace AIOA au Mattern Lab", 2021, 2022),
+            new ProgrammePhase("Nouvelles formations sur le site de l'ex-polyclinique des Portes du Jura", 2023, 2024),
+        ],
+        [Pma, Cnam, BanqueDesTerritoires]);
+
+    /// <summary>One annual tranche: voted (and paid in full when <paramref name="paid"/>) to the Cnam's regional centre.</summary>
+    public static History Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string programmeId = Id)
+    {
+        var request = SeedDossier.Request with
+        {
+            Beneficiary = new Beneficiary("Association de gestion du Cnam en Bourgogne-Franche-Comté", SeedDossier.Siret, null, "Jean DUPONT", "contact@cnam-bfc.example.fr"),
+            Object = $"Antenne du Cnam au Pays de Montbéliard : tranche {year}",
+            Budget = new ProvisionalBudget(
+                [new("Fonctionnement de l'antenne", ours + cnam + bdt)],
+                [new(Pma, ours, true), new(Cnam, cnam, false), new(BanqueDesTerritoires, bdt, false)]),
+            AmountRequested = ours,
+            BudgetLine = new BudgetLineRef(year, "65-23-6574", "Enseignement supérieur"),
+            ProgrammeId = programmeId,
+        };
+        var history = History.Of(
+        [
+            (new SubmitRequest(new DossierNumber(2022, sequence), request, ProcessPolicy.Default), SeedDossier.At(2022, 5, 3)),
+            (SeedDossier.Vote with { AmountVoted = ours, AvailableCredits = 1_000_000m }, SeedDossier.At(2022, 6, 10)),
+        ]);
+        if (paid)
+        {
+            history
+                .Apply(SeedDossier.Transmission, SeedDossier.At(2022, 6, 20))
+                .Apply(SeedDossier.Acknowledgment, SeedDossier.At(2022, 6, 22))
+                .Apply(SeedDossier.Signature, SeedDossier.At(2022, 6, 29))
+                .Apply(SeedDossier.Notification, SeedDossier.At(2022, 6, 30))
+                .Apply(new RequestPayment(new DateOnly(2022, 7, 15), ours), SeedDossier.At(2022, 7, 16))
+                .Apply(new RecordPayment(new DateOnly(2022, 7, 29), ours, $"MANDAT-{year}-{sequence}"), SeedDossier.At(2022, 7, 30));
+        }
+
+        return history;
+    }
+}
