@@ -11,7 +11,6 @@ internal static class DeadlineSchedule
             return [];
         }
 
-        var territory = state.Policy.Territory;
         var deadlines = new List<Deadline>();
         if (state.Stage == DossierStage.Notified)
         {
@@ -20,9 +19,7 @@ internal static class DeadlineSchedule
 
         if (state.Stage is DossierStage.Notified or DossierStage.PaymentRequested)
         {
-            var notified = state.NotifiedOn!.Value;
-            var due = ReportDueDay(request, territory);
-            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.ReportDue, DeadlineKind.ReportDue, due < notified ? notified : due), notified));
+            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.ReportDue, DeadlineKind.ReportDue, ReportDueDay(state)!.Value), state.NotifiedOn!.Value));
         }
 
         if (Transitions.ConventionRunning.Contains(state.Stage) && state.Signature is { } signature && request.Convention.EndDate is { } end
@@ -39,10 +36,21 @@ internal static class DeadlineSchedule
         return deadlines.Where(d => !state.FiredDeadlines.Contains(d.Id)).OrderBy(d => d.DueAt).ToList();
     }
 
-    /// <summary>The convention's date, or the legal default: six months after the end of the financial year of the grant.</summary>
-    public static DateOnly ReportDueDay(GrantRequest request, Territory territory) =>
-        request.Convention.ReportDueDate
-        ?? FrenchCalendar.MonthsPeriodLastDay(new DateOnly(request.BudgetLine.Year, 12, 31), 6, territory);
+    /// <summary>
+    /// The convention's date, or the legal default: six months after the end of the financial year of the grant;
+    /// never before the notification that opens it. Null before notification.
+    /// </summary>
+    public static DateOnly? ReportDueDay(Dossier state)
+    {
+        if (state.Request is not { } request || state.NotifiedOn is not { } notified)
+        {
+            return null;
+        }
+
+        var due = request.Convention.ReportDueDate
+            ?? FrenchCalendar.MonthsPeriodLastDay(new DateOnly(request.BudgetLine.Year, 12, 31), 6, state.Policy.Territory);
+        return due < notified ? notified : due;
+    }
 
     private static Deadline Main(string id, DeadlineKind kind, DateOnly lastDay) =>
         new(id, kind, lastDay, FrenchCalendar.EndOfDayUtc(lastDay));

@@ -156,6 +156,9 @@ public static class Workflow
 
     public static IReadOnlyList<Deadline> Deadlines(Dossier state) => DeadlineSchedule.Of(state);
 
+    /// <summary>When the final report is due once the grant is notified (null before): the convention's date or the legal default.</summary>
+    public static DateOnly? ReportDueDay(Dossier state) => DeadlineSchedule.ReportDueDay(state);
+
     /// <summary>The commands a user may send now, by name (deadlines are the clock's, not a user's).</summary>
     public static IReadOnlyList<string> AllowedCommands(Dossier state) =>
         Transitions.CommandsFrom(state.Stage)

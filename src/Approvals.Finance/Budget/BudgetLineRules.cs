@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Approvals.Application;
 using Approvals.Domain;
 
 namespace Approvals.Finance;
@@ -19,7 +20,7 @@ public static partial class BudgetLineRules
     [GeneratedRegex(@"^\d{2,3}(-\d{1,6}){1,3}$", RegexOptions.CultureInvariant)]
     public static partial Regex CodePattern();
 
-    public static IReadOnlyList<Refusal> Check(BudgetLine line)
+    public static IReadOnlyList<Refusal> Check(BudgetLineRecord line)
     {
         var refusals = new List<Refusal?>
         {

@@ -51,24 +51,7 @@ public sealed record FinanceRow(
             dossier.GrantRate,
             dossier.NotifiedOn,
             dossier.PaymentWindowLastDay,
-            ReportDueOf(dossier),
+            Workflow.ReportDueDay(dossier),
             dossier.EndedOn);
-    }
-
-    /// <summary>
-    /// The final report's due day once the grant is notified: the convention's date, else six months after the end of
-    /// the grant's financial year (never before the notification). The same rule as the domain's deadline schedule,
-    /// which is internal to it and computes it only while the deadline runs.
-    /// </summary>
-    public static DateOnly? ReportDueOf(Dossier dossier)
-    {
-        if (dossier.Request is not { } request || dossier.NotifiedOn is not { } notified)
-        {
-            return null;
-        }
-
-        var due = request.Convention.ReportDueDate
-            ?? FrenchCalendar.MonthsPeriodLastDay(new DateOnly(request.BudgetLine.Year, 12, 31), 6, dossier.Policy.Territory);
-        return due < notified ? notified : due;
     }
 }

@@ -1,10 +1,11 @@
+using Approvals.Application;
 using Approvals.Domain;
 
 namespace Approvals.Finance.Tests;
 
 public sealed class BudgetLineLedgerTests
 {
-    private static readonly BudgetLine Seed = new(2022, "65-23-6574", "Enseignement supérieur", 510_000m);
+    private static readonly BudgetLineRecord Seed = new(2022, "65-23-6574", "Enseignement supérieur", 510_000m);
 
     [Fact]
     public void The_seed_dossier_commits_and_pays_9000_on_its_line()

@@ -1,8 +1,9 @@
+using Approvals.Application;
 namespace Approvals.Finance.Tests;
 
 public sealed class BudgetLineRulesTests
 {
-    private static readonly BudgetLine Seed = new(2022, "65-23-6574", "Enseignement supérieur", 510_000m);
+    private static readonly BudgetLineRecord Seed = new(2022, "65-23-6574", "Enseignement supérieur", 510_000m);
 
     [Fact]
     public void The_seed_line_is_valid() => Assert.Empty(BudgetLineRules.Check(Seed));
@@ -30,7 +31,7 @@ public sealed class BudgetLineRulesTests
     [Fact]
     public void Every_fault_is_reported_at_once_with_its_field()
     {
-        var refusals = BudgetLineRules.Check(new BudgetLine(1999, "x", " ", -1m));
+        var refusals = BudgetLineRules.Check(new BudgetLineRecord(1999, "x", " ", -1m));
         Assert.Equal(["year", "code", "label", "voted"], refusals.Select(r => r.Field));
         Assert.All(refusals, r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
     }
