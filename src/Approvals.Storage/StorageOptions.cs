@@ -24,6 +24,8 @@ public sealed class StorageOptions
 
     public string BudgetLinesTable { get; set; } = "BudgetLines";
 
+    public string ProgrammesTable { get; set; } = "Programmes";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
         services.AddSingleton<IDocumentStore, BlobDocumentStore>();
         services.AddSingleton<IBudgetLineStore, TableBudgetLineStore>();
+        services.AddSingleton<IProgrammeStore, TableProgrammeStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;

@@ -29,6 +29,7 @@ public static class ApprovalsCore
         services.AddSingleton<DeadlineClock>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();
+        services.AddApprovalsFinance(configuration);
         return services;
     }
 
@@ -41,5 +42,6 @@ public static class ApprovalsCore
         api.MapDeadlinesApi();
         api.MapOutboxApi();
         api.MapMeApi();
+        api.MapFinanceApi();
     }
 }

@@ -192,6 +192,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             updatedAt,
             state.CreditsCommitted,
             state.AmountRecovered,
-            state.ReportOverdueSince);
+            state.ReportOverdueSince,
+            request.ProgrammeId);
     }
 }

@@ -3,6 +3,7 @@ namespace Approvals.Application;
 /// <summary>
 /// A dossier list request. <paramref name="Beneficiary"/> matches part of the name or the SIRET and
 /// <paramref name="Text"/> part of the number, title or beneficiary, both ignoring case and accents.
+/// <paramref name="ProgrammeId"/> selects the annual tranches of a multi-year programme.
 /// </summary>
 public sealed record DossierQuery(
     string? Stage = null,
@@ -11,4 +12,5 @@ public sealed record DossierQuery(
     string? Beneficiary = null,
     string? Text = null,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50,
+    string? ProgrammeId = null);

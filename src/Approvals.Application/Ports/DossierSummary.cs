@@ -19,4 +19,5 @@ public sealed record DossierSummary(
     DateTimeOffset UpdatedAt,
     decimal AmountCommitted = 0,
     decimal AmountRecovered = 0,
-    DateOnly? ReportOverdueOn = null);
+    DateOnly? ReportOverdueOn = null,
+    string? ProgrammeId = null);

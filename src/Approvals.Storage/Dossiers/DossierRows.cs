@@ -16,6 +16,7 @@ internal static class DossierRows
     [
         "DossierId", "Number", "Stage", "Year", "BudgetLineCode", "BeneficiaryName", "BeneficiarySiret", "Title",
         "AmountRequested", "AmountVoted", "AmountPaid", "UpdatedAt", "AmountCommitted", "AmountRecovered", "ReportOverdueOn",
+        "ProgrammeId",
     ];
 
     public static string PartitionKey(string dossierId) => TableKeys.Escape(dossierId);
@@ -55,6 +56,7 @@ internal static class DossierRows
             ["AmountCommitted"] = summary.AmountCommitted.ToString(CultureInfo.InvariantCulture),
             ["AmountRecovered"] = summary.AmountRecovered.ToString(CultureInfo.InvariantCulture),
             ["ReportOverdueOn"] = summary.ReportOverdueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ProgrammeId"] = summary.ProgrammeId,
         };
         JsonChunks.Write(entity, "Json", commit.SnapshotJson);
         return entity;
@@ -84,7 +86,8 @@ internal static class DossierRows
             entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
             Amount(entity, "AmountCommitted"),
             Amount(entity, "AmountRecovered"),
-            entity.GetString("ReportOverdueOn") is { } overdue ? DateOnly.ParseExact(overdue, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+            entity.GetString("ReportOverdueOn") is { } overdue ? DateOnly.ParseExact(overdue, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            entity.GetString("ProgrammeId"));
 
     public static TableEntity Event(RegisterEntry entry)
     {

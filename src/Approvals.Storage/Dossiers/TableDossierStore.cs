@@ -261,6 +261,11 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
         }
 
+        if (query.ProgrammeId is { } programme)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"ProgrammeId eq {programme}"));
+        }
+
         return string.Join(" and ", clauses);
     }
 }

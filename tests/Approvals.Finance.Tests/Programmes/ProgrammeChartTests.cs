@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Approvals.Application;
 
 namespace Approvals.Finance.Tests;
 

@@ -1,3 +1,4 @@
+using Approvals.Application;
 using Approvals.Domain;
 
 namespace Approvals.Finance.Tests;

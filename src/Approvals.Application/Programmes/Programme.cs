@@ -1,4 +1,6 @@
-namespace Approvals.Finance;
+using System.Text.Json.Serialization;
+
+namespace Approvals.Application;
 
 /// <summary>
 /// A multi-year programme (e.g. the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases):
@@ -6,8 +8,11 @@ namespace Approvals.Finance;
 /// </summary>
 public sealed record Programme(string Id, string Name, decimal TotalBudget, IReadOnlyList<ProgrammePhase> Phases, IReadOnlyList<string> Funders)
 {
+    // Derived from the phases: neither stored nor accepted in a request body (the JSON options refuse unknown fields).
+    [JsonIgnore]
     public int FirstYear => Phases.Min(p => p.FirstYear);
 
+    [JsonIgnore]
     public int LastYear => Phases.Max(p => p.LastYear);
 
     public ProgrammePhase? PhaseOf(int year) => Phases.FirstOrDefault(p => year >= p.FirstYear && year <= p.LastYear);

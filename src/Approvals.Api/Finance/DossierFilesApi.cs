@@ -1,0 +1,81 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Approvals.Finance;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// Files made from one dossier: the draft convention (Word to edit, PDF to read) and the archive (every document,
+/// the register in JSON and HTML, the state and a SHA-256 manifest), streamed to the response as it is written.
+/// </summary>
+public static class DossierFilesApi
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static void MapDossierFilesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dossiers/{id}").WithTags("Dossiers");
+        group.MapGet("/convention.docx", ConventionDocx).WithName("ConventionDocx");
+        group.MapGet("/convention.pdf", ConventionPdf).WithName("ConventionPdf");
+        group.MapGet("/archive.zip", Archive).WithName("DossierArchive");
+    }
+
+    public static Task<IResult> ConventionDocx(string id, HttpContext context, [AsParameters] FinanceServices services) =>
+        ConventionAsync(id, context, services, Approvals.Finance.ConventionDocx.Write, DocxType, "docx");
+
+    public static Task<IResult> ConventionPdf(string id, HttpContext context, [AsParameters] FinanceServices services) =>
+        ConventionAsync(id, context, services, Approvals.Finance.ConventionPdf.Write, "application/pdf", "pdf");
+
+    public static async Task<IResult> Archive(string id, HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var loaded = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!loaded.IsOk)
+        {
+            return ApiProblems.From(loaded.Refusals);
+        }
+
+        var state = loaded.Unwrap().State;
+        var register = await services.Dossiers.ReadRegisterAsync(id, context.RequestAborted);
+        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
+        if (!verification.IsOk)
+        {
+            return ApiProblems.From(verification.Refusals);
+        }
+
+        // The ZIP is written forward only (entries with data descriptors), straight into the response body: a
+        // dossier of large documents never sits in memory.
+        return Results.Stream(
+            output => DossierArchive.WriteAsync(output, id, state, register, verification.Unwrap(),
+                (document, token) => services.Documents.OpenReadAsync(document.BlobName, token), context.RequestAborted),
+            "application/zip",
+            $"dossier-{id}.zip");
+    }
+
+    private static async Task<IResult> ConventionAsync(
+        string id, HttpContext context, FinanceServices services, Action<Stream, ConventionModel> write, string contentType, string extension)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var loaded = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!loaded.IsOk)
+        {
+            return ApiProblems.From(loaded.Refusals);
+        }
+
+        // Both formats are packages written with seeks (OpenXml) or small enough to build whole (a few pages of PDF).
+        var file = new MemoryStream();
+        write(file, ConventionDocument.Model(loaded.Unwrap().State, services.Authority));
+        return Results.File(file.ToArray(), contentType, $"convention-{id}.{extension}");
+    }
+}

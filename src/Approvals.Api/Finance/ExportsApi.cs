@@ -1,0 +1,76 @@
+using System.Text;
+using System.Globalization;
+using Approvals.Application;
+using Approvals.Domain;
+using Approvals.Finance;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// Downloads for finance and for open data: the grants as CSV (French Excel) and .xlsx, and the national SCDL
+/// "subventions" CSV of signed grants above 23 000 € a year. Written in memory (a few hundred bytes a dossier; the
+/// workbook's package needs a seekable stream) and sent as attachments.
+/// </summary>
+public static class ExportsApi
+{
+    public const string CsvType = "text/csv; charset=utf-8";
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/exports").WithTags("Exports");
+        group.MapGet("/finance.csv", FinanceCsv).WithName("FinanceCsv");
+        group.MapGet("/finance.xlsx", FinanceXlsx).WithName("FinanceXlsx");
+        group.MapGet("/scdl.csv", ScdlCsv).WithName("ScdlCsv");
+    }
+
+    public static async Task<IResult> FinanceCsv(HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        var csv = new StringWriter();
+        FinanceExport.WriteCsv(csv, dossiers);
+        return Results.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvType, $"subventions-finances-{FinanceApi.Today(services)}.csv");
+    }
+
+    public static async Task<IResult> FinanceXlsx(HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        var workbook = new MemoryStream();
+        FinanceExport.WriteXlsx(workbook, dossiers);
+        return Results.File(workbook.ToArray(), XlsxType, $"subventions-finances-{FinanceApi.Today(services)}.xlsx");
+    }
+
+    public static async Task<IResult> ScdlCsv(HttpContext context, [AsParameters] FinanceServices services, int? year)
+    {
+        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (year is < BudgetLineRules.FirstYear or > BudgetLineRules.LastYear)
+        {
+            return ApiProblems.From([Refusal.Invalid("query.year", "year", "Exercice budgétaire plausible",
+                $"L'exercice {year} n'est pas plausible : indiquez une année entre {BudgetLineRules.FirstYear} et {BudgetLineRules.LastYear}.")]);
+        }
+
+        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(Year: year), context.RequestAborted);
+        var csv = new StringWriter();
+        ScdlExport.Write(csv, services.Authority, dossiers);
+        return Results.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvType,
+            $"scdl-subventions-{year?.ToString(CultureInfo.InvariantCulture) ?? FinanceApi.Today(services)}.csv");
+    }
+}

@@ -1,0 +1,14 @@
+using Approvals.Application;
+using Approvals.Finance;
+
+namespace Approvals.Api;
+
+/// <summary>What the finance routes need, bound with <c>[AsParameters]</c>.</summary>
+public sealed record FinanceServices(
+    DossierService Dossiers,
+    IDossierStore Store,
+    IBudgetLineStore Lines,
+    IProgrammeStore Programmes,
+    IDocumentStore Documents,
+    Authority Authority,
+    TimeProvider Time);

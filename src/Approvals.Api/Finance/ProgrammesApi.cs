@@ -1,0 +1,130 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Approvals.Finance;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>Multi-year programmes: list, creation, the account year by year and funder by funder, and its chart.</summary>
+public static class ProgrammesApi
+{
+    public static void MapProgrammesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/programmes").WithTags("Programmes");
+        group.MapGet("/", List).WithName("ListProgrammes");
+        group.MapPost("/", Create).WithName("CreateProgramme").Accepts<Programme>("application/json");
+        group.MapGet("/{id}", Get).WithName("GetProgramme");
+        group.MapGet("/{id}/chart.svg", Chart).WithName("ProgrammeChart");
+    }
+
+    public static async Task<IResult> List(HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Json(await services.Programmes.ListAsync(context.RequestAborted), DomainJson.Options);
+    }
+
+    public static async Task<IResult> Create(HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, FinanceApi.ManageProgrammes).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var body = await DossiersApi.ReadBodyAsync(context, typeof(Programme));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var programme = Trimmed((Programme)body.Value!);
+        var refusals = ProgrammeRules.Check(programme);
+        if (refusals.Count > 0)
+        {
+            return ApiProblems.From(refusals);
+        }
+
+        if (!await services.Programmes.AddAsync(programme, context.RequestAborted))
+        {
+            var message = $"Un programme d'identifiant « {programme.Id} » existe déjà : choisissez un autre identifiant.";
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "programme.exists", "Programme existant", message,
+                [new ApiProblems.FieldError("programme.exists", "id", "Identifiant unique", message)]);
+        }
+
+        return Results.Json(programme, DomainJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var (report, tranches) = await ReportAsync(id, services, context.RequestAborted);
+        return report is null
+            ? ApiProblems.From([NotFound(id)])
+            : Results.Json(
+                new ProgrammeView(report.Programme, report.Programme.FirstYear, report.Programme.LastYear, report.Years, report.Funders, report.Totals, report.Issues,
+                    tranches.Select(Tranche).ToList()),
+                DomainJson.Options);
+    }
+
+    public static async Task<IResult> Chart(string id, HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var (report, _) = await ReportAsync(id, services, context.RequestAborted);
+        return report is null ? ApiProblems.From([NotFound(id)]) : Results.Text(ProgrammeChart.Svg(report), "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<(ProgrammeReport? Report, IReadOnlyList<Dossier> Tranches)> ReportAsync(string id, FinanceServices services, CancellationToken cancellationToken)
+    {
+        var programme = await services.Programmes.FindAsync(id, cancellationToken);
+        if (programme is null)
+        {
+            return (null, []);
+        }
+
+        var tranches = (await FinanceApi.LoadStatesAsync(services, new DossierQuery(ProgrammeId: id), cancellationToken))
+            .OrderBy(d => d.Request!.BudgetLine.Year)
+            .ToList();
+        return (ProgrammeReport.Build(programme, tranches), tranches);
+    }
+
+    private static TrancheView Tranche(Dossier d) => new(
+        d.Number!.ToString(), d.Request!.BudgetLine.Year, d.Request.Beneficiary.Name, d.Stage, StageLabels.Of(d.Stage), d.AmountVoted, d.AmountPaid);
+
+    private static Programme Trimmed(Programme p) => p with
+    {
+        Id = p.Id.Trim(),
+        Name = p.Name.Trim(),
+        Phases = p.Phases.Select(phase => phase with { Label = phase.Label.Trim() }).ToList(),
+        Funders = p.Funders.Select(f => f.Trim()).ToList(),
+    };
+
+    private static Refusal NotFound(string id) =>
+        new(RefusalKind.NotFound, "programme.not-found", "Programme existant", "id", $"Le programme « {id} » n'existe pas.");
+
+    /// <summary>The programme's account (<see cref="ProgrammeReport"/>) and its tranches.</summary>
+    public sealed record ProgrammeView(
+        Programme Programme,
+        int FirstYear,
+        int LastYear,
+        IReadOnlyList<ProgrammeYear> Years,
+        IReadOnlyList<FunderAmounts> Funders,
+        ProgrammeAmounts Totals,
+        IReadOnlyList<Refusal> Issues,
+        IReadOnlyList<TrancheView> Tranches);
+
+    /// <summary>One annual tranche: its dossier (number = id), year, beneficiary, stage and amounts.</summary>
+    public sealed record TrancheView(string DossierId, int Year, string BeneficiaryName, DossierStage Stage, string StageLabel, decimal AmountVoted, decimal AmountPaid);
+}
