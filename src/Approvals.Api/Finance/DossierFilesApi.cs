@@ -4,6 +4,7 @@ using Approvals.Finance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Approvals.Api;
 
@@ -50,13 +51,15 @@ public static class DossierFilesApi
             return ApiProblems.From(verification.Refusals);
         }
 
-        // The ZIP is written forward only (entries with data descriptors), straight into the response body: a
-        // dossier of large documents never sits in memory.
-        return Results.Stream(
-            output => DossierArchive.WriteAsync(output, id, state, register, verification.Unwrap(),
-                (document, token) => services.Documents.OpenReadAsync(document.BlobName, token), context.RequestAborted),
-            "application/zip",
-            $"dossier-{id}.zip");
+        // The ZIP is written forward only (entries with data descriptors), straight into the response: a dossier of
+        // large documents never sits in memory. Through the body's pipe rather than its stream, because the ZIP
+        // library closes each entry with a small synchronous write, which Kestrel's response stream refuses; the
+        // pipe takes it without blocking unless the client is slow to read.
+        context.Response.ContentType = "application/zip";
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"dossier-{id}.zip", FileName = $"dossier-{id}.zip" }.ToString();
+        await DossierArchive.WriteAsync(context.Response.BodyWriter.AsStream(leaveOpen: true), id, state, register, verification.Unwrap(),
+            (document, token) => services.Documents.OpenReadAsync(document.BlobName, token), context.RequestAborted);
+        return Results.Empty;
     }
 
     private static async Task<IResult> ConventionAsync(
