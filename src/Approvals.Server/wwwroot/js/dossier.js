@@ -149,7 +149,19 @@ function documentsSection(view) {
   return el('section', { 'aria-labelledby': 'documents-heading', id: 'documents' },
     el('h2', { id: 'documents-heading' }, 'Documents'),
     slot,
-    uploadWidget(view.dossierId ?? id, () => refreshAfterUpload()));
+    uploadWidget(view.dossierId ?? id, () => refreshAfterUpload()),
+    generatedFiles(view.dossierId ?? id));
+}
+
+/** The draft convention and the archive, made by the server from the dossier as it stands. */
+function generatedFiles(dossierId) {
+  const base = `/api/dossiers/${encodeURIComponent(dossierId)}`;
+  return el('div', { id: 'generated-files' },
+    el('h3', {}, 'Documents produits par l’application'),
+    el('ul', { class: 'plain-list' },
+      el('li', {}, el('a', { href: `${base}/convention.docx`, id: 'convention-docx', download: true }, 'Projet de convention (Word, modifiable)')),
+      el('li', {}, el('a', { href: `${base}/convention.pdf`, id: 'convention-pdf', download: true }, 'Projet de convention (PDF)')),
+      el('li', {}, el('a', { href: `${base}/archive.zip`, id: 'dossier-archive', download: true }, 'Archive du dossier (ZIP : documents, registre, empreintes SHA-256)'))));
 }
 
 async function refreshAfterUpload() {

@@ -26,8 +26,20 @@ document.getElementById('filters').addEventListener('submit', (event) => {
   location.assign(`index.html${query.size ? `?${query}` : ''}`);
 });
 
-initLayout('dossiers');
+initLayout('dossiers').then(showExports);
 load();
+
+/** The exports are for finance, readers and case officers; the open-data file follows the list's year filter. */
+function showExports(me) {
+  if (!['Finance', 'Reader', 'CaseOfficer'].includes(me?.role)) return;
+  const year = params.get('year');
+  if (/^\d{4}$/.test(year ?? '')) {
+    const link = document.getElementById('export-scdl');
+    link.href = `/api/exports/scdl.csv?year=${year}`;
+    link.append(` — exercice ${year}`);
+  }
+  document.getElementById('exports').hidden = false;
+}
 
 async function load() {
   const skip = Math.max(0, Number.parseInt(params.get('skip') ?? '0', 10) || 0);

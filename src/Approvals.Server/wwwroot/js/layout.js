@@ -8,6 +8,8 @@ const NAV = [
   { href: 'index.html', label: 'Dossiers', key: 'dossiers' },
   { href: 'nouveau.html', label: 'Nouvelle demande', key: 'nouveau' },
   { href: 'echeances.html', label: 'Échéances', key: 'echeances' },
+  { href: 'budget.html', label: 'Lignes budgétaires', key: 'budget' },
+  { href: 'programmes.html', label: 'Programmes', key: 'programmes' },
   { href: 'courriels.html', label: 'Courriels (dev)', key: 'courriels' },
   { href: '/scalar', label: 'API', key: 'api' },
 ];

@@ -1,0 +1,112 @@
+// One programme: its account year by year and funder by funder, the chart (the server's SVG, inlined so that its
+// title and description reach screen readers, with the same figures in the tables below), its tranches and the
+// inconsistencies found.
+import { el, replace, euros, queryParam } from './dom.js';
+import { request, get } from './api.js';
+import { initLayout, reportError } from './layout.js';
+import { stageBadge } from './labels.js';
+import { period } from './finance.js';
+
+const id = queryParam('id');
+const root = document.getElementById('programme');
+start();
+
+async function start() {
+  initLayout('programmes');
+  if (!id) {
+    replace(root, el('p', {}, 'Aucun programme indiqué. ', el('a', { href: 'programmes.html' }, 'Choisir un programme dans la liste.')));
+    root.removeAttribute('aria-busy');
+    return;
+  }
+  try {
+    const path = `/api/programmes/${encodeURIComponent(id)}`;
+    const [report, svg] = await Promise.all([get(path), request(`${path}/chart.svg`).then((r) => r.data)]);
+    render(report, svg);
+  } catch (error) {
+    replace(root, el('p', { class: 'notice' }, 'Le programme ne peut pas être affiché.'));
+    reportError(error);
+  } finally {
+    root.removeAttribute('aria-busy');
+  }
+}
+
+/** The server's SVG as a node of this page (parsed as XML, so nothing in it runs as HTML). */
+function chartNode(text) {
+  const parsed = new DOMParser().parseFromString(String(text ?? ''), 'image/svg+xml');
+  const svg = parsed.documentElement;
+  if (svg.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length) return el('p', { class: 'notice' }, 'Le graphique ne peut pas être affiché.');
+  for (const script of svg.querySelectorAll('script')) script.remove();
+  return document.importNode(svg, true);
+}
+
+const amountCells = (a) => [el('td', { class: 'num' }, euros(a.voted)), el('td', { class: 'num' }, euros(a.paid)), el('td', { class: 'num' }, euros(a.stillExpected))];
+const amountHeads = () => ['Voté', 'Versé', 'Reste attendu'].map((h) => el('th', { scope: 'col', class: 'num' }, h));
+
+function render(report, svg) {
+  const p = report.programme;
+  document.title = `${p.name} — Approvals — Subventions`;
+  replace(root,
+    el('h1', { id: 'programme-title' }, p.name),
+    el('dl', { class: 'summary' },
+      item('Identifiant', el('span', { class: 'mono' }, p.id)),
+      item('Période', period(p.phases)),
+      item('Budget total', euros(p.totalBudget), 'total-budget'),
+      item('Phases', p.phases.map((phase) => `${phase.firstYear}-${phase.lastYear} : ${phase.label}`).join(' ; ')),
+      item('Financeurs', p.funders.join(', '))),
+    report.issues?.length ? el('div', { class: 'banner banner-error', id: 'programme-issues' },
+      el('p', { class: 'banner-title' }, 'Incohérences'),
+      el('ul', {}, report.issues.map((issue) => el('li', {}, issue.message)))) : null,
+    el('section', { 'aria-labelledby': 'chart-heading' },
+      el('h2', { id: 'chart-heading' }, 'Voté, versé et reste attendu par année'),
+      el('figure', { class: 'chart-figure', 'data-testid': 'programme-chart' }, chartNode(svg),
+        el('figcaption', { class: 'hint' }, 'Tous financeurs confondus ; les chiffres sont détaillés dans les tableaux ci-dessous.'))),
+    yearsTable(report),
+    fundersTable(report),
+    tranchesSection(report));
+}
+
+function item(label, value, testid = null) {
+  return el('div', {}, el('dt', {}, label), el('dd', { 'data-testid': testid }, value ?? '—'));
+}
+
+function yearsTable(report) {
+  return el('section', { 'aria-labelledby': 'years-heading' },
+    el('h2', { id: 'years-heading' }, 'Par année'),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'years-table' },
+      el('caption', { class: 'visually-hidden' }, 'Montants par année'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Année'), el('th', { scope: 'col' }, 'Phase'), amountHeads())),
+      el('tbody', {}, report.years.map((y) => el('tr', { 'data-testid': 'programme-year' },
+        el('th', { scope: 'row' }, String(y.year)), el('td', {}, y.phase ?? 'hors phase'), amountCells(y.totals)))),
+      el('tfoot', {}, el('tr', {}, el('td', { colspan: '2' }, 'Total'), amountCells(report.totals))))));
+}
+
+function fundersTable(report) {
+  return el('section', { 'aria-labelledby': 'funders-heading' },
+    el('h2', { id: 'funders-heading' }, 'Par financeur'),
+    el('p', { class: 'hint' }, 'Pour la collectivité, les montants votés et versés des tranches ; pour les autres financeurs, les montants prévus aux budgets prévisionnels des tranches.'),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'funders-table' },
+      el('caption', { class: 'visually-hidden' }, 'Montants par financeur'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Financeur'), amountHeads())),
+      el('tbody', {}, report.funders.map((f) => el('tr', { 'data-testid': 'programme-funder' },
+        el('th', { scope: 'row' }, f.funder, f.thisAuthority ? ' (la collectivité)' : ' (prévisionnel)'), amountCells(f.amounts)))))));
+}
+
+function tranchesSection(report) {
+  return el('section', { 'aria-labelledby': 'tranches-heading' },
+    el('h2', { id: 'tranches-heading' }, 'Tranches annuelles'),
+    report.tranches.length
+      ? el('div', { class: 'table-wrap' }, el('table', { id: 'tranches-table' },
+        el('caption', { class: 'visually-hidden' }, 'Dossiers rattachés au programme'),
+        el('thead', {}, el('tr', {},
+          ['Dossier', 'Exercice', 'Bénéficiaire'].map((h) => el('th', { scope: 'col' }, h)),
+          ['Voté', 'Versé'].map((h) => el('th', { scope: 'col', class: 'num' }, h)),
+          el('th', { scope: 'col' }, 'Étape'))),
+        el('tbody', {}, report.tranches.map((t) => el('tr', { 'data-testid': 'programme-tranche' },
+          el('th', { scope: 'row' }, el('a', { href: `dossier.html?id=${encodeURIComponent(t.dossierId)}` }, t.dossierId)),
+          el('td', {}, String(t.year)),
+          el('td', {}, t.beneficiaryName),
+          el('td', { class: 'num' }, euros(t.amountVoted)),
+          el('td', { class: 'num' }, euros(t.amountPaid)),
+          el('td', {}, stageBadge(t.stage, t.stageLabel)))))))
+      : el('p', { class: 'notice' }, `Aucune tranche : une demande se rattache au programme en indiquant l’identifiant « ${report.programme.id} ».`));
+}
