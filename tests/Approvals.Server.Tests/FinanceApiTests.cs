@@ -241,6 +241,25 @@ public sealed class FinanceApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/programmes/inconnu/chart.svg")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_demo_loads_seed_000s_programme_with_a_paid_2021_tranche_and_twice_changes_nothing()
+    {
+        host.Time.SetUtcNow(Paris(2023, 1, 10));
+        await DemoData.LoadAsync(host.Services, CancellationToken.None);
+        await DemoData.LoadAsync(host.Services, CancellationToken.None);
+
+        var report = await (await Ok(finance.GetAsync("/api/programmes/cnam-montbeliard-2021-2024"))).JsonAsync();
+        Assert.Equal(786_000m, report.GetProperty("programme").GetProperty("totalBudget").GetDecimal());
+        Assert.Equal(["SUB-2021-0001", "SUB-2022-0002"], report.GetProperty("tranches").EnumerateArray().Select(t => t.GetProperty("dossierId").GetString()));
+        var y2021 = report.GetProperty("years")[0];
+        Assert.Equal((2021, 120_000m, 0m), (y2021.GetProperty("year").GetInt32(), y2021.GetProperty("funders")[0].GetProperty("amounts").GetProperty("paid").GetDecimal(),
+            y2021.GetProperty("funders")[0].GetProperty("amounts").GetProperty("stillExpected").GetDecimal()));
+        Assert.Empty(report.GetProperty("issues").EnumerateArray());
+        var lines = (await (await Ok(finance.GetAsync("/api/budget-lines"))).JsonAsync()).EnumerateArray()
+            .ToDictionary(l => l.GetProperty("year").GetInt32(), l => l.GetProperty("committed").GetDecimal());
+        Assert.Equal(new Dictionary<int, decimal> { [2021] = 120_000m, [2022] = 109_000m }, lines);
+    }
+
     /// <summary>A 30 000 € request from another association: the seed's budget with a larger purchase line.</summary>
     private static JsonObject LargeRequest()
     {

@@ -5,8 +5,9 @@ using Approvals.Domain;
 namespace Approvals.Server;
 
 /// <summary>
-/// <c>--demo</c>: loads the real dossier of seed 004 (CMQ MSI, 9 000 €, bureau of 9 June 2022) through the same
-/// service as any user, under idempotency keys, so that loading it twice changes nothing.
+/// <c>--demo</c>: loads the real dossier of seed 004 (CMQ MSI, 9 000 €, bureau of 9 June 2022) and the programme of
+/// seed 000 (the Cnam antenna, 786 000 € over 2021-2024) with two annual tranches, through the same service as any
+/// user, under idempotency keys, so that loading it twice changes nothing.
 /// </summary>
 public static class DemoData
 {
@@ -17,6 +18,13 @@ public static class DemoData
         foreach (var line in script.BudgetLines)
         {
             await lines.UpsertAsync(line, cancellationToken);
+        }
+
+        var programmes = services.GetRequiredService<IProgrammeStore>();
+        foreach (var programme in script.Programmes)
+        {
+            // False when a previous run stored it: loading twice changes nothing.
+            await programmes.AddAsync(programme, cancellationToken);
         }
 
         var dossiers = services.GetRequiredService<DossierService>();
@@ -38,7 +46,7 @@ public static class DemoData
         }
     }
 
-    public sealed record DemoScript([property: JsonPropertyName("_comment")] string Comment, IReadOnlyList<BudgetLineRecord> BudgetLines, IReadOnlyList<DemoDossier> Dossiers);
+    public sealed record DemoScript([property: JsonPropertyName("_comment")] string Comment, IReadOnlyList<BudgetLineRecord> BudgetLines, IReadOnlyList<Programme> Programmes, IReadOnlyList<DemoDossier> Dossiers);
 
     public sealed record DemoDossier(GrantRequest Request, string CaseOfficer, IReadOnlyList<DemoStep> Commands);
 
