@@ -51,8 +51,8 @@ function render(report, svg) {
       item('Identifiant', el('span', { class: 'mono' }, p.id)),
       item('Période', period(p.phases)),
       item('Budget total', euros(p.totalBudget), 'total-budget'),
-      item('Phases', p.phases.map((phase) => `${phase.firstYear}-${phase.lastYear} : ${phase.label}`).join(' ; ')),
-      item('Financeurs', p.funders.join(', '))),
+      item('Financeurs', p.funders.join(', '), 'funders', 'wide'),
+      item('Phases', el('ul', { class: 'plain-list' }, p.phases.map((phase) => el('li', {}, `${phase.firstYear}-${phase.lastYear} : ${phase.label}`))), 'phases', 'wide')),
     report.issues?.length ? el('div', { class: 'banner banner-error', id: 'programme-issues' },
       el('p', { class: 'banner-title' }, 'Incohérences'),
       el('ul', {}, report.issues.map((issue) => el('li', {}, issue.message)))) : null,
@@ -65,8 +65,8 @@ function render(report, svg) {
     tranchesSection(report));
 }
 
-function item(label, value, testid = null) {
-  return el('div', {}, el('dt', {}, label), el('dd', { 'data-testid': testid }, value ?? '—'));
+function item(label, value, testid = null, width = null) {
+  return el('div', { class: width }, el('dt', {}, label), el('dd', { 'data-testid': testid }, value ?? '—'));
 }
 
 function yearsTable(report) {

@@ -45,7 +45,7 @@ function render(programmes) {
       el('th', { scope: 'col' }, 'Phases'), el('th', { scope: 'col' }, 'Financeurs'))),
     el('tbody', {}, programmes.map((p) => el('tr', { 'data-testid': 'programme-row', 'data-programme-id': p.id },
       el('th', { scope: 'row' }, el('a', { href: `programme.html?id=${encodeURIComponent(p.id)}` }, p.name)),
-      el('td', {}, period(p.phases)),
+      el('td', { class: 'nowrap' }, period(p.phases)),
       el('td', { class: 'num' }, euros(p.totalBudget)),
       el('td', {}, el('ul', { class: 'plain-list' }, p.phases.map((phase) => el('li', {}, `${phase.firstYear}-${phase.lastYear} : ${phase.label}`)))),
       el('td', {}, p.funders.join(', '))))))));
