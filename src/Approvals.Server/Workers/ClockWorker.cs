@@ -12,22 +12,13 @@ public sealed class ClockWorker(DeadlineClock clock, IConfiguration configuratio
             return;
         }
 
-        using var timer = new PeriodicTimer(configuration.GetValue("Clock:Interval", TimeSpan.FromMinutes(1)), time);
-        do
+        await Periodically.RunAsync(configuration.GetValue("Clock:Interval", TimeSpan.FromMinutes(1)), time, logger, "Clock tick", async token =>
         {
-            try
+            var fired = await clock.TickAsync(token);
+            if (fired > 0)
             {
-                var fired = await clock.TickAsync(stoppingToken);
-                if (fired > 0)
-                {
-                    logger.LogInformation("Clock fired {Count} deadline(s)", fired);
-                }
+                logger.LogInformation("Clock fired {Count} deadline(s)", fired);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Clock tick failed; the next tick tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        }, stoppingToken);
     }
 }

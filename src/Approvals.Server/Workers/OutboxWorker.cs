@@ -27,24 +27,13 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
         }
     }
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue("Outbox:SweepInterval", TimeSpan.FromSeconds(30)), time);
-        do
+    private Task SweepAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(configuration.GetValue("Outbox:SweepInterval", TimeSpan.FromSeconds(30)), time, logger, "Outbox sweep", async token =>
         {
-            try
+            var done = await dispatcher.SweepAsync(token);
+            if (done > 0)
             {
-                var done = await dispatcher.SweepAsync(stoppingToken);
-                if (done > 0)
-                {
-                    logger.LogInformation("Outbox sweep carried out {Count} item(s)", done);
-                }
+                logger.LogInformation("Outbox sweep carried out {Count} item(s)", done);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Outbox sweep failed; the next one tries again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+        }, stoppingToken);
 }

@@ -3,38 +3,22 @@ namespace Approvals.Domain.Tests;
 /// <summary>Given(commands) / When(command) / Then(events or refusal): the decider driven as the register would be.</summary>
 public sealed class Given
 {
-    private readonly List<DossierEvent> events = [];
+    private readonly SeedHistory history;
 
-    private Given(Dossier state) => State = state;
+    private Given(SeedHistory history) => this.history = history;
 
-    public Dossier State { get; private set; }
+    public Dossier State => history.State;
 
-    public IReadOnlyList<DossierEvent> Events => events;
+    public IReadOnlyList<DossierEvent> Events => history.Events;
 
-    public static Given Dossier(IEnumerable<(DossierCommand Command, DateTimeOffset Now)> history)
-    {
-        var given = new Given(Domain.Dossier.Empty);
-        foreach (var (command, now) in history)
-        {
-            given.Apply(command, now);
-        }
+    public static Given Dossier(IEnumerable<(DossierCommand Command, DateTimeOffset Now)> history) => new(SeedHistory.Of(history));
 
-        return given;
-    }
-
-    public static Given SeedThrough(int steps) => Dossier(SeedDossier.ThroughPayment.Take(steps));
+    public static Given SeedThrough(int steps) => new(SeedHistory.Through(steps));
 
     /// <summary>Decides and applies; fails the test when the command is refused.</summary>
     public Given Apply(DossierCommand command, DateTimeOffset now)
     {
-        var result = Workflow.Decide(State, command, now);
-        Assert.True(result.IsOk, result.IsOk ? "" : $"{command.GetType().Name} refused: {string.Join(" | ", result.Refusals.Select(r => r.Message))}");
-        foreach (var e in result.Unwrap())
-        {
-            events.Add(e);
-            State = Workflow.Evolve(State, e);
-        }
-
+        history.Apply(command, now);
         return this;
     }
 

@@ -19,7 +19,7 @@ public sealed class DossierArchiveTests
         ["doc-convention-bis"] = Encoding.UTF8.GetBytes("%PDF-1.7 convention signée, second envoi"),
     };
 
-    private static (History History, IReadOnlyList<RegisterEntry> Register) Dossier()
+    private static (SeedHistory SeedHistory, IReadOnlyList<RegisterEntry> Register) Dossier()
     {
         var history = Dossiers.SeedPaid();
         Attach(history, "doc-statuts", DocumentKind.Statutes, "Statuts CMQ MSI.pdf");
@@ -38,7 +38,7 @@ public sealed class DossierArchiveTests
         return (history, register);
     }
 
-    private static void Attach(History history, string id, DocumentKind kind, string fileName)
+    private static void Attach(SeedHistory history, string id, DocumentKind kind, string fileName)
     {
         var bytes = Contents[id];
         history.Apply(

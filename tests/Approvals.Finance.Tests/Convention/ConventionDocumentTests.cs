@@ -75,7 +75,7 @@ public sealed class ConventionDocumentTests
     [Fact]
     public void A_draft_before_the_vote_shows_the_amount_requested_and_a_blank_deliberation()
     {
-        var submitted = History.Of(SeedDossier.ThroughPayment.Take(1)).State;
+        var submitted = SeedHistory.Of(SeedDossier.ThroughPayment.Take(1)).State;
 
         var text = Text(ConventionDocument.Model(submitted, Dossiers.Authority));
 

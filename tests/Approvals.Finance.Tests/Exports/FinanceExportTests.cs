@@ -42,7 +42,7 @@ public sealed class FinanceExportTests
     [Fact]
     public void A_dossier_before_notification_has_no_dates_and_a_withdrawn_one_its_end()
     {
-        var withdrawn = History.Of(SeedDossier.ThroughPayment.Take(2))
+        var withdrawn = SeedHistory.Of(SeedDossier.ThroughPayment.Take(2))
             .Apply(new DossierCommand.Withdraw(new DateOnly(2022, 6, 15), "Renonciation"), SeedDossier.At(2022, 6, 15))
             .State;
 

@@ -69,8 +69,8 @@ public sealed class ScdlExportTests
     [Fact]
     public void Only_grants_with_a_signed_convention_are_published()
     {
-        var enforceable = History.Of(SeedDossier.ThroughPayment.Take(4)).State;
-        var signed = History.Of(SeedDossier.ThroughPayment.Take(5)).State;
+        var enforceable = SeedHistory.Of(SeedDossier.ThroughPayment.Take(4)).State;
+        var signed = SeedHistory.Of(SeedDossier.ThroughPayment.Take(5)).State;
 
         Assert.Equal(DossierStage.Enforceable, enforceable.Stage);
         Assert.Single(Write([enforceable, Dossier.Empty], threshold: 0m).Rows);

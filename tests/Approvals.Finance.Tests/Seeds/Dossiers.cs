@@ -21,13 +21,13 @@ public static class Dossiers
     public const string LargeSiret = "44306184100005";
 
     /// <summary>The seed dossier of the CMQ MSI, paid 9 000 € on 29 July 2022.</summary>
-    public static History SeedPaid() => History.Of(SeedDossier.ThroughPayment);
+    public static SeedHistory SeedPaid() => SeedHistory.Of(SeedDossier.ThroughPayment);
 
     /// <summary>
     /// A 40 000 € grant paid in two instalments (60 % at signature, 40 % on the final report), through its second
     /// payment: above the 23 000 € publication threshold.
     /// </summary>
-    public static History LargeTwoInstalments(string beneficiaryName = "Association Technopole Microtechnique", int year = 2022, int sequence = 77, string siret = LargeSiret)
+    public static SeedHistory LargeTwoInstalments(string beneficiaryName = "Association Technopole Microtechnique", int year = 2022, int sequence = 77, string siret = LargeSiret)
     {
         var request = SeedDossier.Request with
         {
@@ -44,7 +44,7 @@ public static class Dossiers
                 new Instalment("Solde sur compte rendu financier", 40m, InstalmentTrigger.OnFinalReport),
             ],
         };
-        var history = History.Of(
+        var history = SeedHistory.Of(
         [
             (new SubmitRequest(new DossierNumber(2022, sequence), request, ProcessPolicy.Default), SeedDossier.At(2022, 5, 3)),
             (SeedDossier.Vote with { AmountVoted = 40_000m }, SeedDossier.At(2022, 6, 10)),

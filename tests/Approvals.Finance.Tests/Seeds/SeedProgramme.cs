@@ -30,7 +30,7 @@ public static class SeedProgramme
         [Pma, Cnam, BanqueDesTerritoires]);
 
     /// <summary>One annual tranche: voted (and paid in full when <paramref name="paid"/>) to the Cnam's regional centre.</summary>
-    public static History Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string programmeId = Id)
+    public static SeedHistory Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string programmeId = Id)
     {
         var request = SeedDossier.Request with
         {
@@ -43,7 +43,7 @@ public static class SeedProgramme
             BudgetLine = new BudgetLineRef(year, "65-23-6574", "Enseignement supérieur"),
             ProgrammeId = programmeId,
         };
-        var history = History.Of(
+        var history = SeedHistory.Of(
         [
             (new SubmitRequest(new DossierNumber(2022, sequence), request, ProcessPolicy.Default), SeedDossier.At(2022, 5, 3)),
             (SeedDossier.Vote with { AmountVoted = ours, AvailableCredits = 1_000_000m }, SeedDossier.At(2022, 6, 10)),

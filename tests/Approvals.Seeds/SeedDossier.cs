@@ -1,4 +1,6 @@
-namespace Approvals.Domain.Tests;
+using Approvals.Domain;
+
+namespace Approvals.Seeds;
 
 using static DossierCommand;
 
@@ -14,6 +16,12 @@ public static class SeedDossier
     /// <summary>A Luhn-valid illustrative SIRET (not the association's real one).</summary>
     public const string Siret = "73282932000074";
 
+    public const string Rna = "W251004567";
+
+    public const string BeneficiaryEmail = "contact@cmq-msi.example.org";
+
+    public const string CaseOfficerEmail = "agent.instructeur@grandbesancon.example.fr";
+
     public const string ActesId = "025-242500361-20220609-2022B0612-DE";
 
     public static GrantRequest Request => new(
@@ -21,9 +29,9 @@ public static class SeedDossier
         Beneficiary: new Beneficiary(
             "Campus des Métiers et des Qualifications Microtechniques et Systèmes Intelligents (CMQ MSI)",
             Siret,
-            "W251004567",
+            Rna,
             "Pascal Vairac",
-            "contact@cmq-msi.example.org"),
+            BeneficiaryEmail),
         Object: "Soutien au programme d'actions 2022 du CMQ MSI : Technilab, P-TECH, salon Micronora",
         ActionsStart: new DateOnly(2022, 1, 1),
         ActionsEnd: new DateOnly(2022, 12, 31),
@@ -32,7 +40,7 @@ public static class SeedDossier
         BudgetLine: new BudgetLineRef(2022, "65-23-6574", "Enseignement supérieur"),
         PaymentTerms: [new Instalment("100 % à la signature de la convention", 100m, InstalmentTrigger.AtSignature)],
         Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1)),
-        CaseOfficerEmail: "agent.instructeur@grandbesancon.example.fr",
+        CaseOfficerEmail: CaseOfficerEmail,
         ProgrammeId: null);
 
     public static SubmitRequest Submit => new(Number, Request, ProcessPolicy.Default);

@@ -1,4 +1,6 @@
-namespace Approvals.Domain.Tests;
+using Approvals.Domain;
+
+namespace Approvals.Seeds;
 
 /// <summary>
 /// The bureau session of 9 June 2022 of Grand Besançon Métropole (seed 004), names exactly as the register lists

@@ -1,4 +1,6 @@
-namespace Approvals.Domain.Tests;
+using Approvals.Domain;
+
+namespace Approvals.Seeds;
 
 /// <summary>The provisional budget of the CMQ MSI's 2022 programme (seed 004, annex 2): 15 790 € each side, 9 000 € asked of us.</summary>
 public static class SeedBudget
