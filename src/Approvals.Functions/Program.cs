@@ -19,6 +19,7 @@ builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<ApiServices>();
+builder.Services.AddSingleton<FinanceServices>();
 builder.Services.AddSingleton<DossierClockSignal>();
 builder.Services.AddSingleton<ApiTrigger>();
 builder.Services.AddHostedService<SignalledOutboxDispatcher>();
