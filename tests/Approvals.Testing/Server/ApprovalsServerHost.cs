@@ -39,7 +39,8 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">The hosting environment: the development sign-in exists only in <c>Development</c>.</param>
+    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var azurite = await AzuriteInstance.StartNewAsync();
         var mail = await SendGridCaptureServer.StartAsync();
@@ -60,7 +61,7 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var factory = new Factory(configuration, time);
+        var factory = new Factory(configuration, time, environment);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -93,11 +94,11 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         await Azurite.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time, string environment) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             foreach (var (key, value) in configuration)
             {
                 builder.UseSetting(key, value);
