@@ -23,6 +23,15 @@ public static class Walks
     /// <summary>Request on 2 May 2022, vote on 9 June, transmission, acknowledgment and signature on 28 June; the clock ends on 29 June.</summary>
     public static async Task<string> SignedAsync(ApprovalsServerHost host, string? @object = null)
     {
+        var id = await EnforceableAsync(host, @object);
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        await OkAsync(officer.PostJsonAsync($"/api/dossiers/{id}/signature", Bodies.Signature(new DateOnly(2022, 6, 28))));
+        return id;
+    }
+
+    /// <summary>Request on 2 May 2022, vote on 9 June, transmission and acknowledgment (21 June); the clock ends on 29 June.</summary>
+    public static async Task<string> EnforceableAsync(ApprovalsServerHost host, string? @object = null)
+    {
         host.Time.SetUtcNow(Paris(2022, 5, 3));
         var id = await CreateAsync(host, new DateOnly(2022, 5, 2), @object);
         var secretariat = await host.SignInAsync(Role.Secretariat);
@@ -31,7 +40,6 @@ public static class Walks
         await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/vote", Bodies.Vote(session)));
         await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/transmission", Bodies.Transmission(new DateOnly(2022, 6, 20))));
         await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/acknowledgment", Bodies.Acknowledgment(session, new DateOnly(2022, 6, 21))));
-        await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/signature", Bodies.Signature(new DateOnly(2022, 6, 28))));
         return id;
     }
 
