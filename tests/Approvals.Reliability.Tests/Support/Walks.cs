@@ -12,6 +12,15 @@ public static class Walks
     public static DateTimeOffset Paris(int year, int month, int day, int hour = 10) =>
         new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)).ToUniversalTime();
 
+    /// <summary>Moves the host's clock to <paramref name="instant"/> unless it is already past it (a fake clock never goes back).</summary>
+    public static void MoveTo(ApprovalsServerHost host, DateTimeOffset instant)
+    {
+        if (host.Time.GetUtcNow() < instant)
+        {
+            host.Time.SetUtcNow(instant);
+        }
+    }
+
     public static async Task<string> CreateAsync(ApprovalsServerHost host, DateOnly receivedOn, string? @object = null)
     {
         var officer = await host.SignInAsync(Role.CaseOfficer);
@@ -20,7 +29,7 @@ public static class Walks
         return (await created.JsonAsync()).GetProperty("dossierId").GetString()!;
     }
 
-    /// <summary>Request on 2 May 2022, vote on 9 June, transmission, acknowledgment and signature on 28 June; the clock ends on 29 June.</summary>
+    /// <summary>Request on 2 May 2022, vote on 9 June, transmission, acknowledgment and signature on 28 June; the clock ends on 29 June or later.</summary>
     public static async Task<string> SignedAsync(ApprovalsServerHost host, string? @object = null)
     {
         var id = await EnforceableAsync(host, @object);
@@ -29,13 +38,13 @@ public static class Walks
         return id;
     }
 
-    /// <summary>Request on 2 May 2022, vote on 9 June, transmission and acknowledgment (21 June); the clock ends on 29 June.</summary>
+    /// <summary>Request on 2 May 2022, vote on 9 June, transmission and acknowledgment (21 June); the clock ends on 29 June or later.</summary>
     public static async Task<string> EnforceableAsync(ApprovalsServerHost host, string? @object = null)
     {
-        host.Time.SetUtcNow(Paris(2022, 5, 3));
+        MoveTo(host, Paris(2022, 5, 3));
         var id = await CreateAsync(host, new DateOnly(2022, 5, 2), @object);
         var secretariat = await host.SignInAsync(Role.Secretariat);
-        host.Time.SetUtcNow(Paris(2022, 6, 29));
+        MoveTo(host, Paris(2022, 6, 29));
         var session = new DateOnly(2022, 6, 9);
         await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/vote", Bodies.Vote(session)));
         await OkAsync(secretariat.PostJsonAsync($"/api/dossiers/{id}/transmission", Bodies.Transmission(new DateOnly(2022, 6, 20))));
