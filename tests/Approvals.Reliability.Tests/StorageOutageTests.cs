@@ -107,6 +107,48 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine($"Azurite back in {Ms(restarted)}, first 200 from the same server process {Ms(recovered)} after the restart began; outbox and clock caught up in {ticks} tick(s) of a minute ({Ms(caughtUp.Elapsed)})");
     }
 
+    /// <summary>
+    /// Storage that hangs instead of refusing connections: each try is abandoned after <c>Storage:RequestTimeout</c>,
+    /// so a request answers 503 after at most (1 + MaxRetries) × timeout plus the retry pauses, never later. A write
+    /// abandoned that way may still land once storage wakes up (it was already sent): the outcome is unknown, and the
+    /// client's retry under the same <c>Idempotency-Key</c> settles it — recorded exactly once either way.
+    /// </summary>
+    [Fact]
+    public async Task With_storage_frozen_a_request_gives_up_after_the_configured_timeout_and_its_retry_records_it_once()
+    {
+        await using var frozen = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), new Dictionary<string, string?>
+        {
+            ["Storage:RequestTimeout"] = "00:00:01",
+            ["Storage:MaxRetries"] = "1",
+        });
+        var id = await Walks.SignedAsync(frozen);
+        var officer = await frozen.SignInAsync(Role.CaseOfficer);
+        var notification = Bodies.Notification(new DateOnly(2022, 6, 29));
+
+        await frozen.Azurite.SuspendAsync();
+        var read = await TimedAsync(() => officer.GetAsync($"/api/dossiers/{id}"));
+        var command = await TimedAsync(() => officer.PostJsonAsync($"/api/dossiers/{id}/notification", notification, "notify-frozen"));
+        await frozen.Azurite.ResumeAsync();
+
+        foreach (var (response, elapsed) in new[] { read, command })
+        {
+            var problem = await response.ProblemAsync(503);
+            Assert.Contains("peut-être", problem.GetProperty("detail").GetString());
+            Assert.True(elapsed < TimeSpan.FromSeconds(4), $"{response.RequestMessage!.RequestUri} took {elapsed} with a 1 s timeout and 1 retry");
+        }
+
+        var retried = await Walks.OkAsync(officer.PostJsonAsync($"/api/dossiers/{id}/notification", notification, "notify-frozen"));
+        var again = await Walks.OkAsync(officer.PostJsonAsync($"/api/dossiers/{id}/notification", notification, "notify-frozen"));
+        await Task.Delay(1_000);
+        var view = await Walks.OkAsync(officer.GetAsync($"/api/dossiers/{id}"));
+        Assert.Equal("Notified", view.GetProperty("stage").GetString());
+        Assert.Single(view.RegisterTypes(), t => t == "Notified");
+        Assert.Equal(retried.GetProperty("version").GetInt64(), again.GetProperty("version").GetInt64());
+        Assert.Equal(view.GetProperty("version").GetInt64(), retried.GetProperty("version").GetInt64());
+        Assert.True((await Walks.OkAsync(officer.GetAsync($"/api/dossiers/{id}/register/verify"))).GetProperty("valid").GetBoolean());
+        output.WriteLine($"storage frozen (SIGSTOP), timeout 1 s and 1 retry: read 503 in {Ms(read.Elapsed)}, command 503 in {Ms(command.Elapsed)}; after SIGCONT the retry under the same key: 200, one Notified in the register");
+    }
+
     private static string Ms(TimeSpan elapsed) => $"{elapsed.TotalMilliseconds:F0} ms";
 
     private static async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> TimedAsync(Func<Task<HttpResponseMessage>> call)
