@@ -134,7 +134,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         {
             var problem = await response.ProblemAsync(503);
             Assert.Contains("peut-être", problem.GetProperty("detail").GetString());
-            Assert.True(elapsed < TimeSpan.FromSeconds(4), $"{response.RequestMessage!.RequestUri} took {elapsed} with a 1 s timeout and 1 retry");
+            Assert.True(elapsed < TimeSpan.FromSeconds(5), $"{response.RequestMessage!.RequestUri} took {elapsed} with a 1 s timeout and 1 retry");
         }
 
         var retried = await Walks.OkAsync(officer.PostJsonAsync($"/api/dossiers/{id}/notification", notification, "notify-frozen"));
