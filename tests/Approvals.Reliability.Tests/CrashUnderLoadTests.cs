@@ -128,7 +128,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
                     .Select(d => $"{v.Key}/{d.GetProperty("id").GetString()}"))
                 .ToList();
         }
-        while (overdue.Count > 0 && clockWait.Elapsed < TimeSpan.FromSeconds(60));
+        while (overdue.Count > 0 && clockWait.Elapsed < TimeSpan.FromSeconds(120));
 
         Assert.True(overdue.Count == 0, $"deadlines overdue and not fired by the clock: {string.Join(", ", overdue.Take(10))}");
         var clockCatchUp = clockWait.Elapsed;
@@ -181,7 +181,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
             }
 
             return (Live: live.Count, Missing: live.Except(index).ToList());
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(60));
         Assert.True(missingDeadlines.Missing.Count == 0, $"deadlines missing from the index: {string.Join(", ", missingDeadlines.Missing.Take(10))}");
 
         var captured = mail.Requests.Select(r => r.CustomArgs.GetValueOrDefault("approvalsKey")).OfType<string>().ToList();

@@ -62,8 +62,20 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         }
 
         var factory = new Factory(configuration, time, environment);
-        factory.UseKestrel(0);
-        factory.StartServer();
+        try
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        catch
+        {
+            // A server that cannot start must not leave its Azurite process and capture server behind.
+            await factory.DisposeAsync();
+            await mail.DisposeAsync();
+            await azurite.DisposeAsync();
+            throw;
+        }
+
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApprovalsServerHost(azurite, mail, time, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
