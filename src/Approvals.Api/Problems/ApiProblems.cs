@@ -54,9 +54,15 @@ public static class ApiProblems
         _ => "Requête refusée",
     }, status == StatusCodes.Status415UnsupportedMediaType ? "Le corps de la requête doit être du JSON (application/json) ou un formulaire de fichier (multipart/form-data)." : "Cette adresse ou cette méthode n'existe pas dans l'API.", []);
 
+    /// <summary>
+    /// A storage fault. When storage went away nothing was written; when it stopped answering mid-write the write may
+    /// still land after the timeout, so the detail does not promise that nothing was recorded: a retry under the same
+    /// <c>Idempotency-Key</c> settles it either way (the key is committed with the events).
+    /// </summary>
     public static IResult StorageUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "storage.unavailable", "Service momentanément indisponible",
-            "Le stockage ne répond pas ; rien n'a été enregistré. Réessayez dans quelques instants.", []);
+            "Le stockage ne répond pas à temps : l'action n'a peut-être pas été enregistrée. Réessayez dans quelques instants ; "
+            + "renvoyée avec la même clé d'idempotence, elle ne sera jamais enregistrée deux fois.", []);
 
     public static IResult Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError> errors) =>
         Results.Json(

@@ -117,8 +117,21 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP): its ports still accept connections but nothing answers, as when storage hangs
+    /// rather than goes away. <see cref="ResumeAsync"/> (SIGCONT) lets it carry on.
+    /// </summary>
+    public Task SuspendAsync() => SignalAsync("STOP");
+
+    public Task ResumeAsync() => SignalAsync("CONT");
+
     public async ValueTask DisposeAsync()
     {
+        if (IsRunning)
+        {
+            await ResumeAsync();
+        }
+
         KillProcess();
         if (process is not null)
         {
@@ -222,6 +235,17 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             // The process exited between the check and the kill.
         }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (process is not { HasExited: false } running)
+        {
+            throw new InvalidOperationException("Azurite is not running.");
+        }
+
+        using var kill = Process.Start("kill", [$"-{signal}", $"{running.Id}"]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>SIGTERM through the kill command: .NET's Process.Kill only sends SIGKILL, which would lose Azurite's unsaved data.</summary>

@@ -39,7 +39,8 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">The hosting environment: the development sign-in exists only in <c>Development</c>.</param>
+    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var azurite = await AzuriteInstance.StartNewAsync();
         var mail = await SendGridCaptureServer.StartAsync();
@@ -60,9 +61,21 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var factory = new Factory(configuration, time);
-        factory.UseKestrel(0);
-        factory.StartServer();
+        var factory = new Factory(configuration, time, environment);
+        try
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        catch
+        {
+            // A server that cannot start must not leave its Azurite process and capture server behind.
+            await factory.DisposeAsync();
+            await mail.DisposeAsync();
+            await azurite.DisposeAsync();
+            throw;
+        }
+
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApprovalsServerHost(azurite, mail, time, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
@@ -93,11 +106,11 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         await Azurite.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time, string environment) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             foreach (var (key, value) in configuration)
             {
                 builder.UseSetting(key, value);

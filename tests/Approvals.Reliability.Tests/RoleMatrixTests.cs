@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Approvals.Api;
+using Approvals.Application;
+using Approvals.Testing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Approvals.Reliability.Tests;
+
+/// <summary>
+/// Issue point 6: every route of the API × every role and no identity. Without identity: 401; with a role the route
+/// does not allow: 403; with one it allows: the request passes and is judged on its merits (2xx, or 409/422 for a
+/// command the dossier's stage or the data refuse: the matrix does not walk a dossier to each command's stage).
+/// </summary>
+public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
+{
+    private static readonly Role[] People = [Role.CaseOfficer, Role.Secretariat, Role.Finance, Role.Reader];
+
+    private readonly ApprovalsServerHost host = fixture.Host;
+
+    [Fact]
+    public async Task Every_route_answers_401_without_identity_403_with_a_wrong_role_and_passes_with_a_right_one()
+    {
+        Walks.MoveTo(host, Walks.Paris(2022, 6, 29));
+        var id = await Walks.CreateAsync(host, new DateOnly(2022, 5, 2));
+        var clients = new Dictionary<Role, HttpClient>();
+        foreach (var role in People)
+        {
+            clients[role] = await host.SignInAsync(role, $"Personne {role}");
+        }
+
+        using var upload = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" } };
+        upload.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")), "file", "statuts-signes.pdf");
+        var document = await Walks.OkAsync(clients[Role.CaseOfficer].PostAsync($"/api/dossiers/{id}/documents", upload));
+
+        var routes = Routes(id, document.GetProperty("documentId").GetString()!);
+        Assert.Equal(ApiRoutes().Order(), routes.Select(r => r.Pattern).Distinct().Order());
+        var cells = 0;
+        var passed = new SortedDictionary<int, int>();
+        foreach (var route in routes)
+        {
+            var anonymous = await route.SendAsync(host.Anonymous());
+            await anonymous.ProblemAsync(401);
+            foreach (var role in People)
+            {
+                var response = await route.SendAsync(clients[role]);
+                var status = (int)response.StatusCode;
+                if (route.Allowed.Contains(role))
+                {
+                    passed[status] = passed.GetValueOrDefault(status) + 1;
+                    Assert.True(route.Passed.Contains(status), $"{route.Method} {route.Pattern} as {role}: {status} {await response.Content.ReadAsStringAsync()}");
+                }
+                else
+                {
+                    var problem = await response.ProblemAsync(403);
+                    Assert.Contains(RoleLabels.Of(route.Allowed[0]), problem.GetProperty("detail").GetString());
+                }
+
+                cells++;
+            }
+        }
+
+        output.WriteLine($"{routes.Count} routes × (4 roles + anonymous) = {cells + routes.Count} checks; allowed roles got {string.Join(", ", passed.Select(p => $"{p.Key} × {p.Value}"))}");
+    }
+
+    /// <summary>The positive control of the Production test below: a cookie made with the host's own keys is honoured in Development.</summary>
+    [Fact]
+    public async Task In_development_a_sign_in_cookie_made_with_the_host_keys_is_honoured()
+    {
+        var client = WithCookie(host, "Mallory", Role.Finance);
+
+        var me = await Walks.OkAsync(client.GetAsync("/api/me"));
+
+        Assert.Equal("Finance", me.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Outside_development_there_is_no_sign_in_and_its_cookie_is_not_honoured()
+    {
+        await using var production = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), environment: "Production");
+        var anonymous = production.Anonymous();
+
+        var signIn = await anonymous.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Mallory", ["role"] = "Finance" }));
+        var forged = WithCookie(production, "Mallory", Role.Finance);
+        var appService = production.Anonymous();
+        appService.DefaultRequestHeaders.Add(ApiIdentity.PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"claims\":[{\"typ\":\"name\",\"val\":\"Mallory\"},{\"typ\":\"roles\",\"val\":\"Finance\"}]}")));
+
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+        Assert.Empty(signIn.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []);
+        await (await forged.GetAsync("/api/me")).ProblemAsync(401);
+        await (await forged.PostJsonAsync("/api/dossiers", Bodies.Request(new DateOnly(2022, 5, 2)))).ProblemAsync(401);
+        await (await appService.GetAsync("/api/dossiers")).ProblemAsync(401);
+        await (await forged.GetAsync("/api/mailbox")).ProblemAsync(404);
+    }
+
+    /// <summary>The development cookie as ApiIdentity writes it, protected with <paramref name="target"/>'s own data-protection keys.</summary>
+    private static HttpClient WithCookie(ApprovalsServerHost target, string name, Role role)
+    {
+        var value = target.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Approvals.DevelopmentSignIn").Protect($"{name}\n{role}");
+        var client = target.Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"{ApiIdentity.DevelopmentCookie}={value}");
+        return client;
+    }
+
+    /// <summary>Every /api route pattern the server maps, to prove the matrix misses none.</summary>
+    private IEnumerable<string> ApiRoutes() =>
+        host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            .Where(p => p.StartsWith("/api", StringComparison.Ordinal))
+            .Distinct();
+
+    private static List<Route> Routes(string id, string documentId)
+    {
+        var day = new DateOnly(2022, 6, 29);
+        var bodies = new Dictionary<string, JsonObject>
+        {
+            ["vote"] = Bodies.Vote(new DateOnly(2022, 6, 9)),
+            ["transmission"] = Bodies.Transmission(day),
+            ["transmission-failure"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Erreur de la plateforme" },
+            ["acknowledgment"] = Bodies.Acknowledgment(new DateOnly(2022, 6, 9), day),
+            ["prefecture-letters"] = new() { ["receivedOn"] = Bodies.Day(day), ["kind"] = "Plain", ["summary"] = "Courrier simple" },
+            ["additional-documents"] = new() { ["sentOn"] = Bodies.Day(day) },
+            ["court-decision"] = new() { ["decidedOn"] = Bodies.Day(day), ["annulled"] = false, ["summary"] = "Rejet du déféré" },
+            ["signature"] = Bodies.Signature(day),
+            ["notification"] = Bodies.Notification(day),
+            ["payment-requests"] = Bodies.PaymentRequest(day),
+            ["payments"] = Bodies.Payment(day, 100, "MANDAT-1"),
+            ["report"] = new() { ["receivedOn"] = Bodies.Day(day), ["realEligibleCosts"] = 15_790 },
+            ["report-acceptance"] = new() { ["acceptedOn"] = Bodies.Day(day) },
+            ["recovery"] = new() { ["orderedOn"] = Bodies.Day(day), ["reason"] = "OtherUse", ["amount"] = 100 },
+            ["formal-notice"] = new() { ["sentOn"] = Bodies.Day(day), ["breach"] = "Actions non réalisées" },
+            ["formal-notice-lifting"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Actions reprises" },
+            ["termination"] = new() { ["terminatedOn"] = Bodies.Day(day) },
+            ["withdrawal"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Projet abandonné" },
+        };
+        var preview = Bodies.Vote(new DateOnly(2022, 6, 9));
+        foreach (var field in new[] { "reportNumber", "rapporteur", "assembly", "sessionDate", "amountVoted" })
+        {
+            preview.Remove(field);
+        }
+
+        var routes = CommandRoutes.All.Select(c => Route.Post($"/api/dossiers/{{id}}/{c.Segment}", $"/api/dossiers/{id}/{c.Segment}", c.Roles, bodies[c.Segment])).ToList();
+        routes.AddRange(
+        [
+            Route.Post("/api/dossiers", "/api/dossiers", CommandRoutes.Create, Bodies.Request(new DateOnly(2022, 5, 2))),
+            new Route("POST", "/api/dossiers/{id}/documents", $"/api/dossiers/{id}/documents", CommandRoutes.Documents, [200, 201], () =>
+            {
+                var form = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" } };
+                form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")), "file", "statuts.pdf");
+                return form;
+            }),
+            new Route("POST", "/api/outbox/{dossierId}/{itemId}/retry", $"/api/outbox/{id}/000001-01/retry", CommandRoutes.RetryMail, Judged, () => null),
+            Route.Post("/api/votes/preview", "/api/votes/preview", CommandRoutes.Read, preview),
+            Route.Get("/api/dossiers", "/api/dossiers"),
+            Route.Get("/api/dossiers/{id}", $"/api/dossiers/{id}"),
+            Route.Get("/api/dossiers/{id}/register/verify", $"/api/dossiers/{id}/register/verify"),
+            Route.Get("/api/dossiers/{id}/documents", $"/api/dossiers/{id}/documents"),
+            Route.Get("/api/dossiers/{id}/documents/{documentId}", $"/api/dossiers/{id}/documents/{documentId}"),
+            Route.Get("/api/deadlines", "/api/deadlines"),
+            Route.Get("/api/outbox/failed", "/api/outbox/failed"),
+            Route.Get("/api/me", "/api/me"),
+            Route.Get("/api/mailbox", "/api/mailbox"),
+            Route.Get("/api/mailbox/{id}", "/api/mailbox/no-such-mail") with { Passed = [404] },
+        ]);
+        return routes;
+    }
+
+    /// <summary>What a command may answer once past authorisation: done, or refused for the stage or the data.</summary>
+    private static readonly int[] Judged = [200, 201, 409, 422];
+
+    /// <param name="Passed">The statuses expected with an allowed role.</param>
+    private sealed record Route(string Method, string Pattern, string Url, IReadOnlyList<Role> Allowed, int[] Passed, Func<HttpContent?> Content)
+    {
+        public static Route Post(string pattern, string url, IReadOnlyList<Role> allowed, JsonObject body) =>
+            new("POST", pattern, url, allowed, Judged, () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        public static Route Get(string pattern, string url) => new("GET", pattern, url, CommandRoutes.Read, [200, 302], () => null);
+
+        public Task<HttpResponseMessage> SendAsync(HttpClient client) =>
+            client.SendAsync(new HttpRequestMessage(new HttpMethod(Method), Url) { Content = Content() });
+    }
+}
