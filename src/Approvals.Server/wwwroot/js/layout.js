@@ -10,6 +10,7 @@ const NAV = [
   { href: 'echeances.html', label: 'Échéances', key: 'echeances' },
   { href: 'budget.html', label: 'Lignes budgétaires', key: 'budget' },
   { href: 'programmes.html', label: 'Programmes', key: 'programmes' },
+  { href: 'envois.html', label: 'Envois en échec', key: 'envois' },
   { href: 'courriels.html', label: 'Courriels (dev)', key: 'courriels' },
   { href: '/scalar', label: 'API', key: 'api' },
 ];
