@@ -28,6 +28,11 @@ public static class BenchProgram
             (string Id, string Title, Func<BenchContext, Task<ScenarioResult>> Run)[] scenarios =
             [
                 ("1", "Command cost", CommandCost.RunAsync),
+            ("2", "HTTP overhead", HttpOverhead.RunAsync),
+            ("3", "Clock cost", ClockCost.RunAsync),
+            ("4", "Streamed upload", StreamedUpload.RunAsync),
+            ("5", "Full lifecycle", Lifecycle.RunAsync),
+            ("6", "Cold start", ColdStart.RunAsync),
             ];
             foreach (var (id, title, run) in scenarios)
             {
