@@ -32,6 +32,10 @@ public sealed class BenchContext(BenchServer server, Azurite azurite, SeedWalk w
         return ids;
     }
 
+    /// <summary>Sends one step's command as it is (the vote with the seed's credits): the service's own cost only.</summary>
+    public async Task HandleAsync(string dossierId, Step step) =>
+        Ok(await Dossiers.HandleAsync(dossierId, step.Command, step.Actor, CancellationToken.None), step.Name);
+
     /// <summary>Sends one step through the service, as a host does (the vote reads the budget line's credits first).</summary>
     public async Task DirectAsync(string dossierId, Step step)
     {

@@ -5,8 +5,11 @@ using System.Net.Sockets;
 namespace Approvals.Bench;
 
 /// <summary>
-/// Azurite on three free loopback ports with its own temporary folder, as the tests start it (the same arguments,
-/// always <c>--disableTelemetry</c>). A copy of the few lines the bench needs, so it references no test project.
+/// Azurite on three free loopback ports, as the tests start it (the same arguments,
+/// always <c>--disableTelemetry</c>), plus <c>--inMemoryPersistence</c>: on disk, Azurite saves its whole table database
+/// every few seconds, which with the bench's tens of thousands of rows stalls every request for seconds and measures
+/// the emulator's autosave rather than the application. A copy of the few lines the bench needs, so it references no
+/// test project.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -43,14 +46,15 @@ public sealed class Azurite : IAsyncDisposable
             await RunAsync("npm", repositoryRoot, "ci", "--no-audit", "--no-fund");
         }
 
-        var folder = Directory.CreateTempSubdirectory("approvals-bench-azurite-").FullName;
         var ports = FreePorts(3);
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // In memory, Azurite takes no --location: its working folder is where its debug log would go (--silent: none).
+        var folder = Directory.CreateTempSubdirectory("approvals-bench-azurite-").FullName;
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
                  {
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", $"{ports[0]}", "--queuePort", $"{ports[1]}", "--tablePort", $"{ports[2]}",
-                     "--location", folder, "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--loose",
+                     "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--loose", "--inMemoryPersistence",
                  })
         {
             start.ArgumentList.Add(argument);

@@ -35,6 +35,7 @@ public static class ClockCost
             smallMs.Add(a);
             largeMs.Add(b);
             ratios.Add(b / a);
+            Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
         }
 
         return new ScenarioResult("3", "Clock cost: one tick with the same deadlines due, over a small and a large index",

@@ -36,6 +36,7 @@ public static class CommandCost
             throughput.Add(recorded.Timed.PerSecond / baseline.PerSecond);
             subjectLatency.Add(recorded.Timed.MedianLatencyMs);
             baselineLatency.Add(baseline.MedianLatencyMs);
+            Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
         }
 
         return new ScenarioResult("1", "Command cost: DossierService vs raw SubmitTransactionAsync of the same rows",
@@ -55,7 +56,7 @@ public static class CommandCost
         store.TakeCommits();
         var ids = await context.CreateDossiersAsync(dossierCount);
         context.Server.Time.Set(SettableTime.Paris(2022, 8, 10));
-        var timed = await context.RunAsync(ids, steps, (id, step) => context.DirectAsync(id, step));
+        var timed = await context.RunAsync(ids, steps, context.HandleAsync);
         store.Recording = false;
         return (timed, store.TakeCommits());
     }

@@ -38,6 +38,7 @@ public static class HttpOverhead
             throughput.Add(http.PerSecond / direct.PerSecond);
             latency.Add(http.MedianLatencyMs / direct.MedianLatencyMs);
             httpLatency.Add(http.MedianLatencyMs);
+            Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
         }
 
         foreach (var client in clients.Values)

@@ -22,6 +22,7 @@ public static class Lifecycle
             perSecond.Add(result.PerSecond);
             trips.Add(result.TripsPerDossier);
             commandTrips.Add(result.CommandTripsPerDossier);
+            Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
         }
 
         var stages = 1 + context.Walk.Steps.Count;
