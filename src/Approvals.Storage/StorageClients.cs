@@ -8,23 +8,34 @@ namespace Approvals.Storage;
 /// <summary>Builds the Azure clients, once per process: they are thread-safe and keep their connections.</summary>
 public static class StorageClients
 {
-    public static TableServiceClient CreateTables(StorageOptions options)
+    /// <param name="configure">A last say on the client options (the benchmark adds a policy that counts round trips).</param>
+    public static TableServiceClient CreateTables(StorageOptions options, Action<ClientOptions>? configure = null)
     {
         var clientOptions = new TableClientOptions();
         ConfigureRetry(clientOptions.Retry, options);
+<<<<<<< HEAD
         return options.TableServiceUri is { Length: > 0 } uri
             ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
+=======
+        configure?.Invoke(clientOptions);
+        return new TableServiceClient(options.ConnectionString, clientOptions);
+>>>>>>> bench
     }
 
     /// <summary>The service version is pinned to one Azurite 3.37 accepts, so the emulator works even without --skipApiVersionCheck.</summary>
-    public static BlobServiceClient CreateBlobs(StorageOptions options)
+    public static BlobServiceClient CreateBlobs(StorageOptions options, Action<ClientOptions>? configure = null)
     {
         var clientOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06);
         ConfigureRetry(clientOptions.Retry, options);
+<<<<<<< HEAD
         return options.BlobServiceUri is { Length: > 0 } uri
             ? new BlobServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
             : new BlobServiceClient(options.ConnectionString, clientOptions);
+=======
+        configure?.Invoke(clientOptions);
+        return new BlobServiceClient(options.ConnectionString, clientOptions);
+>>>>>>> bench
     }
 
     private static void ConfigureRetry(RetryOptions retry, StorageOptions options)

@@ -20,6 +20,9 @@ namespace Approvals.Storage;
 public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time) : IDocumentStore
 {
     private const int BlockSize = 4 * 1024 * 1024;
+
+    /// <summary>Blocks being staged at once: with the one being read, at most three buffers (12 MiB) per upload.</summary>
+    private const int BlocksInFlight = 2;
     private const string Field = "file";
 
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
@@ -35,9 +38,23 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             return Result<StoredDocument>.Refused(name.Refusals);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var rented = new List<byte[]>();
+        var free = new Stack<byte[]>();
+        var inFlight = new Queue<(Task Staged, byte[] Buffer)>();
+        byte[] Take()
+        {
+            if (!free.TryPop(out var taken))
+            {
+                taken = ArrayPool<byte>.Shared.Rent(BlockSize);
+                rented.Add(taken);
+            }
+
+            return taken;
+        }
+
         try
         {
+            var buffer = Take();
             var filled = await ReadFullyAsync(content, buffer.AsMemory(0, ContentSniffer.HeadLength), cancellationToken);
             var contentType = ContentSniffer.Check(buffer.AsSpan(0, filled), name.Value!);
             if (!contentType.IsOk)
@@ -65,14 +82,28 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
                 {
                     sha256.AppendData(buffer, 0, filled);
                     var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{blockIds.Count:D6}"));
-                    await StorageErrors.GuardAsync("Upload document", () => blob.StageBlockAsync(
-                        blockId, new MemoryStream(buffer, 0, filled, writable: false), cancellationToken: cancellationToken), cancellationToken);
+                    var block = new MemoryStream(buffer, 0, filled, writable: false);
+                    // Staged while the next block is read: reading the request and writing to storage overlap.
+                    inFlight.Enqueue((StorageErrors.GuardAsync("Upload document", () => blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken), cancellationToken), buffer));
                     blockIds.Add(blockId);
+                    if (inFlight.Count > BlocksInFlight)
+                    {
+                        var (staged, done) = inFlight.Dequeue();
+                        await staged;
+                        free.Push(done);
+                    }
+
+                    buffer = Take();
                 }
 
                 filled = 0;
             }
             while (!endOfContent);
+
+            while (inFlight.TryDequeue(out var pending))
+            {
+                await pending.Staged;
+            }
 
             var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
             var commit = new CommitBlockListOptions
@@ -86,7 +117,9 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // A buffer goes back to the pool only once no request is still sending it.
+            await Task.WhenAll(inFlight.Select(pending => pending.Staged)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            rented.ForEach(array => ArrayPool<byte>.Shared.Return(array));
         }
     }
 

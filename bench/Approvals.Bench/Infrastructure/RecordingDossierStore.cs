@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Approvals.Application;
+
+namespace Approvals.Bench;
+
+/// <summary>The real store, keeping a copy of every commit while recording is on: scenario 1's baseline replays them.</summary>
+public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
+{
+    private readonly ConcurrentQueue<DossierCommit> commits = new();
+
+    public bool Recording { get; set; }
+
+    /// <summary>The commits recorded since the last call, and recording goes on.</summary>
+    public IReadOnlyList<DossierCommit> TakeCommits()
+    {
+        var taken = new List<DossierCommit>();
+        while (commits.TryDequeue(out var commit))
+        {
+            taken.Add(commit);
+        }
+
+        return taken;
+    }
+
+    public async Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
+    {
+        var etag = await inner.CommitAsync(commit, cancellationToken);
+        if (Recording)
+        {
+            commits.Enqueue(commit);
+        }
+
+        return etag;
+    }
+
+    public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) => inner.LoadAsync(dossierId, cancellationToken);
+
+    public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
+        inner.ReadRegisterAsync(dossierId, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken) =>
+        inner.ReadOutboxAsync(dossierId, cancellationToken);
+
+    public Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
+        inner.FindPendingOutboxAsync(max, cancellationToken);
+
+    public Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
+        inner.DeleteOutboxAsync(dossierId, itemId, cancellationToken);
+
+    public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
+        inner.MarkOutboxFailedAsync(dossierId, itemId, reason, cancellationToken);
+
+    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
+        inner.FindFailedOutboxAsync(max, cancellationToken);
+
+    public Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
+        inner.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);
+
+    public Task<string> ClaimKeyAsync(string key, Func<Task<string>> create, CancellationToken cancellationToken) =>
+        inner.ClaimKeyAsync(key, create, cancellationToken);
+
+    public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) =>
+        inner.QueryAsync(query, cancellationToken);
+
+    public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) =>
+        inner.NextSequenceAsync(counterName, cancellationToken);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Approvals.Application;
+
+namespace Approvals.Bench;
+
+/// <summary>
+/// 5. Dossiers taken through every stage, request to closing, with the clock moved from one stage's date to the next:
+/// each stage for every dossier, then its outbox carried out (mails, deadline index, retention) and one clock tick, as
+/// the server's workers would. Counts the storage round trips (every request the Azure clients send, retries included).
+/// </summary>
+public static class Lifecycle
+{
+    public static async Task<ScenarioResult> RunAsync(BenchContext context)
+    {
+        await RoundAsync(context);
+        var perSecond = new List<double>();
+        var trips = new List<double>();
+        var commandTrips = new List<double>();
+        for (var round = 1; round <= context.Sizes.Rounds; round++)
+        {
+            var result = await RoundAsync(context);
+            perSecond.Add(result.PerSecond);
+            trips.Add(result.TripsPerDossier);
+            commandTrips.Add(result.CommandTripsPerDossier);
+            Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
+        }
+
+        var stages = 1 + context.Walk.Steps.Count;
+        return new ScenarioResult("5", "Full lifecycle: request to closing, outbox and clock included",
+            [
+                Metric.Of("dossiers per second", perSecond, "/s"),
+                Metric.Of("storage round trips per dossier (all)", trips, ""),
+                Metric.Of($"of which the {stages} commands themselves", commandTrips, ""),
+            ],
+            [$"{context.Sizes.LifecycleDossiers} dossiers per round, {context.Sizes.Workers} at a time; request, {string.Join(", ", context.Walk.Steps.Select(s => s.Name))}; {context.Sizes.Rounds} rounds"]);
+    }
+
+    private static async Task<(double PerSecond, double TripsPerDossier, double CommandTripsPerDossier)> RoundAsync(BenchContext context)
+    {
+        var server = context.Server;
+        var count = context.Sizes.LifecycleDossiers;
+        var signal = server.Service<OutboxSignal>();
+        var dispatcher = server.Service<OutboxDispatcher>();
+        var clock = server.Service<DeadlineClock>();
+        while (signal.Reader.TryRead(out _))
+        {
+        }
+
+        var timer = Stopwatch.StartNew();
+        var start = server.RoundTrips.Count;
+        long commandTrips = 0;
+        var before = server.RoundTrips.Count;
+        var ids = await context.CreateDossiersAsync(count);
+        commandTrips += server.RoundTrips.Count - before;
+        await AfterStageAsync();
+        foreach (var step in context.Walk.Steps)
+        {
+            server.Time.Set(SettableTime.Paris(step.On.Year, step.On.Month, step.On.Day, 18));
+            before = server.RoundTrips.Count;
+            await context.RunAsync(ids, [step], context.DirectAsync);
+            commandTrips += server.RoundTrips.Count - before;
+            await AfterStageAsync();
+        }
+
+        var elapsed = timer.Elapsed;
+        var total = server.RoundTrips.Count - start;
+        foreach (var id in ids)
+        {
+            var stage = DossierOutcome(await context.Dossiers.GetAsync(id, CancellationToken.None)).State.Stage;
+            if (stage != Domain.DossierStage.Closed)
+            {
+                throw new InvalidOperationException($"{id} ended in stage {stage}, not Closed.");
+            }
+        }
+
+        return (count / elapsed.TotalSeconds, (double)total / count, (double)commandTrips / count);
+
+        async Task AfterStageAsync()
+        {
+            var work = new List<OutboxSignal.PendingWork>();
+            while (signal.Reader.TryRead(out var item))
+            {
+                work.Add(item);
+            }
+
+            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = context.Sizes.Workers },
+                async (item, cancellationToken) => await dispatcher.DispatchAsync(item.DossierId, item.Items, cancellationToken));
+            await clock.TickAsync(CancellationToken.None);
+        }
+    }
+
+    private static CommandOutcome DossierOutcome(Domain.Result<CommandOutcome> outcome) => BenchContext.Ok(outcome, "read");
+}
