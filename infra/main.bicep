@@ -49,6 +49,26 @@ param mailFromName string = 'Service des subventions'
 @description('Addresses of the finance department, which receives the payment requests, separated by commas (one azd environment variable).')
 param financeRecipients string
 
+@description('The authority granting the subsidies, as conventions and the open-data export name it.')
+param authorityName string
+
+@minLength(14)
+@maxLength(14)
+@description('The authority\'s SIRET (14 digits), the idAttribuant of the open-data export.')
+param authoritySiret string
+
+@description('The president (or delegate) who signs the conventions.')
+param authorityPresident string = ''
+
+@description('The president\'s title in the conventions.')
+param authorityPresidentTitle string = 'Président'
+
+@description('Where the conventions are signed.')
+param authoritySeat string = ''
+
+@description('The administrative court named in the conventions\' disputes article.')
+param authorityCourt string = ''
+
 @description('Adds the 10-year default immutability policy on the documents. Turn off only for throw-away environments.')
 param lockDocuments bool = true
 
@@ -129,6 +149,14 @@ module functionApp 'modules/function-app.bicep' = {
     mailFromAddress: mailFromAddress
     mailFromName: mailFromName
     financeRecipients: map(split(financeRecipients, ','), address => trim(address))
+    authority: {
+      Name: authorityName
+      Siret: authoritySiret
+      President: authorityPresident
+      PresidentTitle: authorityPresidentTitle
+      Seat: authoritySeat
+      Court: authorityCourt
+    }
     entraClientId: entraClientId
     entraTenantId: tenantId
   }

@@ -17,6 +17,9 @@ param sendGridSecretUri string
 param mailFromAddress string
 param mailFromName string
 param financeRecipients string[]
+
+@description('The authority\'s settings (Name, Siret, President, PresidentTitle, Seat, Court), as the app reads them under Authority.')
+param authority object
 param entraClientId string
 param entraTenantId string
 
@@ -105,6 +108,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       Reminders__OffsetsDays__2: '7'
       Reminders__DigestCron: '0 7 * * 1-5'
       Reminders__Territory: 'General'
+      Authority__Name: authority.Name
+      Authority__Siret: authority.Siret
+      Authority__President: authority.President
+      Authority__PresidentTitle: authority.PresidentTitle
+      Authority__Seat: authority.Seat
+      Authority__Court: authority.Court
     },
     financeRecipientSettings
   )

@@ -13,14 +13,10 @@ public static class StorageClients
     {
         var clientOptions = new TableClientOptions();
         ConfigureRetry(clientOptions.Retry, options);
-<<<<<<< HEAD
+        configure?.Invoke(clientOptions);
         return options.TableServiceUri is { Length: > 0 } uri
             ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
-=======
-        configure?.Invoke(clientOptions);
-        return new TableServiceClient(options.ConnectionString, clientOptions);
->>>>>>> bench
     }
 
     /// <summary>The service version is pinned to one Azurite 3.37 accepts, so the emulator works even without --skipApiVersionCheck.</summary>
@@ -28,14 +24,10 @@ public static class StorageClients
     {
         var clientOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06);
         ConfigureRetry(clientOptions.Retry, options);
-<<<<<<< HEAD
+        configure?.Invoke(clientOptions);
         return options.BlobServiceUri is { Length: > 0 } uri
             ? new BlobServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
             : new BlobServiceClient(options.ConnectionString, clientOptions);
-=======
-        configure?.Invoke(clientOptions);
-        return new BlobServiceClient(options.ConnectionString, clientOptions);
->>>>>>> bench
     }
 
     private static void ConfigureRetry(RetryOptions retry, StorageOptions options)

@@ -166,6 +166,22 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             Route.Get("/api/me", "/api/me"),
             Route.Get("/api/mailbox", "/api/mailbox"),
             Route.Get("/api/mailbox/{id}", "/api/mailbox/no-such-mail") with { Passed = [404] },
+            Route.Get("/api/budget-lines", "/api/budget-lines"),
+            new Route("PUT", "/api/budget-lines/{year:int}/{code}", "/api/budget-lines/2022/65-23-6574", FinanceApi.ManageBudget, [200, 204],
+                () => new StringContent("{\"label\":\"Enseignement supérieur\",\"voted\":510000}", Encoding.UTF8, "application/json")),
+            Route.Get("/api/programmes", "/api/programmes"),
+            new Route("POST", "/api/programmes", "/api/programmes", FinanceApi.ManageProgrammes, [201, 409], () => new StringContent(
+                "{\"id\":\"cnam-montbeliard\",\"name\":\"Antenne du Cnam\",\"totalBudget\":786000,\"phases\":[{\"label\":\"AIOA\",\"firstYear\":2021,\"lastYear\":2022,\"budget\":null}],\"funders\":[\"PMA\"]}",
+                Encoding.UTF8,
+                "application/json")),
+            Route.Get("/api/programmes/{id}", "/api/programmes/no-such-programme") with { Passed = [404] },
+            Route.Get("/api/programmes/{id}/chart.svg", "/api/programmes/no-such-programme/chart.svg") with { Passed = [404] },
+            Route.Get("/api/exports/finance.csv", "/api/exports/finance.csv", FinanceApi.Export),
+            Route.Get("/api/exports/finance.xlsx", "/api/exports/finance.xlsx", FinanceApi.Export),
+            Route.Get("/api/exports/scdl.csv", "/api/exports/scdl.csv", FinanceApi.Export),
+            Route.Get("/api/dossiers/{id}/convention.docx", $"/api/dossiers/{id}/convention.docx"),
+            Route.Get("/api/dossiers/{id}/convention.pdf", $"/api/dossiers/{id}/convention.pdf"),
+            Route.Get("/api/dossiers/{id}/archive.zip", $"/api/dossiers/{id}/archive.zip"),
         ]);
         return routes;
     }
@@ -179,7 +195,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         public static Route Post(string pattern, string url, IReadOnlyList<Role> allowed, JsonObject body) =>
             new("POST", pattern, url, allowed, Judged, () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
 
-        public static Route Get(string pattern, string url) => new("GET", pattern, url, CommandRoutes.Read, [200, 302], () => null);
+        public static Route Get(string pattern, string url, IReadOnlyList<Role>? allowed = null) =>
+            new("GET", pattern, url, allowed ?? CommandRoutes.Read, [200, 302], () => null);
 
         public Task<HttpResponseMessage> SendAsync(HttpClient client) =>
             client.SendAsync(new HttpRequestMessage(new HttpMethod(Method), Url) { Content = Content() });

@@ -80,6 +80,29 @@ public sealed class DossierServiceTests(StorageFixture storage)
     }
 
     [Fact]
+    public async Task A_write_that_landed_although_its_answer_was_lost_is_taken_as_done_not_refused()
+    {
+        // Two processes send the very same command at the same instant: byte for byte the write a storage client
+        // retries after losing the answer. The second finds the chain ending with its own hash and reports success.
+        var tables = Tables();
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var a = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var b = await ServicesAsync(tables, time, new RecordingMailer());
+        var id = (await a.GetRequiredService<DossierService>().CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
+        await b.GetRequiredService<DossierService>().GetAsync(id, CancellationToken.None);
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        var first = await a.GetRequiredService<DossierService>().HandleAsync(id, SeedDossier.Steps[0].Command, Officer, CancellationToken.None);
+        var retried = await b.GetRequiredService<DossierService>().HandleAsync(id, SeedDossier.Steps[0].Command, Officer, CancellationToken.None);
+
+        Assert.True(first.IsOk);
+        Assert.True(retried.IsOk, retried.IsOk ? "" : retried.Refusals[0].Message);
+        Assert.Equal(first.Unwrap().Version, retried.Unwrap().Version);
+        var register = await a.GetRequiredService<DossierService>().ReadRegisterAsync(id, CancellationToken.None);
+        Assert.Single(register, e => e.Type == "VoteRecorded");
+    }
+
+    [Fact]
     public async Task A_crash_between_the_commit_and_the_outbox_loses_no_email_and_no_deadline()
     {
         var tables = Tables();

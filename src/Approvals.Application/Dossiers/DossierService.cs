@@ -138,13 +138,35 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(key, fingerprint!, state.Version)];
         var snapshot = new Snapshot(state, requests);
         var outbox = planner.Plan(current.DossierId, current.Snapshot.State, state, sequenced);
-        var etag = await store.CommitAsync(
-            new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox),
-            cancellationToken);
+        var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
+        var etag = await CommitOnceAsync(commit, cancellationToken);
+
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
         signal.Notify(current.DossierId, outbox);
         return next;
+    }
+
+    /// <summary>
+    /// Commits, and if the storage client's own retry of a write whose answer was lost finds that write already there
+    /// (the chain ends with the hash this commit computed), takes it as done: the command is recorded exactly once.
+    /// </summary>
+    private async Task<string> CommitOnceAsync(DossierCommit commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.CommitAsync(commit, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            var stored = await store.LoadAsync(commit.DossierId, cancellationToken);
+            if (stored is not null && stored.Version == commit.Version && stored.LastHash == commit.LastHash)
+            {
+                return stored.ETag;
+            }
+
+            throw;
+        }
     }
 
     private async Task<CachedDossier?> LoadAsync(string dossierId, bool fresh, CancellationToken cancellationToken)
