@@ -16,8 +16,17 @@ if ! command -v chromium >/dev/null 2>&1; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ -d src/Approvals.Server/wwwroot/js ]; then
-  node --test src/Approvals.Server/wwwroot/js/
-fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
-dotnet test Approvals.sln "$@"
+status=0
+node --test src/Approvals.Server/wwwroot/js/ | tee -a "$log" || status=$?
+dotnet test Approvals.sln "$@" | tee -a "$log" || status=$?
+
+# One closing line over both runners: "# pass N" / "# fail N" (node) and "Passed!/Failed!  - Failed: N, Passed: N, Skipped: N" (dotnet).
+awk '
+  /^# pass / { passed += $3 } /^# fail / { failed += $3 } /^# skipped / { skipped += $3 }
+  /(Passed|Failed)! +- Failed: / { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") failed += $(i+1); if ($i == "Passed:") passed += $(i+1); if ($i == "Skipped:") skipped += $(i+1) } }
+  END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }
+' "$log"
+exit "$status"
