@@ -110,7 +110,7 @@ public sealed class BenchServer : IAsyncDisposable
                 services.AddSingleton(provider => StorageClients.CreateBlobs(provider.GetRequiredService<IOptions<StorageOptions>>().Value, Count));
                 services.RemoveAll<IDossierStore>();
                 services.AddSingleton<IDossierStore>(provider => new RecordingDossierStore(
-                    new TableDossierStore(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>())));
+                    new TableDossierStore(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>(), provider.GetRequiredService<TimeProvider>())));
             });
         }
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Storage;
 
 /// <summary>The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.</summary>
-public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options) : IDossierStore
+public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time) : IDossierStore
 {
     /// <summary>The limit of one entity-group transaction.</summary>
     public const int MaxRowsPerCommit = 100;
@@ -126,7 +126,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             {
                 ["Failed"] = true,
                 ["FailureReason"] = reason.Length > 2000 ? reason[..2000] : reason,
-                ["FailedAt"] = DateTimeOffset.UtcNow,
+                ["FailedAt"] = time.GetUtcNow(),
             };
             try
             {
