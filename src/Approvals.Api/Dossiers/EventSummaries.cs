@@ -48,5 +48,5 @@ public static class EventSummaries
         _ => "courrier simple",
     };
 
-    private static string D(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string D(DateOnly date) => FrenchDates.Short(date);
 }

@@ -5,7 +5,7 @@ namespace Approvals.Domain;
 /// <summary>The money rules: balanced budget, amount requested, grant rate, credits, settlement and recovery.</summary>
 public static class BudgetRules
 {
-    /// <summary>The French way of writing euros, fixed here rather than taken from the machine's culture data.</summary>
+    /// <summary>For showing an invalid amount as it was typed (unrounded), the French way.</summary>
     private static readonly NumberFormatInfo FrenchNumbers = new()
     {
         NumberGroupSeparator = "\u202F",
@@ -13,6 +13,7 @@ public static class BudgetRules
         NegativeSign = "-",
     };
 
+    /// <summary>The French way of writing euros, fixed here rather than taken from the machine's culture data.</summary>
     /// <summary>The budget balances, its amounts are valid, and the amount requested equals this authority's revenue line. Fields are named under <paramref name="fieldPrefix"/> (e.g. "budget.expenses[2].amount").</summary>
     /// <remarks>Every refusal is returned at once, so that a form shows them all; the balance is checked only when every amount is valid.</remarks>
     public static IReadOnlyList<Refusal> CheckRequest(ProvisionalBudget budget, decimal amountRequested, string fieldPrefix = "budget")
@@ -59,7 +60,7 @@ public static class BudgetRules
                 "budget.unbalanced",
                 fieldPrefix,
                 "Budget prévisionnel équilibré",
-                $"Le budget prévisionnel n'est pas équilibré : dépenses {Euros(budget.TotalExpenses)} ≠ recettes {Euros(budget.TotalRevenues)}."));
+                $"Le budget prévisionnel n'est pas équilibré : dépenses {Money.Format(budget.TotalExpenses)} ≠ recettes {Money.Format(budget.TotalRevenues)}."));
         }
 
         var ours = budget.Revenues.Where(r => r.FromThisAuthority).ToList();
@@ -77,8 +78,8 @@ public static class BudgetRules
                 "budget.requested-mismatch",
                 "amountRequested",
                 "Montant sollicité = recette de la collectivité au budget",
-                $"Le montant sollicité ({Euros(amountRequested)}) diffère de la recette attendue de la collectivité au budget "
-                + $"prévisionnel (« {ours[0].Funder.Trim()} » : {Euros(ours[0].Amount)})."));
+                $"Le montant sollicité ({Money.Format(amountRequested)}) diffère de la recette attendue de la collectivité au budget "
+                + $"prévisionnel (« {ours[0].Funder.Trim()} » : {Money.Format(ours[0].Amount)})."));
         }
 
         return refusals;
@@ -100,8 +101,8 @@ public static class BudgetRules
                 "budget.credits-insufficient",
                 "amountVoted",
                 "Crédits disponibles sur la ligne budgétaire",
-                $"Crédits insuffisants sur la ligne « {budgetLine} » : {Euros(amount)} à engager, {Euros(available)} disponibles "
-                + $"(il manque {Euros(amount - available)}).")
+                $"Crédits insuffisants sur la ligne « {budgetLine} » : {Money.Format(amount)} à engager, {Money.Format(available)} disponibles "
+                + $"(il manque {Money.Format(amount - available)}).")
             : null;
 
     /// <summary>Refusal when recording <paramref name="payment"/> would bring payments above the voted amount (plafond non révisable à la hausse).</summary>
@@ -111,8 +112,8 @@ public static class BudgetRules
                 "payment.ceiling",
                 field,
                 "Plafond non révisable à la hausse",
-                $"Le versement de {Euros(payment)} porterait le total versé à {Euros(alreadyPaid + payment)}, au-delà des "
-                + $"{Euros(voted)} votés (plafond non révisable à la hausse) ; reste à verser : {Euros(Math.Max(0m, voted - alreadyPaid))}.")
+                $"Le versement de {Money.Format(payment)} porterait le total versé à {Money.Format(alreadyPaid + payment)}, au-delà des "
+                + $"{Money.Format(voted)} votés (plafond non révisable à la hausse) ; reste à verser : {Money.Format(Math.Max(0m, voted - alreadyPaid))}.")
             : null;
 
     /// <summary>Pro-rata rule: entitled = min(voted, rate × real eligible costs), rounded to the cent; recovery = paid − entitled when positive.</summary>
@@ -150,9 +151,7 @@ public static class BudgetRules
                 field,
                 "Montant positif, au centime près",
                 $"Le montant de {line} ({amount.ToString(FrenchNumbers)}\u00A0€) doit être positif, d'au plus deux décimales "
-                + $"et d'au plus {Euros(Money.Maximum)}.");
+                + $"et d'au plus {Money.Format(Money.Maximum)}.");
         }
     }
-
-    private static string Euros(decimal amount) => amount.ToString("N2", FrenchNumbers) + "\u00A0€";
 }

@@ -1,3 +1,4 @@
+using Approvals.Application;
 using System.Globalization;
 
 namespace Approvals.Finance;
@@ -5,11 +6,6 @@ namespace Approvals.Finance;
 /// <summary>Amounts and dates written the French way for documents, fixed here rather than taken from the machine's culture.</summary>
 public static class FrenchText
 {
-    private static readonly string[] Months =
-    [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ];
-
     /// <summary>Whole euros without decimals ("9 000 €"), cents when there are any ("1 234,50 €"); no-break spaces.</summary>
     public static string Euros(decimal amount)
     {
@@ -24,9 +20,8 @@ public static class FrenchText
         Math.Round(percent, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ',') + "\u00A0%";
 
     /// <summary>A date as acts write it: "1er février 2023", "21 juin 2022".</summary>
-    public static string Date(DateOnly date) =>
-        $"{(date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture))} {Months[date.Month - 1]} {date.Year}";
+    public static string Date(DateOnly date) => FrenchDates.Act(date);
 
     /// <summary>A short date: "01/02/2023".</summary>
-    public static string ShortDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string ShortDate(DateOnly date) => FrenchDates.Short(date);
 }
