@@ -27,21 +27,7 @@ public static class DeadlinesApi
 
         var now = services.Time.GetUtcNow();
         var today = FrenchCalendar.ParisDate(now);
-        var indexed = await services.Deadlines.ReadRangeAsync(today.AddDays(-span), today.AddDays(span), context.RequestAborted);
-        var dossiers = (await services.Store.QueryAsync(new DossierQuery(Take: int.MaxValue), context.RequestAborted)).ToDictionary(d => d.DossierId);
-        var upcoming = indexed
-            .Where(d => dossiers.ContainsKey(d.DossierId))
-            .Select(d => new UpcomingDeadline(d.DossierId, dossiers[d.DossierId].Number, dossiers[d.DossierId].BeneficiaryName, d.DeadlineId, d.Kind,
-                DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt, d.DueAt <= now));
-        var overdueReports = dossiers.Values
-            .Where(d => d.ReportOverdueOn is not null)
-            .Select(d => new UpcomingDeadline(d.DossierId, d.Number, d.BeneficiaryName, DeadlineIds.ReportDue, nameof(DeadlineKind.ReportDue),
-                $"{DeadlineLabels.Of(DeadlineKind.ReportDue)} (non remis)", d.ReportOverdueOn!.Value, FrenchCalendar.EndOfDayUtc(d.ReportOverdueOn.Value), true));
-        return Results.Json(
-            upcoming.Concat(overdueReports).OrderByDescending(d => d.Overdue).ThenBy(d => d.DueAt).ToList(),
-            DomainJson.Options);
+        var board = await DeadlineBoard.ReadAsync(services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, context.RequestAborted);
+        return Results.Json(board, DomainJson.Options);
     }
-
-    public sealed record UpcomingDeadline(
-        string DossierId, string Number, string BeneficiaryName, string DeadlineId, string Kind, string Label, DateOnly Day, DateTimeOffset DueAt, bool Overdue);
 }

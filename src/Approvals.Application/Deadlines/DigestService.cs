@@ -10,13 +10,9 @@ public sealed class DigestService(IDeadlineIndex index, IDossierStore store, IMa
     {
         var now = time.GetUtcNow();
         var today = FrenchCalendar.ParisDate(now);
-        var dossiers = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue), cancellationToken)).ToDictionary(d => d.DossierId);
-        var coming = (await index.ReadRangeAsync(today, today.AddDays(options.DigestDays), cancellationToken))
-            .Where(d => d.Kind != nameof(DeadlineKind.Reminder) && dossiers.ContainsKey(d.DossierId))
-            .Select(d => new DigestLine(dossiers[d.DossierId].Number, dossiers[d.DossierId].BeneficiaryName, DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt <= now));
-        var overdue = dossiers.Values.Where(d => d.ReportOverdueOn is not null)
-            .Select(d => new DigestLine(d.Number, d.BeneficiaryName, $"{DeadlineLabels.Of(DeadlineKind.ReportDue)} (non remis)", d.ReportOverdueOn!.Value, true));
-        return DossierMails.Digest(overdue.Concat(coming).ToList(), recipients, today, $"digest:{today:yyyy-MM-dd}");
+        var board = await DeadlineBoard.ReadAsync(index, store, today, today.AddDays(options.DigestDays), now, withReminders: false, cancellationToken);
+        var lines = board.Select(d => new DigestLine(d.Number, d.BeneficiaryName, d.Label, d.Day, d.Overdue)).ToList();
+        return DossierMails.Digest(lines, recipients, today, $"digest:{today:yyyy-MM-dd}");
     }
 
     /// <summary>Sends the digest if anyone is to receive it; the key makes a second run on the same day harmless at the receiver.</summary>
