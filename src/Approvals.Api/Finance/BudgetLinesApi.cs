@@ -46,8 +46,8 @@ public static class BudgetLinesApi
             return body.Problem;
         }
 
-        var (label, voted) = (BudgetLineBody)body.Value!;
-        var line = new BudgetLineRecord(year, code.Trim(), label.Trim(), voted);
+        var (label, voted, aidScheme) = (BudgetLineBody)body.Value!;
+        var line = new BudgetLineRecord(year, code.Trim(), label.Trim(), voted, string.IsNullOrWhiteSpace(aidScheme) ? null : aidScheme.Trim());
         var refusals = BudgetLineRules.Check(line);
         if (refusals.Count > 0)
         {
@@ -62,12 +62,12 @@ public static class BudgetLinesApi
     {
         var charged = await FinanceApi.LoadStatesAsync(services, new DossierQuery(Year: line.Year, BudgetLineCode: line.Code), cancellationToken);
         var ledger = BudgetLineLedger.Of(line, charged);
-        return new BudgetLineView(line.Year, line.Code, line.Label, line.Voted, ledger.Committed, ledger.Paid, ledger.Recovered, ledger.Available, ledger.Dossiers);
+        return new BudgetLineView(line.Year, line.Code, line.Label, line.Voted, ledger.Committed, ledger.Paid, ledger.Recovered, ledger.Available, ledger.Dossiers, line.AidScheme);
     }
 
-    /// <summary>The body of <c>PUT /api/budget-lines/{year}/{code}</c>.</summary>
-    public sealed record BudgetLineBody(string Label, decimal Voted);
+    /// <summary>The body of <c>PUT /api/budget-lines/{year}/{code}</c>; <paramref name="AidScheme"/> is optional.</summary>
+    public sealed record BudgetLineBody(string Label, decimal Voted, string? AidScheme = null);
 
     public sealed record BudgetLineView(
-        int Year, string Code, string Label, decimal Voted, decimal Committed, decimal Paid, decimal Recovered, decimal Available, int Dossiers);
+        int Year, string Code, string Label, decimal Voted, decimal Committed, decimal Paid, decimal Recovered, decimal Available, int Dossiers, string? AidScheme);
 }

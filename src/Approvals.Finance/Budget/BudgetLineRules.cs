@@ -13,6 +13,8 @@ public static partial class BudgetLineRules
 
     public const int LabelMaxLength = 200;
 
+    public const int AidSchemeMaxLength = 100;
+
     /// <summary>
     /// M57 by nature and function: a chapter of 2 or 3 digits, then one to three segments of 1 to 6 digits (articles such as 20422 have five) separated by
     /// hyphens (function, sub-function, article), e.g. "65-23-6574" or "204-20422".
@@ -39,6 +41,10 @@ public static partial class BudgetLineRules
                         $"Le libellé de la ligne budgétaire dépasse {LabelMaxLength} caractères ({line.Label.Length}).")
                     : null,
             Money.Check(line.Voted, "voted", allowZero: true),
+            line.AidScheme is { } scheme && (scheme.Length > AidSchemeMaxLength || scheme.Any(char.IsControl))
+                ? Refusal.Invalid("budgetLine.aidScheme", "aidScheme", "Identifiant du dispositif d'aide",
+                    $"L'identifiant du dispositif d'aide doit tenir sur une ligne de {AidSchemeMaxLength} caractères au plus.")
+                : null,
         };
         return refusals.OfType<Refusal>().ToList();
     }

@@ -38,6 +38,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
                 ["Code"] = line.Code,
                 ["Label"] = line.Label,
                 ["Voted"] = line.Voted.ToString(CultureInfo.InvariantCulture),
+                ["AidScheme"] = line.AidScheme,
             },
             TableUpdateMode.Replace,
             cancellationToken), cancellationToken);
@@ -48,5 +49,6 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         entity.GetInt32("Year") ?? 0,
         entity.GetString("Code") ?? "",
         entity.GetString("Label") ?? "",
-        decimal.Parse(entity.GetString("Voted") ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture));
+        decimal.Parse(entity.GetString("Voted") ?? "0", NumberStyles.Number, CultureInfo.InvariantCulture),
+        entity.GetString("AidScheme"));
 }
