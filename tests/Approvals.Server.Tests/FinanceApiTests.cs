@@ -90,6 +90,12 @@ public sealed class FinanceApiTests : IAsyncLifetime
         var hostile = SeedRequests.Request;
         hostile["beneficiary"]!["name"] = "=HYPERLINK(\"http://x\")";
         await CreateAsync(hostile);
+        const string scheme = "65d5b6c7-102c-4440-ac3b-768f708edc0a";
+        var tooLong = await finance.PutAsJsonAsync(Line, new { label = "Enseignement supérieur", voted = 510_000, aidScheme = new string('x', 101) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Equal("aidScheme", (await tooLong.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
+        await Ok(finance.PutAsJsonAsync(Line, new { label = "Enseignement supérieur", voted = 510_000, aidScheme = scheme }));
+        Assert.Equal(scheme, (await LineAsync()).GetProperty("aidScheme").GetString());
         await SignAsync((small, 9_000m), (large, 30_000m));
 
         var scdl = await officer.GetAsync("/api/exports/scdl.csv?year=2022");
@@ -101,7 +107,9 @@ public sealed class FinanceApiTests : IAsyncLifetime
         var row = Assert.Single(rows[1..]);
         Assert.StartsWith("Grand Besançon Métropole,24250036100017,2022-06-28,", row);
         Assert.Contains(",Association Grand Projet,77567227200009,,", row);
-        Assert.Contains(",30000,aide en numéraire,unique,", row);
+        // Signed on 28 and 29 June 2022, not yet notified: the planned period of "100 % à la signature" with its two-month
+        // window counted from the signature; the whole grant to its one beneficiary; the line's aid scheme.
+        Assert.EndsWith(",30000,aide en numéraire,unique,2022-06-29/2022-08-29,,non,1.00," + scheme, row);
         Assert.DoesNotContain("73282932000074", rows[1]);
 
         var csv = await finance.GetAsync("/api/exports/finance.csv");
