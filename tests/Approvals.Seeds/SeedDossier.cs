@@ -24,6 +24,14 @@ public static class SeedDossier
 
     public const string ActesId = "025-242500361-20220609-2022B0612-DE";
 
+    /// <summary>The indicators of the convention's annex 3 ("indicateurs territoriaux attendus pour l'année 2022").</summary>
+    public static readonly IReadOnlyList<string> Indicators =
+    [
+        "Effectifs concernés par chaque action et leurs profils",
+        "Entreprises impliquées dans chaque action",
+        "Transmission de la vidéo réalisée sur le salon Micronora",
+    ];
+
     public static GrantRequest Request => new(
         ReceivedOn: new DateOnly(2022, 5, 2),
         Beneficiary: new Beneficiary(
@@ -39,7 +47,7 @@ public static class SeedDossier
         AmountRequested: SeedBudget.AmountRequested,
         BudgetLine: new BudgetLineRef(2022, "65-23-6574", "Enseignement supérieur"),
         PaymentTerms: [new Instalment("100 % à la signature de la convention", 100m, InstalmentTrigger.AtSignature)],
-        Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1)),
+        Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1), Indicators),
         CaseOfficerEmail: CaseOfficerEmail,
         ProgrammeId: null);
 

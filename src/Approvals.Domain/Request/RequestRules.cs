@@ -75,6 +75,16 @@ public static class RequestRules
         yield return convention.ReportDueDate is { } due && due < request.ActionsStart
             ? Refusal.Invalid("convention.reportDue", "convention.reportDueDate", "Compte rendu après le début des actions", "La date du compte rendu précède le début des actions.")
             : null;
+        var indicators = convention.Indicators ?? [];
+        yield return indicators.Count > ConventionTerms.MaxIndicators
+            ? Refusal.Invalid("convention.indicators", "convention.indicators", $"{ConventionTerms.MaxIndicators} indicateurs au plus",
+                $"La convention compte {indicators.Count} indicateurs ; {ConventionTerms.MaxIndicators} au plus.")
+            : null;
+        for (var i = 0; i < Math.Min(indicators.Count, ConventionTerms.MaxIndicators); i++)
+        {
+            yield return Checks.Text(indicators[i], $"convention.indicators[{i}]", 300, "L'indicateur");
+        }
+
         yield return convention.EndDate is { } end && end < request.ActionsStart
             ? Refusal.Invalid("convention.end", "convention.endDate", "Fin de convention après le début des actions", "La fin de la convention précède le début des actions.")
             : null;

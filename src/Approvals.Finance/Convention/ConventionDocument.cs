@@ -56,6 +56,7 @@ public static class ConventionDocument
         Paragraph($"{a} attribue au bénéficiaire une subvention de {FrenchText.Euros(amount)} pour l'année {year}, pour un budget prévisionnel global de "
             + $"{FrenchText.Euros(total)} pour l'action décrite à l'article 1er{(total > 0 ? $", soit {FrenchText.Percent(amount / total * 100m)} de ce budget" : string.Empty)}.");
         Paragraph("Ce montant est un plafond non révisable à la hausse.");
+        // The payment article is the payment terms of the request (seed 004, art. 3: "100%, soit 9 000 € à la signature").
         Paragraph($"La subvention {year} sera versée de la façon suivante :");
         foreach (var (instalment, share) in Instalments(request.PaymentTerms, amount))
         {
@@ -65,8 +66,18 @@ public static class ConventionDocument
         var due = request.Convention.ReportDueDate is { } reportDue
             ? $"au plus tard le {FrenchText.Date(reportDue)}"
             : $"dans les six mois suivant la fin de l'exercice {year}";
-        Paragraph($"{b.Name} s'engage à fournir en fin de programme des actions, {due}, un compte rendu financier (CERFA n°15059) et un rapport d'activité "
+        // Seed 004, art. 3: the financial report and the activity report, in two copies, with the indicators of the annexes;
+        // CGCT L1611-4 (control of a subsidised body) and loi n°2000-321, art. 10 (the financial report, CERFA n°15059).
+        Paragraph($"{b.Name} s'engage à fournir en fin de programme des actions, {due}, en deux exemplaires, un compte rendu financier (CERFA n°15059) et un rapport d'activité "
             + "qui détaillera les livrables produits et les résultats obtenus, conformément à l'article L 1611-4 du CGCT et à l'article 10 de la loi n°2000-321 du 12 avril 2000.");
+        if (request.Convention.Indicators is { Count: > 0 } indicators)
+        {
+            Paragraph("Le rapport d'activité s'appuie sur les indicateurs suivants :");
+            foreach (var indicator in indicators)
+            {
+                Bullet($"{indicator} ;");
+            }
+        }
 
         Heading("Article 4 - Durée et délai de validité");
         Paragraph($"La présente convention est conclue au titre de l'exercice {year}. Elle prendra effet à compter de la date de transmission au représentant de l'État"
@@ -107,7 +118,8 @@ public static class ConventionDocument
             $"Convention relative au soutien de {a} à {b.Name} pour l'année {year}",
             $"Subvention de {FrenchText.Euros(amount)} — inscription budgétaire {year} « {request.BudgetLine.Label} » ({request.BudgetLine.Code})",
             body,
-            $"Fait en deux exemplaires à {authority.Seat ?? "…"}, le ………………",
+            // Seed 004: "Fait en trois exemplaires".
+            $"Fait en trois exemplaires à {authority.Seat ?? "…"}, le ………………",
             [
                 new ConventionSignatory(b.Name, "Le représentant légal", b.Representative),
                 new ConventionSignatory(a, $"{(feminine ? "La" : "Le")} {authority.PresidentTitle}", president),

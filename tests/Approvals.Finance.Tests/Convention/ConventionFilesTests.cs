@@ -66,6 +66,66 @@ public sealed class ConventionFilesTests
         Assert.All(pages.SelectMany(p => p.Letters), l => Assert.Contains("DejaVuSans", l.FontName));
     }
 
+    private static string DocxText(ConventionModel model)
+    {
+        using var stream = new MemoryStream();
+        ConventionDocx.Write(stream, model);
+        stream.Position = 0;
+        using var document = WordprocessingDocument.Open(stream, false);
+        return Normalise(string.Join("\n", document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText)));
+    }
+
+    private static string PdfText(ConventionModel model)
+    {
+        using var stream = new MemoryStream();
+        ConventionPdf.Write(stream, model);
+        stream.Position = 0;
+        using var pdf = PdfDocument.Open(stream);
+        return Normalise(string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+    }
+
+    [Fact]
+    public void GivenTheSeedDossier_WhenItsConventionIsWritten_ThenBothFilesSayThreeCopiesItsPaymentTermsAndTheReportsWithTheAnnexIndicators()
+    {
+        foreach (var text in new[] { DocxText(Seed), PdfText(Seed) })
+        {
+            // Seed 004: "Fait en trois exemplaires"; art. 3: "100%, soit 9 000 € à la signature de la présente convention";
+            // "en deux exemplaires, un compte rendu financier et un rapport d'activité [...] en appui sur les indicateurs figurant en annexe 1 et 3".
+            Assert.Contains("Fait en trois exemplaires à Besançon", text);
+            Assert.DoesNotContain("deux exemplaires à", text);
+            Assert.Contains("100 %, soit 9 000 €, à la signature de la présente convention", text);
+            Assert.Contains("en deux exemplaires, un compte rendu financier (CERFA n°15059) et un rapport d'activité", text);
+            Assert.Contains("Le rapport d'activité s'appuie sur les indicateurs suivants", text);
+            Assert.Contains("Effectifs concernés par chaque action et leurs profils", text);
+            Assert.Contains("Entreprises impliquées dans chaque action", text);
+            Assert.Contains("Transmission de la vidéo réalisée sur le salon Micronora", text);
+        }
+    }
+
+    [Fact]
+    public void GivenOtherPaymentTerms_WhenTheConventionIsWritten_ThenItsPaymentArticleFollowsThem()
+    {
+        var large = Dossiers.LargeTwoInstalments().State;
+        var request = large.Request! with
+        {
+            PaymentTerms =
+            [
+                new Domain.Instalment("Avance", 30m, Domain.InstalmentTrigger.AtSignature),
+                new Domain.Instalment("Acompte", 20m, Domain.InstalmentTrigger.OnPaymentRequest),
+                new Domain.Instalment("Solde", 50m, Domain.InstalmentTrigger.OnFinalReport),
+            ],
+        };
+        var model = ConventionDocument.Model(large with { Request = request }, Dossiers.AuthorityWithPresident);
+
+        foreach (var text in new[] { DocxText(model), PdfText(model) })
+        {
+            Assert.Contains("30 %, soit 12 000 €, à la signature de la présente convention", text);
+            Assert.Contains("20 %, soit 8 000 €, sur demande de paiement du bénéficiaire", text);
+            Assert.Contains("50 %, soit 20 000 €, à la réception et à l'acceptation du compte rendu financier", text);
+            Assert.DoesNotContain("100 %", text);
+        }
+    }
+
     [Fact]
     public void A_long_text_wraps_within_the_margins_and_breaks_across_pages()
     {
