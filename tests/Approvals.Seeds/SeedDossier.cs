@@ -7,16 +7,20 @@ using static DossierCommand;
 /// <summary>
 /// The CMQ MSI 2022 dossier of seed 004 taken through every stage with its real figures and dates where the seed
 /// gives them (vote 9 June 2022, received in prefecture 21 June 2022, convention ending 1 February 2023); the other
-/// dates, the SIRET, the RNA number and the ACTES number are illustrative.
+/// dates and the ACTES number are illustrative, the SIRET and RNA number deliberately fake.
 /// </summary>
 public static class SeedDossier
 {
     public static readonly DossierNumber Number = new(2022, 42);
 
-    /// <summary>A Luhn-valid illustrative SIRET (not the association's real one).</summary>
-    public const string Siret = "73282932000074";
+    /// <summary>
+    /// A deliberately fake SIRET (the deliberation gives none): SIREN 000000018 is never assigned, the check digits are
+    /// valid; the same in the demo script and the pages' example.
+    /// </summary>
+    public const string Siret = "00000001800010";
 
-    public const string Rna = "W251004567";
+    /// <summary>A deliberately fake RNA number (department 000 does not exist).</summary>
+    public const string Rna = "W000000018";
 
     public const string BeneficiaryEmail = "contact@cmq-msi.example.org";
 

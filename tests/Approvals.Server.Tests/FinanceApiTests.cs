@@ -106,11 +106,11 @@ public sealed class FinanceApiTests : IAsyncLifetime
         Assert.Equal(string.Join(',', ScdlColumns), rows[0]);
         var row = Assert.Single(rows[1..]);
         Assert.StartsWith("Grand Besançon Métropole,24250036100017,2022-06-28,", row);
-        Assert.Contains(",Association Grand Projet,77567227200009,,", row);
+        Assert.Contains(",Association Grand Projet,00000003400017,,", row);
         // Signed on 28 and 29 June 2022, not yet notified: the planned period of "100 % à la signature" with its two-month
         // window counted from the signature; the whole grant to its one beneficiary; the line's aid scheme.
         Assert.EndsWith(",30000,aide en numéraire,unique,2022-06-29/2022-08-29,,non,1.00," + scheme, row);
-        Assert.DoesNotContain("73282932000074", rows[1]);
+        Assert.DoesNotContain(SeedRequests.Request["beneficiary"]!["siret"]!.GetValue<string>(), rows[1]);
 
         var csv = await finance.GetAsync("/api/exports/finance.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -250,22 +250,38 @@ public sealed class FinanceApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_demo_loads_seed_000s_programme_with_a_paid_2021_tranche_and_twice_changes_nothing()
+    public async Task GivenTheDemo_WhenLoadedTwice_ThenSeed004sDossierAloneIsVotedAndSeed000IsOnlyPmasProgrammeWithoutTranches()
     {
         host.Time.SetUtcNow(Paris(2023, 1, 10));
         await DemoData.LoadAsync(host.Services, CancellationToken.None);
         await DemoData.LoadAsync(host.Services, CancellationToken.None);
 
+        // One dossier, the seed's: the only vote recorded is the bureau's of 9 June 2022, on the CMQ MSI's request.
+        var dossier = Assert.Single((await (await Ok(officer.GetAsync("/api/dossiers"))).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal("SUB-2022-0001", dossier.GetProperty("dossierId").GetString());
+        Assert.StartsWith("Campus des Métiers et des Qualifications Microtechniques", dossier.GetProperty("beneficiaryName").GetString());
+        // Deliberately fake identifiers (SIREN 000000018 is never assigned), valid by their check digits.
+        Assert.Equal("00000001800010", dossier.GetProperty("beneficiarySiret").GetString());
+        Assert.True(Siret.IsValid("00000001800010"));
+        Assert.Equal((9_000m, 9_000m), (dossier.GetProperty("amountVoted").GetDecimal(), dossier.GetProperty("amountPaid").GetDecimal()));
+
+        // Seed 000: Pays de Montbéliard Agglomération's programme, about 786 000 € over 2021-2024, two phases; nothing voted.
+        var programme = Assert.Single((await (await Ok(finance.GetAsync("/api/programmes"))).JsonAsync()).EnumerateArray());
+        Assert.Contains("Pays de Montbéliard Agglomération", programme.GetProperty("name").GetString());
+        Assert.Contains("de l'ordre de 786 000 €", programme.GetProperty("name").GetString());
         var report = await (await Ok(finance.GetAsync("/api/programmes/cnam-montbeliard-2021-2024"))).JsonAsync();
         Assert.Equal(786_000m, report.GetProperty("programme").GetProperty("totalBudget").GetDecimal());
-        Assert.Equal(["SUB-2021-0001", "SUB-2022-0002"], report.GetProperty("tranches").EnumerateArray().Select(t => t.GetProperty("dossierId").GetString()));
-        var y2021 = report.GetProperty("years")[0];
-        Assert.Equal((2021, 120_000m, 0m), (y2021.GetProperty("year").GetInt32(), y2021.GetProperty("funders")[0].GetProperty("amounts").GetProperty("paid").GetDecimal(),
-            y2021.GetProperty("funders")[0].GetProperty("amounts").GetProperty("stillExpected").GetDecimal()));
-        Assert.Empty(report.GetProperty("issues").EnumerateArray());
+        var phases = report.GetProperty("programme").GetProperty("phases").EnumerateArray().ToList();
+        Assert.Equal([(2021, 2022), (2023, 2024)], phases.Select(p => (p.GetProperty("firstYear").GetInt32(), p.GetProperty("lastYear").GetInt32())));
+        Assert.Contains("Mattern Lab", phases[0].GetProperty("label").GetString());
+        Assert.Contains("ex-polyclinique des Portes du Jura à Montbéliard", phases[1].GetProperty("label").GetString());
+        Assert.Equal(["Pays de Montbéliard Agglomération"], report.GetProperty("programme").GetProperty("funders").EnumerateArray().Select(f => f.GetString()));
+        Assert.Empty(report.GetProperty("tranches").EnumerateArray());
+
+        // Grand Besançon's budget carries only the seed's line of 2022 and its 9 000 €.
         var lines = (await (await Ok(finance.GetAsync("/api/budget-lines"))).JsonAsync()).EnumerateArray()
-            .ToDictionary(l => l.GetProperty("year").GetInt32(), l => l.GetProperty("committed").GetDecimal());
-        Assert.Equal(new Dictionary<int, decimal> { [2021] = 120_000m, [2022] = 109_000m }, lines);
+            .ToDictionary(l => l.GetProperty("year").GetInt32(), l => (l.GetProperty("voted").GetDecimal(), l.GetProperty("committed").GetDecimal()));
+        Assert.Equal(new Dictionary<int, (decimal, decimal)> { [2022] = (510_000m, 9_000m) }, lines);
     }
 
     /// <summary>A 30 000 € request from another association: the seed's budget with a larger purchase line.</summary>
@@ -273,7 +289,7 @@ public sealed class FinanceApiTests : IAsyncLifetime
     {
         var request = SeedRequests.Request;
         request["beneficiary"]!["name"] = "Association Grand Projet";
-        request["beneficiary"]!["siret"] = "77567227200009";
+        request["beneficiary"]!["siret"] = "00000003400017";
         request["beneficiary"]!["rna"] = null;
         request["budget"]!["expenses"]![2]!["amount"] = 6_900 + 21_000;
         request["budget"]!["revenues"]![1]!["amount"] = 30_000;

@@ -5,15 +5,27 @@ using Approvals.Domain;
 namespace Approvals.Server;
 
 /// <summary>
-/// <c>--demo</c>: loads the real dossier of seed 004 (CMQ MSI, 9 000 €, bureau of 9 June 2022) and the programme of
-/// seed 000 (the Cnam antenna, 786 000 € over 2021-2024) with two annual tranches, through the same service as any
-/// user, under idempotency keys, so that loading it twice changes nothing.
+/// <c>--demo</c>: loads the real dossier of seed 004 (Grand Besançon Métropole, CMQ MSI, 9 000 €, bureau of 9 June 2022)
+/// through the same service as any user, under idempotency keys, so that loading it twice changes nothing; and, kept
+/// apart, seed 000's programme as far as that seed's facts go (Pays de Montbéliard Agglomération's Cnam antenna, about
+/// 786 000 € over 2021-2024, two phases): another authority's programme, with no invented tranche or vote.
 /// </summary>
 public static class DemoData
 {
+    /// <summary>The demo scripts, one per seed, in the order they load.</summary>
+    public static IReadOnlyList<string> Scripts { get; } = ["seed-004.json", "seed-000.json"];
+
     public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var script = DomainJson.Deserialize<DemoScript>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Demo", "seed-004.json"), cancellationToken));
+        foreach (var file in Scripts)
+        {
+            var script = DomainJson.Deserialize<DemoScript>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Demo", file), cancellationToken));
+            await LoadAsync(services, script, Path.GetFileNameWithoutExtension(file), cancellationToken);
+        }
+    }
+
+    private static async Task LoadAsync(IServiceProvider services, DemoScript script, string name, CancellationToken cancellationToken)
+    {
         var lines = services.GetRequiredService<IBudgetLineStore>();
         foreach (var line in script.BudgetLines)
         {
@@ -31,11 +43,12 @@ public static class DemoData
         var logger = services.GetRequiredService<ILogger<DemoScript>>();
         foreach (var (dossier, d) in script.Dossiers.Select((x, i) => (x, i)))
         {
-            var created = await dossiers.CreateAsync(dossier.Request, new Actor(dossier.CaseOfficer, Role.CaseOfficer), $"demo-{d}", cancellationToken);
+            var key = $"demo-{name}-{d}";
+            var created = await dossiers.CreateAsync(dossier.Request, new Actor(dossier.CaseOfficer, Role.CaseOfficer), key, cancellationToken);
             var id = created.IsOk ? created.Unwrap().DossierId : throw new InvalidOperationException($"Demo request refused: {created.Refusals[0].Message}");
             foreach (var (step, i) in dossier.Commands.Select((x, i) => (x, i)))
             {
-                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotencyKey: $"demo-{d}-{i}");
+                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotencyKey: $"{key}-{i}");
                 if (!outcome.IsOk)
                 {
                     throw new InvalidOperationException($"Demo step {i} of {id} refused: {outcome.Refusals[0].Message}");

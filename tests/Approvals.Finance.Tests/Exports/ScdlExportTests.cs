@@ -45,7 +45,7 @@ public sealed class ScdlExportTests
         Assert.Equal(
         [
             "Grand Besançon Métropole", "24250036100017", "2022-06-28", SeedDossier.ActesId, "Association Technopole Microtechnique",
-            Dossiers.LargeSiret, "W251009876", "Programme d'animation 2022 de la technopole : ateliers, salon, accompagnement des entreprises",
+            Dossiers.LargeSiret, "W000000026", "Programme d'animation 2022 de la technopole : ateliers, salon, accompagnement des entreprises",
             "40000", "aide en numéraire", "échelonné", "2022-07-29/2022-11-30", "", "non", "1.00", AidScheme,
         ], row);
     }

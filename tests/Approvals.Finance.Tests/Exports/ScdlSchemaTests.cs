@@ -96,8 +96,8 @@ public sealed class ScdlSchemaTests
     }
 
     [Theory]
-    [InlineData("73282932000074", true)]
-    [InlineData("73282932000075", false)]
+    [InlineData("00000001800010", true)]
+    [InlineData("00000001800011", false)]
     [InlineData("35600000000083", true)]
     [InlineData("35600000000084", false)]
     public void GivenASiret_WhenChecked_ThenLuhnOrLaPostesRuleDecides(string siret, bool valid) =>

@@ -17,8 +17,8 @@ public static class Dossiers
         Court = "Tribunal administratif de Besançon",
     };
 
-    /// <summary>A Luhn-valid illustrative SIRET for the larger beneficiary.</summary>
-    public const string LargeSiret = "44306184100005";
+    /// <summary>A deliberately fake SIRET for the larger beneficiary: SIREN 000000026, never assigned, valid check digits.</summary>
+    public const string LargeSiret = "00000002600013";
 
     /// <summary>The seed dossier of the CMQ MSI, paid 9 000 € on 29 July 2022.</summary>
     public static SeedHistory SeedPaid() => SeedHistory.Of(SeedDossier.ThroughPayment);
@@ -31,7 +31,7 @@ public static class Dossiers
     {
         var request = SeedDossier.Request with
         {
-            Beneficiary = SeedDossier.Request.Beneficiary with { Name = beneficiaryName, Siret = siret, Rna = "W251009876" },
+            Beneficiary = SeedDossier.Request.Beneficiary with { Name = beneficiaryName, Siret = siret, Rna = "W000000026" },
             Object = "Programme d'animation 2022 de la technopole : ateliers, salon, accompagnement des entreprises",
             Budget = new ProvisionalBudget(
                 [new("Salaires et charges", 50_000m), new("Prestations extérieures", 20_000m)],

@@ -6,8 +6,9 @@ namespace Approvals.Finance.Tests;
 using static DossierCommand;
 
 /// <summary>
-/// Seed 000: the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases. The tranches' amounts
-/// are illustrative (the seed gives only the total); PMA is the granting authority.
+/// Seed 000: the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases. The tranches are
+/// illustrative (the seed gives only the total): their amounts, their beneficiary's identifiers (deliberately fake) and
+/// their vote, by an invented assembly of ten members, never a real session; PMA is the granting authority.
 /// </summary>
 public static class SeedProgramme
 {
@@ -29,12 +30,25 @@ public static class SeedProgramme
         ],
         [Pma, Cnam, BanqueDesTerritoires]);
 
+    private static readonly IReadOnlyList<string> Members = Enumerable.Range(1, 10).Select(i => $"Membre {i} (exemple)").ToList();
+
+    /// <summary>An invented vote: ten members in office, all present, all for.</summary>
+    private static DossierCommand.RecordVote IllustrativeVote => SeedDossier.Vote with
+    {
+        ReportNumber = "EXEMPLE-2022-01",
+        Rapporteur = Members[0],
+        Assembly = "Conseil (exemple)",
+        SessionDate = new DateOnly(2022, 6, 8),
+        Attendance = new Attendance(Members.Count, Members, [], [], []),
+        Tally = new Tally(Members.Count, 0, 0),
+    };
+
     /// <summary>One annual tranche: voted (and paid in full when <paramref name="paid"/>) to the Cnam's regional centre.</summary>
     public static SeedHistory Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string programmeId = Id)
     {
         var request = SeedDossier.Request with
         {
-            Beneficiary = new Beneficiary("Association de gestion du Cnam en Bourgogne-Franche-Comté", SeedDossier.Siret, null, "Jean DUPONT", "contact@cnam-bfc.example.fr"),
+            Beneficiary = new Beneficiary("Association de gestion du Cnam en Bourgogne-Franche-Comté", "00000004200010", null, "Jean DUPONT", "contact@cnam-bfc.example.fr"),
             Object = $"Antenne du Cnam au Pays de Montbéliard : tranche {year}",
             Budget = new ProvisionalBudget(
                 [new("Fonctionnement de l'antenne", ours + cnam + bdt)],
@@ -46,13 +60,13 @@ public static class SeedProgramme
         var history = SeedHistory.Of(
         [
             (new SubmitRequest(new DossierNumber(2022, sequence), request, ProcessPolicy.Default), SeedDossier.At(2022, 5, 3)),
-            (SeedDossier.Vote with { AmountVoted = ours, AvailableCredits = 1_000_000m }, SeedDossier.At(2022, 6, 10)),
+            (IllustrativeVote with { AmountVoted = ours, AvailableCredits = 1_000_000m }, SeedDossier.At(2022, 6, 10)),
         ]);
         if (paid)
         {
             history
                 .Apply(SeedDossier.Transmission, SeedDossier.At(2022, 6, 20))
-                .Apply(SeedDossier.Acknowledgment, SeedDossier.At(2022, 6, 22))
+                .Apply(new AcknowledgeReceipt("025-000000000-20220608-EX202201-DE", new DateOnly(2022, 6, 21)), SeedDossier.At(2022, 6, 22))
                 .Apply(SeedDossier.Signature, SeedDossier.At(2022, 6, 29))
                 .Apply(SeedDossier.Notification, SeedDossier.At(2022, 6, 30))
                 .Apply(new RequestPayment(new DateOnly(2022, 7, 15), ours), SeedDossier.At(2022, 7, 16))

@@ -1,12 +1,13 @@
 // The seed's real case (Grand Besançon Métropole, bureau of 9 June 2022, 9 000 € to the CMQ MSI), for the
-// "Exemple" buttons and the tests. The SIRET is fictitious (the deliberation does not give it) but valid.
+// "Exemple" buttons and the tests. The SIRET and RNA number are deliberately fake (the deliberation gives neither;
+// SIREN 000000018 and department 000 are never assigned) but valid by their check digits, as in the demo script.
 
 export const SEED_REQUEST = Object.freeze({
   receivedOn: '2022-05-02',
   beneficiary: {
     name: 'Campus des Métiers et des Qualifications Microtechniques et Systèmes Intelligents (CMQ MSI)',
-    siret: '44012340400012',
-    rna: 'W251004567',
+    siret: '00000001800010',
+    rna: 'W000000018',
     representative: 'Pascal Vairac',
     email: 'contact@cmq-msi.example.org',
   },
