@@ -76,8 +76,9 @@ public static partial class ScdlExport
 
     /// <summary>
     /// This beneficiary's share of the grant (schema 2.1.1, <c>pourcentageSubvention</c>: "dans le cas d'un bénéficiaire
-    /// unique, le pourcentage est 100%, soit '1.00'"), not the grant's rate over the action's budget. A request names
-    /// one beneficiary, so its share is the whole grant.
+    /// unique, le pourcentage est 100%, soit '1.00'"; décret n°2017-779, art. 1, 3°: "la répartition de la subvention
+    /// entre ces attributaires"), not the grant's rate over the action's budget. A request names one beneficiary, so its
+    /// share is the whole grant.
     /// </summary>
     public const decimal SingleBeneficiaryShare = 1m;
 
