@@ -59,7 +59,10 @@ public sealed record ScdlSchema(string Version, IReadOnlyList<ScdlField> Fields,
         return faults;
     }
 
-    /// <summary>14 digits with a Luhn check; La Poste's establishments (SIREN 356000000) use a digit sum multiple of 5 instead.</summary>
+    /// <summary>
+    /// 14 digits, the SIRET and its SIREN each with a Luhn check; La Poste's establishments (SIREN 356000000) use a digit
+    /// sum multiple of 5 instead (INSEE's rule, as the schema's french-siret-value check applies it).
+    /// </summary>
     public static bool IsSiret(string value)
     {
         if (value.Length != 14 || !value.All(char.IsAsciiDigit))
@@ -72,10 +75,15 @@ public sealed record ScdlSchema(string Version, IReadOnlyList<ScdlField> Fields,
             return value.Sum(c => c - '0') % 5 == 0;
         }
 
+        return Luhn(value) && Luhn(value[..9]);
+    }
+
+    private static bool Luhn(string digits)
+    {
         var sum = 0;
-        for (var i = 0; i < 14; i++)
+        for (var i = 0; i < digits.Length; i++)
         {
-            var digit = (value[13 - i] - '0') * (i % 2 == 1 ? 2 : 1);
+            var digit = (digits[digits.Length - 1 - i] - '0') * (i % 2 == 1 ? 2 : 1);
             sum += digit > 9 ? digit - 9 : digit;
         }
 

@@ -98,8 +98,9 @@ public sealed class ScdlSchemaTests
     [Theory]
     [InlineData("00000001800010", true)]
     [InlineData("00000001800011", false)]
+    [InlineData("00000010000016", false)] // the SIRET passes Luhn, its SIREN does not
     [InlineData("35600000000083", true)]
     [InlineData("35600000000084", false)]
-    public void GivenASiret_WhenChecked_ThenLuhnOrLaPostesRuleDecides(string siret, bool valid) =>
+    public void GivenASiret_WhenChecked_ThenLuhnOnSiretAndSirenOrLaPostesRuleDecides(string siret, bool valid) =>
         Assert.Equal(valid, ScdlSchema.IsSiret(siret));
 }
