@@ -44,7 +44,7 @@ public static class SeedDossier
             Rna,
             "Pascal Vairac",
             BeneficiaryEmail),
-        Object: "Soutien au programme d'actions 2022 du CMQ MSI : Technilab, P-TECH, salon Micronora",
+        Object: "Soutien au programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, visites du salon Micronora",
         ActionsStart: new DateOnly(2022, 1, 1),
         ActionsEnd: new DateOnly(2022, 12, 31),
         Budget: SeedBudget.Budget,
@@ -69,7 +69,7 @@ public static class SeedDossier
         AmountVoted: 9_000m,
         AvailableCredits: SeedBudget.BudgetLineAmount);
 
-    public static RecordTransmission Transmission => new(new DateOnly(2022, 6, 20), "S²LOW");
+    public static RecordTransmission Transmission => new(new DateOnly(2022, 6, 20), "S²LOW (DOTELEC)");
 
     public static AcknowledgeReceipt Acknowledgment => new(ActesId, new DateOnly(2022, 6, 21));
 

@@ -11,7 +11,7 @@ export const SEED_REQUEST = Object.freeze({
     representative: 'Pascal Vairac',
     email: 'contact@cmq-msi.example.org',
   },
-  object: "Programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, salon Micronora.",
+  object: "Soutien au programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, visites du salon Micronora",
   actionsStart: '2022-01-01',
   actionsEnd: '2022-12-31',
   budget: {
@@ -30,9 +30,19 @@ export const SEED_REQUEST = Object.freeze({
   },
   amountRequested: 9000,
   budgetLine: { year: 2022, code: '65-23-6574', label: 'Enseignement supérieur' },
-  paymentTerms: [{ label: '100 % à la signature', percent: 100, trigger: 'AtSignature' }],
-  convention: { hasConvention: true, paymentWindowMonths: 2, reportDueDate: null, endDate: '2023-02-01' },
-  caseOfficerEmail: 'agent.instructeur@grandbesancon.example.org',
+  paymentTerms: [{ label: '100 % à la signature de la convention', percent: 100, trigger: 'AtSignature' }],
+  convention: {
+    hasConvention: true,
+    paymentWindowMonths: 2,
+    reportDueDate: null,
+    endDate: '2023-02-01',
+    indicators: [
+      'Effectifs concernés par chaque action et leurs profils',
+      'Entreprises impliquées dans chaque action',
+      'Transmission de la vidéo réalisée sur le salon Micronora',
+    ],
+  },
+  caseOfficerEmail: 'agent.instructeur@grandbesancon.example.fr',
   programmeId: null,
 });
 
