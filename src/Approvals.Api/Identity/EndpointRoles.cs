@@ -1,0 +1,33 @@
+using Approvals.Application;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// Roles declared in endpoint metadata. The fallback policy (<see cref="Undeclared"/>) refuses every endpoint that
+/// declares neither roles nor <c>AllowAnonymous</c>, so a route added without thinking of who may call it is closed.
+/// </summary>
+public static class EndpointRoles
+{
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, IReadOnlyCollection<Role> roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.RequireRole(roles.Select(r => r.ToString())));
+
+    /// <summary>The fallback policy: no endpoint (a static file, a 404) passes; an endpoint that reached it declared nothing and is refused.</summary>
+    public static AuthorizationPolicy Undeclared { get; } = new AuthorizationPolicyBuilder().AddRequirements(new RolesDeclared()).Build();
+
+    public sealed class RolesDeclared : AuthorizationHandler<RolesDeclared>, IAuthorizationRequirement
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RolesDeclared requirement)
+        {
+            if (context.Resource is HttpContext http && http.GetEndpoint() is null)
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
