@@ -2,6 +2,7 @@ using Approvals.Application;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
 
@@ -15,14 +16,18 @@ public static class EndpointRoles
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.RequireRole(roles.Select(r => r.ToString())));
 
-    /// <summary>The fallback policy: no endpoint (a static file, a 404) passes; an endpoint that reached it declared nothing and is refused.</summary>
+    /// <summary>
+    /// The fallback policy. A mapped route that reaches it declared nothing and is refused. What is not a mapped route
+    /// passes: no endpoint (a static file, a 404), or routing's own rejection endpoints (405 wrong method, 415 wrong
+    /// media type), which only answer their status.
+    /// </summary>
     public static AuthorizationPolicy Undeclared { get; } = new AuthorizationPolicyBuilder().AddRequirements(new RolesDeclared()).Build();
 
     public sealed class RolesDeclared : AuthorizationHandler<RolesDeclared>, IAuthorizationRequirement
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RolesDeclared requirement)
         {
-            if (context.Resource is HttpContext http && http.GetEndpoint() is null)
+            if (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint)
             {
                 context.Succeed(requirement);
             }

@@ -155,7 +155,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     }
 
     /// <summary><c>attachment</c> with the stored file name (after the blob's unique prefix): ASCII, and RFC 6266's UTF-8 form.</summary>
-    public static string Attachment(string blobName)
+    private static string Attachment(string blobName)
     {
         var parts = blobName[(blobName.LastIndexOf('/') + 1)..].Split('-', 3);
         var name = parts.Length == 3 ? parts[2] : parts[^1];
