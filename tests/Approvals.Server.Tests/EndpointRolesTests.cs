@@ -38,6 +38,7 @@ public sealed class EndpointRolesTests
         Assert.Equal("identity.role", await CodeAsync(wrongRole, HttpStatusCode.Forbidden));
         Assert.Equal("identity.missing", await CodeAsync(anonymous, HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(client, "/no-such-route", "Finance")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await SendAsync(client, "/declared", "Finance", HttpMethod.Delete)).StatusCode);
     }
 
     [Fact]
@@ -69,9 +70,10 @@ public sealed class EndpointRolesTests
         return app;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? role)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string? role, HttpMethod? method = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
+        request.Headers.Add(RequestOrigin.Header, "1");
         if (role is not null)
         {
             var principal = $"{{\"claims\":[{{\"typ\":\"name\",\"val\":\"Paul Trésor\"}},{{\"typ\":\"roles\",\"val\":\"{role}\"}}]}}";
