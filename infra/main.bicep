@@ -29,6 +29,11 @@ param entraClientId string
 @description('Directory (tenant) id of the local authority. Empty: the tenant of the deployment.')
 param entraTenantId string = ''
 
+@minLength(36)
+@maxLength(36)
+@description('Object id of the Entra ID group of the people assigned a role in Approvals: App Service authentication lets only its members in.')
+param entraAccessGroupId string
+
 @secure()
 @minLength(1)
 @description('Client secret of the Entra ID app registration, used by the Static Web App sign-in.')
@@ -159,6 +164,7 @@ module functionApp 'modules/function-app.bicep' = {
     }
     entraClientId: entraClientId
     entraTenantId: tenantId
+    entraAccessGroupId: entraAccessGroupId
   }
 }
 

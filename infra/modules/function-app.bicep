@@ -23,6 +23,9 @@ param authority object
 param entraClientId string
 param entraTenantId string
 
+@description('Object id of the Entra ID group whose members may call the app (the people assigned a role).')
+param entraAccessGroupId string
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -165,6 +168,17 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
             'api://${entraClientId}'
             entraClientId
           ]
+          // Only the people assigned to the app get in (issue 12 point 15): the platform checks the token's groups
+          // claim against this group before the request reaches the app, which then also refuses anyone without
+          // exactly one role claim. Bicep cannot set the service principal's appRoleAssignmentRequired offline
+          // (Microsoft Graph extension): see infra/README.md for that switch.
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: {
+              groups: [
+                entraAccessGroupId
+              ]
+            }
+          }
         }
       }
     }

@@ -16,6 +16,7 @@ builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
+builder.Services.AddApprovalsSecurity();
 builder.Services.AddHostedService<ClockWorker>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<DigestWorker>();
@@ -23,6 +24,7 @@ builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.
 
 var app = builder.Build();
 
+app.UseApprovalsSecurity(hsts: !development);
 app.UseStatusCodePages(async context =>
 {
     if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
@@ -32,9 +34,9 @@ app.UseStatusCodePages(async context =>
 });
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
-app.MapGet("/health", Health.Check).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/scalar").AllowAnonymous();
+app.MapGet("/health", Health.Check).ExcludeFromDescription().AllowAnonymous();
 app.MapApprovalsApi();
 if (development)
 {

@@ -43,6 +43,13 @@ public sealed class StaticWebSiteTests : IDisposable
             config.GetProperty("routes").EnumerateArray(),
             route => Assert.Equal(["authenticated"], route.GetProperty("allowedRoles").EnumerateArray().Select(role => role.GetString())));
         Assert.Contains(config.GetProperty("routes").EnumerateArray(), route => route.GetProperty("route").GetString() == "/api/*");
+        var headers = config.GetProperty("globalHeaders");
+        var policy = headers.GetProperty("Content-Security-Policy").GetString();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.Equal("nosniff", headers.GetProperty("X-Content-Type-Options").GetString());
+        Assert.StartsWith("max-age=", headers.GetProperty("Strict-Transport-Security").GetString());
     }
 
     [Fact]

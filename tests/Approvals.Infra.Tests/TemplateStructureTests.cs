@@ -140,6 +140,20 @@ public class TemplateStructureTests(CompiledTemplate template) : IClassFixture<C
         Assert.True(authentication.Properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("enabled").GetBoolean());
     }
 
+    /// <summary>Issue 12 point 15: only the people assigned to the app get in; nobody without a role claim gets a default one.</summary>
+    [Fact]
+    public void Authentication_lets_in_only_the_members_of_the_access_group_and_gives_no_default_role()
+    {
+        var authentication = Assert.Single(template.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'authsettingsV2'", StringComparison.Ordinal));
+        var settings = Assert.Single(template.OfType("Microsoft.Web/sites/config"), config => config.Name.Contains("'appsettings'", StringComparison.Ordinal));
+        var validation = authentication.Properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("validation");
+        var groups = validation.GetProperty("defaultAuthorizationPolicy").GetProperty("allowedPrincipals").GetProperty("groups");
+
+        Assert.Equal(["[parameters('entraAccessGroupId')]"], groups.EnumerateArray().Select(group => group.GetString()));
+        Assert.Equal(36, template.Root.GetProperty("parameters").GetProperty("entraAccessGroupId").GetProperty("minLength").GetInt32());
+        Assert.DoesNotContain("RoleWithoutClaim", settings.Properties.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Static_web_app_serves_the_pages_with_the_function_app_as_linked_backend()
     {

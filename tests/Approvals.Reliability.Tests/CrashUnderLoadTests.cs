@@ -293,6 +293,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
                 BaseAddress = baseAddress,
                 Timeout = TimeSpan.FromSeconds(20),
             };
+            client.DefaultRequestHeaders.Add(Approvals.Api.RequestOrigin.Header, "1");
             var response = await client.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["role"] = role }));
             return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"sign-in: {(int)response.StatusCode}");
         }

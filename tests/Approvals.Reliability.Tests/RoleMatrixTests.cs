@@ -28,9 +28,11 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         Walks.MoveTo(host, Walks.Paris(2022, 6, 29));
         var id = await Walks.CreateAsync(host, new DateOnly(2022, 5, 2));
         var clients = new Dictionary<Role, HttpClient>();
+        var crossSite = new Dictionary<Role, HttpClient>();
         foreach (var role in People)
         {
             clients[role] = await host.SignInAsync(role, $"Personne {role}");
+            crossSite[role] = await CrossSiteAsync(host, role);
         }
 
         using var upload = new MultipartFormDataContent { { new StringContent("Statutes"), "kind" } };
@@ -45,6 +47,13 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         {
             var anonymous = await route.SendAsync(host.Anonymous());
             await anonymous.ProblemAsync(401);
+            if (route.Method != "GET")
+            {
+                // Issue 12 point 12: the right role, its cookie, but not the application's header (a form or no-cors fetch of another site).
+                var forged = await (await route.SendAsync(crossSite[route.Allowed[0]])).ProblemAsync(403);
+                Assert.EndsWith("request.origin", forged.GetProperty("type").GetString());
+            }
+
             foreach (var role in People)
             {
                 var response = await route.SendAsync(clients[role]);
@@ -95,6 +104,79 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         await (await forged.PostJsonAsync("/api/dossiers", Bodies.Request(new DateOnly(2022, 5, 2)))).ProblemAsync(401);
         await (await appService.GetAsync("/api/dossiers")).ProblemAsync(401);
         await (await forged.GetAsync("/api/mailbox")).ProblemAsync(404);
+    }
+
+    /// <summary>
+    /// Issue 12 point 15: behind App Service, only exactly one role claim naming a role is honoured. A number (which
+    /// <c>Enum.TryParse</c> took, <c>"2"</c> meaning Finance, <c>"7"</c> answering 500 at <c>/api/me</c>), a list in one claim,
+    /// the system's role, several roles or none at all: 403 on every route, <c>/api/me</c> included, saying whom to ask.
+    /// </summary>
+    [Fact]
+    public async Task Behind_app_service_anything_but_one_role_name_is_refused_with_whom_to_ask_and_no_role_means_no_access()
+    {
+        await using var azure = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), new Dictionary<string, string?> { ["Identity:TrustAppServiceHeaders"] = "true" });
+        string[][] refused = [["7"], ["2"], ["Finance,Reader"], ["System"], [" Finance"], [], ["Finance", "Reader"]];
+
+        foreach (var roles in refused)
+        {
+            var client = AppService(azure, "Mallory", roles);
+            var label = $"roles [{string.Join("|", roles)}]";
+            var me = await client.GetAsync("/api/me");
+            var problem = await me.ProblemAsync(403);
+            Assert.True(problem.GetProperty("type").GetString()!.EndsWith("identity.no-role", StringComparison.Ordinal), label);
+            Assert.Contains("administrateur", problem.GetProperty("detail").GetString());
+            await (await client.GetAsync("/api/dossiers")).ProblemAsync(403);
+            await (await client.PostJsonAsync("/api/dossiers", Bodies.Request(new DateOnly(2022, 5, 2)))).ProblemAsync(403);
+        }
+
+        var finance = await Walks.OkAsync(AppService(azure, "Paul Trésor", ["Finance"]).GetAsync("/api/me"));
+        Assert.Equal("Finance", finance.GetProperty("role").GetString());
+        Assert.Equal("Paul Trésor", finance.GetProperty("name").GetString());
+        Assert.Empty((await Walks.OkAsync(AppService(azure, "Paul Trésor", ["Finance"]).GetAsync("/api/dossiers"))).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Behind_app_service_a_setting_may_give_a_role_to_people_without_one()
+    {
+        await using var azure = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), new Dictionary<string, string?>
+        {
+            ["Identity:TrustAppServiceHeaders"] = "true",
+            ["Identity:RoleWithoutClaim"] = "Reader",
+        });
+        var client = AppService(azure, "Lise Lecture", []);
+
+        var me = await Walks.OkAsync(client.GetAsync("/api/me"));
+
+        Assert.Equal("Reader", me.GetProperty("role").GetString());
+        await (await client.PostJsonAsync("/api/dossiers", Bodies.Request(new DateOnly(2022, 5, 2)))).ProblemAsync(403);
+        await (await AppService(azure, "Mallory", ["7"]).GetAsync("/api/me")).ProblemAsync(403);
+    }
+
+    /// <summary>Signed in with <paramref name="role"/>, then sending without the application's CSRF header.</summary>
+    private static async Task<HttpClient> CrossSiteAsync(ApprovalsServerHost target, Role role)
+    {
+        var client = target.CrossSite();
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/dev/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = $"Victime {role}", ["role"] = role.ToString() }),
+        };
+        signIn.Headers.Add(RequestOrigin.Header, "1");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SendAsync(signIn)).StatusCode);
+        return client;
+    }
+
+    /// <summary>A client as App Service authentication forwards it: the principal header with a name and these role claims.</summary>
+    private static HttpClient AppService(ApprovalsServerHost target, string name, IEnumerable<string> roles)
+    {
+        var claims = new JsonArray(new JsonObject { ["typ"] = "name", ["val"] = name });
+        foreach (var role in roles)
+        {
+            claims.Add(new JsonObject { ["typ"] = "roles", ["val"] = role });
+        }
+
+        var client = target.Anonymous();
+        client.DefaultRequestHeaders.Add(ApiIdentity.PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject { ["claims"] = claims }.ToJsonString())));
+        return client;
     }
 
     /// <summary>The development cookie as ApiIdentity writes it, protected with <paramref name="target"/>'s own data-protection keys.</summary>

@@ -139,6 +139,24 @@ public sealed class BlobDocumentStoreTests(StorageFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task GivenAReadLink_WhenTheDocumentIsFetched_ThenTheStorageAnswersAnAttachmentWithItsName()
+    {
+        var documents = await NewDocumentsAsync();
+        var polyglot = PdfHead.Concat(Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>")).ToArray();
+        var stored = (await documents.Store.UploadAsync(Dossiers.NewId(), "convention", "convention signée.pdf", new MemoryStream(polyglot), None)).Unwrap();
+        using var http = new HttpClient();
+
+        using var get = await http.GetAsync(documents.Store.GetReadLink(stored.BlobName, TimeSpan.FromMinutes(15)));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        var disposition = get.Content.Headers.ContentDisposition;
+        Assert.NotNull(disposition);
+        Assert.Equal("attachment", disposition.DispositionType);
+        // The link knows only the blob, whose name is the file name folded to ASCII.
+        Assert.Equal("convention-signee.pdf", disposition.FileNameStar);
+    }
+
+    [Fact]
     public async Task GivenADossiersDocuments_WhenRetentionIsSet_ThenFindByTagsFindsThemAll()
     {
         var documents = await NewDocumentsAsync();

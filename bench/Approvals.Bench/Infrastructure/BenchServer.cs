@@ -74,6 +74,7 @@ public sealed class BenchServer : IAsyncDisposable
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromMinutes(5),
         };
+        client.DefaultRequestHeaders.Add(Approvals.Api.RequestOrigin.Header, "1");
         var response = await client.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = $"Bench {role}", ["role"] = role.ToString() }));
         if ((int)response.StatusCode >= 400)
         {

@@ -10,7 +10,7 @@ namespace Approvals.Api;
 public static class DeadlinesApi
 {
     public static void MapDeadlinesApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/deadlines", Upcoming).WithTags("Deadlines").WithName("UpcomingDeadlines");
+        app.MapGet("/api/deadlines", Upcoming).WithTags("Deadlines").WithName("UpcomingDeadlines").RequireRoles(CommandRoutes.Read);
 
     public static async Task<IResult> Upcoming(HttpContext context, [AsParameters] ApiServices services, int? days)
     {

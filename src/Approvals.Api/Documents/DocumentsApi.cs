@@ -21,9 +21,10 @@ public static class DocumentsApi
     public static void MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dossiers/{id}/documents").WithTags("Documents");
-        group.MapPost("/", Upload).WithName("UploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
-        group.MapGet("/", List).WithName("ListDocuments");
-        group.MapGet("/{documentId}", Download).WithName("DownloadDocument");
+        group.MapPost("/", Upload).WithName("UploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .RequireRoles(CommandRoutes.Documents);
+        group.MapGet("/", List).WithName("ListDocuments").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{documentId}", Download).WithName("DownloadDocument").RequireRoles(CommandRoutes.Read);
     }
 
     public static async Task<IResult> Upload(string id, HttpContext context, [AsParameters] ApiServices services)

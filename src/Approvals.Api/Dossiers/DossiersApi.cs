@@ -18,19 +18,21 @@ public static class DossiersApi
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
-        group.MapGet("/", List).WithName("ListDossiers");
-        group.MapPost("/", Create).WithName("CreateDossier").Accepts<GrantRequest>("application/json");
-        group.MapGet("/{id}", Get).WithName("GetDossier");
-        group.MapGet("/{id}/register/verify", VerifyRegister).WithName("VerifyRegister");
+        group.MapGet("/", List).WithName("ListDossiers").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/", Create).WithName("CreateDossier").Accepts<GrantRequest>("application/json").RequireRoles(CommandRoutes.Create);
+        group.MapGet("/{id}", Get).WithName("GetDossier").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{id}/register/verify", VerifyRegister).WithName("VerifyRegister").RequireRoles(CommandRoutes.Read);
         foreach (var route in CommandRoutes.All)
         {
             group.MapPost($"/{{id}}/{route.Segment}", (string id, HttpContext context, [AsParameters] ApiServices services) => Command(id, route, context, services))
                 .WithName(route.Command)
                 .WithSummary(CommandLabels.Of(route.Command))
-                .Accepts(route.BodyType, "application/json");
+                .Accepts(route.BodyType, "application/json")
+                .RequireRoles(route.Roles);
         }
 
-        app.MapPost("/api/votes/preview", (Delegate)PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
+        app.MapPost("/api/votes/preview", (Delegate)PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json")
+            .RequireRoles(CommandRoutes.Read);
         return group;
     }
 

@@ -13,8 +13,8 @@ public static class BudgetLinesApi
     public static void MapBudgetLinesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/budget-lines").WithTags("Budget");
-        group.MapGet("/", List).WithName("ListBudgetLines");
-        group.MapPut("/{year:int}/{code}", Put).WithName("PutBudgetLine").Accepts<BudgetLineBody>("application/json");
+        group.MapGet("/", List).WithName("ListBudgetLines").RequireRoles(CommandRoutes.Read);
+        group.MapPut("/{year:int}/{code}", Put).WithName("PutBudgetLine").Accepts<BudgetLineBody>("application/json").RequireRoles(FinanceApi.ManageBudget);
     }
 
     public static async Task<IResult> List(HttpContext context, [AsParameters] FinanceServices services, int? year)

@@ -18,7 +18,7 @@ public static class DossierFilesApi
 
     public static void MapDossierFilesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dossiers/{id}").WithTags("Dossiers");
+        var group = app.MapGroup("/api/dossiers/{id}").WithTags("Dossiers").RequireRoles(CommandRoutes.Read);
         group.MapGet("/convention.docx", ConventionDocx).WithName("ConventionDocx");
         group.MapGet("/convention.pdf", ConventionPdf).WithName("ConventionPdf");
         group.MapGet("/archive.zip", Archive).WithName("DossierArchive");

@@ -22,7 +22,7 @@ public static class ExportsApi
 
     public static void MapExportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/exports").WithTags("Exports");
+        var group = app.MapGroup("/api/exports").WithTags("Exports").RequireRoles(FinanceApi.Export);
         group.MapGet("/finance.csv", FinanceCsv).WithName("FinanceCsv");
         group.MapGet("/finance.xlsx", FinanceXlsx).WithName("FinanceXlsx");
         group.MapGet("/scdl.csv", ScdlCsv).WithName("ScdlCsv");

@@ -13,10 +13,10 @@ public static class ProgrammesApi
     public static void MapProgrammesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/programmes").WithTags("Programmes");
-        group.MapGet("/", List).WithName("ListProgrammes");
-        group.MapPost("/", Create).WithName("CreateProgramme").Accepts<Programme>("application/json");
-        group.MapGet("/{id}", Get).WithName("GetProgramme");
-        group.MapGet("/{id}/chart.svg", Chart).WithName("ProgrammeChart");
+        group.MapGet("/", List).WithName("ListProgrammes").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/", Create).WithName("CreateProgramme").Accepts<Programme>("application/json").RequireRoles(FinanceApi.ManageProgrammes);
+        group.MapGet("/{id}", Get).WithName("GetProgramme").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{id}/chart.svg", Chart).WithName("ProgrammeChart").RequireRoles(CommandRoutes.Read);
     }
 
     public static async Task<IResult> List(HttpContext context, [AsParameters] FinanceServices services)

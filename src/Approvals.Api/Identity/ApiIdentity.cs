@@ -16,12 +16,18 @@ public static class ApiIdentity
 
     private const string Purpose = "Approvals.DevelopmentSignIn";
 
-    public static Actor? Resolve(HttpContext context)
+    private const string WhomToAsk =
+        "Demandez à l'administrateur d'Approvals (Entra ID : Applications d'entreprise › Approvals › Utilisateurs et groupes) "
+        + "de vous attribuer un seul des rôles : agent instructeur, secrétariat des assemblées, service des finances ou lecteur.";
+
+    public static Actor? Resolve(HttpContext context) => Identify(context) is CallerIdentity.Known known ? known.Actor : null;
+
+    public static CallerIdentity Identify(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IdentityOptions>();
         if (options.TrustAppServiceHeaders && context.Request.Headers[PrincipalHeader].ToString() is { Length: > 0 } principal)
         {
-            return FromAppService(principal, context.Request.Headers[PrincipalNameHeader].ToString());
+            return FromAppService(principal, context.Request.Headers[PrincipalNameHeader].ToString(), options);
         }
 
         if (options.DevelopmentSignIn && context.Request.Cookies[DevelopmentCookie] is { } cookie)
@@ -29,25 +35,25 @@ public static class ApiIdentity
             try
             {
                 var parts = Protector(context).Unprotect(cookie).Split('\n');
-                return parts.Length == 2 && Enum.TryParse<Role>(parts[1], out var role) && role != Role.System ? new Actor(parts[0], role) : null;
+                return parts.Length == 2 && RoleNames.Parse(parts[1]) is { } role ? new CallerIdentity.Known(new Actor(parts[0], role)) : new CallerIdentity.Anonymous();
             }
             catch (System.Security.Cryptography.CryptographicException)
             {
-                return null;
+                return new CallerIdentity.Anonymous();
             }
         }
 
-        return null;
+        return new CallerIdentity.Anonymous();
     }
 
     /// <summary>The caller when their role is one of <paramref name="allowed"/>; otherwise the 401 or 403 to answer.</summary>
-    public static (Actor? Actor, IResult? Denied) Authorize(HttpContext context, IReadOnlyCollection<Role> allowed)
+    public static (Actor? Actor, IResult? Denied) Authorize(HttpContext context, IReadOnlyCollection<Role> allowed) => Identify(context) switch
     {
-        var actor = Resolve(context);
-        return actor is null ? (null, ApiProblems.Unauthorized())
-            : allowed.Contains(actor.Role) ? (actor, null)
-            : (null, ApiProblems.Forbidden(actor, allowed));
-    }
+        CallerIdentity.Known { Actor: var actor } when allowed.Contains(actor.Role) => (actor, null),
+        CallerIdentity.Known { Actor: var actor } => (null, ApiProblems.Forbidden(actor, allowed)),
+        CallerIdentity.Refused refused => (null, ApiProblems.RoleRefused(refused.Detail)),
+        _ => (null, ApiProblems.Unauthorized()),
+    };
 
     public static void SignIn(HttpContext context, Actor actor) =>
         context.Response.Cookies.Append(DevelopmentCookie, Protector(context).Protect($"{actor.Name}\n{actor.Role}"),
@@ -58,8 +64,12 @@ public static class ApiIdentity
     private static IDataProtector Protector(HttpContext context) =>
         context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
-    /// <summary>The principal is base64 JSON: <c>{ auth_typ, name_typ, role_typ, claims: [{ typ, val }] }</c>.</summary>
-    private static Actor? FromAppService(string principal, string nameHeader)
+    /// <summary>
+    /// The principal is base64 JSON: <c>{ auth_typ, name_typ, role_typ, claims: [{ typ, val }] }</c>. Exactly one role
+    /// claim naming a role is accepted; none, an unknown value or several are refused (a person with no role would
+    /// otherwise read every dossier), unless <see cref="IdentityOptions.RoleWithoutClaim"/> names a role for "none".
+    /// </summary>
+    private static CallerIdentity FromAppService(string principal, string nameHeader, IdentityOptions options)
     {
         try
         {
@@ -70,15 +80,32 @@ public static class ApiIdentity
             var claims = root.GetProperty("claims").EnumerateArray()
                 .Select(c => (Type: c.GetProperty("typ").GetString(), Value: c.GetProperty("val").GetString()))
                 .ToList();
-            var role = claims.Where(c => c.Type == roleType || c.Type == "roles")
-                .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var r) && r != Role.System ? r : (Role?)null)
-                .FirstOrDefault(r => r is not null) ?? Role.Reader;
             var name = claims.FirstOrDefault(c => c.Type == nameType).Value ?? nameHeader;
-            return string.IsNullOrWhiteSpace(name) ? null : new Actor(name, role);
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return new CallerIdentity.Anonymous();
+            }
+
+            var values = claims.Where(c => c.Type == roleType || c.Type == "roles").Select(c => c.Value ?? "").Distinct().ToList();
+            if (values.FirstOrDefault(v => RoleNames.Parse(v) is null) is { } unknown)
+            {
+                return new CallerIdentity.Refused(name, $"Le rôle « {Shorten(unknown)} » n'est pas un rôle d'Approvals. {WhomToAsk}");
+            }
+
+            var roles = values.Select(v => RoleNames.Parse(v)!.Value).Distinct().ToList();
+            return roles switch
+            {
+                [var role] => new CallerIdentity.Known(new Actor(name, role)),
+                [] when options.RoleWithoutClaim is { } fallback && RoleNames.People.Contains(fallback) => new CallerIdentity.Known(new Actor(name, fallback)),
+                [] => new CallerIdentity.Refused(name, $"Aucun rôle ne vous est attribué dans Approvals. {WhomToAsk}"),
+                _ => new CallerIdentity.Refused(name, $"Plusieurs rôles vous sont attribués ({string.Join(", ", roles.Select(RoleLabels.Of))}) ; Approvals n'en accepte qu'un. {WhomToAsk}"),
+            };
         }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return null;
+            return new CallerIdentity.Anonymous();
         }
     }
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

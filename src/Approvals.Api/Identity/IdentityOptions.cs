@@ -1,3 +1,5 @@
+using Approvals.Application;
+
 namespace Approvals.Api;
 
 /// <summary>Where identities come from (section <c>Identity</c>).</summary>
@@ -13,4 +15,11 @@ public sealed record IdentityOptions
 
     /// <summary>The development sign-in (pick a name and a role). The server turns it on only in Development.</summary>
     public bool DevelopmentSignIn { get; init; }
+
+    /// <summary>
+    /// The role of a signed-in person whose token carries no role claim. None by default: such a person is refused
+    /// (403), since anyone in the tenant could otherwise read every dossier. Set it (e.g. <c>Reader</c>) only where
+    /// signing in is itself restricted to the right people.
+    /// </summary>
+    public Role? RoleWithoutClaim { get; init; }
 }

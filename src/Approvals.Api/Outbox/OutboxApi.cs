@@ -12,8 +12,8 @@ public static class OutboxApi
     public static void MapOutboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/outbox").WithTags("Outbox");
-        group.MapGet("/failed", Failed).WithName("FailedOutboxItems");
-        group.MapPost("/{dossierId}/{itemId}/retry", Retry).WithName("RetryOutboxItem");
+        group.MapGet("/failed", Failed).WithName("FailedOutboxItems").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/{dossierId}/{itemId}/retry", Retry).WithName("RetryOutboxItem").RequireRoles(CommandRoutes.RetryMail);
     }
 
     public static async Task<IResult> Failed(HttpContext context, [AsParameters] ApiServices services)

@@ -38,6 +38,10 @@ public static class ApiProblems
         Problem(StatusCodes.Status403Forbidden, "identity.role", "Action réservée",
             $"Votre rôle ({RoleLabels.Of(actor.Role)}) ne permet pas cette action ; elle est réservée à : {string.Join(", ", allowed.Select(RoleLabels.Of))}.", []);
 
+    /// <summary>Signed in, but the role claims are refused: <paramref name="detail"/> says why and whom to ask.</summary>
+    public static IResult RoleRefused(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "identity.no-role", "Accès non attribué", detail, []);
+
     public static IResult BadJson(string? path, string detail) =>
         Problem(StatusCodes.Status400BadRequest, "request.json", "Requête illisible", detail,
             [new FieldError("request.json", FieldOf(path), "JSON valide et conforme", detail)]);

@@ -25,8 +25,9 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
             }
             catch (MailRejectedException rejected)
             {
-                logger.LogWarning("Mail {ItemId} of dossier {DossierId} refused by the provider: {Status}", item.Id, dossierId, rejected.StatusCode);
-                await store.MarkOutboxFailedAsync(dossierId, item.Id, $"HTTP {rejected.StatusCode} : {rejected.Detail}", cancellationToken);
+                // Retrying the same message cannot cure it (a 4xx, an address no mailer takes): listed at once, not retried.
+                logger.LogWarning("Mail {ItemId} of dossier {DossierId} cannot be sent: {Reason}", item.Id, dossierId, rejected.Reason);
+                await store.MarkOutboxFailedAsync(dossierId, item.Id, rejected.Reason, cancellationToken);
             }
             catch (Exception fault) when (fault is not OperationCanceledException)
             {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Approvals.Domain;
 
@@ -28,10 +27,7 @@ internal static partial class Checks
             ? Refusal.Invalid("name.characters", field, "Caractères interdits dans un nom", $"{label} ne peut pas contenir les caractères < > ni de retour à la ligne.")
             : null);
 
-    public static Refusal? Email(string? value, string field, string label) =>
-        value is not null && value.Length <= 254 && EmailPattern().IsMatch(value)
-            ? null
-            : Refusal.Invalid("email.format", field, "Adresse électronique valide", $"{label} n'est pas une adresse électronique valide.");
+    public static Refusal? Email(string? value, string field, string label) => EmailAddresses.Check(value, field, label);
 
     public static Refusal? NotInFuture(DateOnly date, DateTimeOffset now, string field, string label) =>
         date > FrenchCalendar.ParisDate(now)
@@ -47,7 +43,4 @@ internal static partial class Checks
     public static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<Refusal> All(params Refusal?[] refusals) => refusals.OfType<Refusal>().ToList();
-
-    [GeneratedRegex(@"^[^@\s<>""]+@[^@\s<>""]+\.[^@\s<>""]+$")]
-    private static partial Regex EmailPattern();
 }

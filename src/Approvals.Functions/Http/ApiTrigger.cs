@@ -8,7 +8,8 @@ namespace Approvals.Functions;
 
 /// <summary>
 /// What every HTTP trigger does around the shared route handler of <c>Approvals.Api</c> (the same one the server maps):
-/// answer storage faults with 503 as the server's endpoint filter does, write the handler's result, and after an
+/// refuse a state-changing request without the application's header (CSRF, as the server does), answer storage faults
+/// with 503 as the server's endpoint filter does, write the handler's result, and after an
 /// accepted change tell the dossier's clock. Validation, mapping and problems all stay in the shared handler.
 /// </summary>
 public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
@@ -48,6 +49,11 @@ public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
 
     private async Task<IResult> GuardAsync(HttpContext context, Func<HttpContext, ApiServices, Task<IResult>> handler)
     {
+        if (RequestOrigin.Check(context.Request) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             return await handler(context, services);
@@ -58,6 +64,13 @@ public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
         }
     }
 
-    /// <summary>The documented way to answer from an ASP.NET Core integration trigger: write the response, return an empty action result.</summary>
-    private static Task WriteAsync(HttpContext context, IResult result) => result.ExecuteAsync(context);
+    /// <summary>
+    /// The documented way to answer from an ASP.NET Core integration trigger: write the response, return an empty action
+    /// result. With the server's security headers (always HSTS: the Function App is served over HTTPS only).
+    /// </summary>
+    private static Task WriteAsync(HttpContext context, IResult result)
+    {
+        SecurityHeaders.Apply(context.Response, hsts: true);
+        return result.ExecuteAsync(context);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Approvals.Application;
+using Approvals.Domain;
 using MimeKit;
 
 namespace Approvals.Mail;
@@ -20,6 +21,11 @@ public sealed class PickupFolderMailer(MailOptions options, TimeProvider timePro
 
         Directory.CreateDirectory(folder);
         var now = timeProvider.GetUtcNow();
+        if (mail.To.FirstOrDefault(address => !EmailAddresses.IsSendable(address)) is { } unusable)
+        {
+            throw MailRejectedException.UnusableAddress(unusable);
+        }
+
         var message = ToMessage(mail, now);
 
         // The outbox may send the same mail again: keep one file per key, under its first name.
@@ -41,7 +47,20 @@ public sealed class PickupFolderMailer(MailOptions options, TimeProvider timePro
         }
     }
 
+    /// <summary>Held to the application's address rule (the one SendGrid takes too), and MimeKit's parser as a last word: retrying cannot cure either.</summary>
     private MimeMessage ToMessage(OutgoingMail mail, DateTimeOffset now)
+    {
+        try
+        {
+            return Compose(mail, now);
+        }
+        catch (ParseException e)
+        {
+            throw MailRejectedException.UnusableAddress(string.Join(", ", mail.To.Prepend(options.FromAddress)), e);
+        }
+    }
+
+    private MimeMessage Compose(OutgoingMail mail, DateTimeOffset now)
     {
         var message = new MimeMessage
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Approvals.Application;
+using Approvals.Domain;
 using Microsoft.Extensions.Logging;
 using SendGrid;
 using SendGrid.Helpers.Mail;
@@ -42,6 +43,12 @@ public sealed class SendGridMailer : IMailer
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
+        // SendGrid would answer 400: the same refusal, without the round trip.
+        if (mail.To.FirstOrDefault(address => !EmailAddresses.IsSendable(address)) is { } unusable)
+        {
+            throw MailRejectedException.UnusableAddress(unusable);
+        }
+
         var message = ToMessage(mail);
         for (var attempt = 1; ; attempt++)
         {

@@ -12,9 +12,9 @@ public static class DevelopmentApi
 {
     public static void MapDevelopmentApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/dev/sign-in", (Delegate)SignIn).DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost("/dev/sign-out", SignOut).DisableAntiforgery().ExcludeFromDescription();
-        var mailbox = app.MapGroup("/api/mailbox").WithTags("Development");
+        app.MapPost("/dev/sign-in", (Delegate)SignIn).DisableAntiforgery().ExcludeFromDescription().AllowAnonymous();
+        app.MapPost("/dev/sign-out", SignOut).DisableAntiforgery().ExcludeFromDescription().AllowAnonymous();
+        var mailbox = app.MapGroup("/api/mailbox").WithTags("Development").RequireRoles(CommandRoutes.Read);
         mailbox.MapGet("/", ListMail).WithName("Mailbox");
         mailbox.MapGet("/{id}", ReadMail).WithName("MailboxMessage");
     }
@@ -23,14 +23,13 @@ public static class DevelopmentApi
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var name = form["name"].ToString().Trim();
-        if (name.Length is 0 or > 100 || !Enum.TryParse<Role>(form["role"], out var role) || role == Role.System)
+        if (name.Length is 0 or > 100 || RoleNames.Parse(form["role"]) is not { } role)
         {
             return ApiProblems.From([Domain.Refusal.Invalid("signin.invalid", "name", "Nom et rôle", "Indiquez un nom (100 caractères au plus) et un rôle.")]);
         }
 
         ApiIdentity.SignIn(context, new Actor(name, role));
-        var back = form["retour"].ToString();
-        return Results.Redirect(back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
+        return Results.Redirect(LocalPaths.OrHome(form["retour"].ToString()));
     }
 
     public static IResult SignOut(HttpContext context)

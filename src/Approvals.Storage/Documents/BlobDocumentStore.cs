@@ -130,20 +130,37 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     /// <summary>
     /// Signed with the account key of the connection string, or, under a managed identity (no key), with a user
     /// delegation key. The expiry is read from the system clock, not the application's: the storage service checks
-    /// it against its own.
+    /// it against its own. The link makes the storage answer <c>Content-Disposition: attachment</c>, so a browser
+    /// saves the document and never renders it (an HTML/PDF polyglot stored as a PDF stays a file).
     /// </summary>
     public Uri GetReadLink(string blobName, TimeSpan lifetime)
     {
         var blob = container.GetBlobClient(blobName);
-        var expires = DateTimeOffset.UtcNow + lifetime;
+        var sas = new BlobSasBuilder
+        {
+            BlobContainerName = container.Name,
+            BlobName = blobName,
+            Resource = "b",
+            ExpiresOn = DateTimeOffset.UtcNow + lifetime,
+            ContentDisposition = Attachment(blobName),
+        };
+        sas.SetPermissions(BlobSasPermissions.Read);
         if (blob.CanGenerateSasUri)
         {
-            return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
+            return blob.GenerateSasUri(sas);
         }
 
-        var sas = new BlobSasBuilder { BlobContainerName = container.Name, BlobName = blobName, Resource = "b", ExpiresOn = expires };
-        sas.SetPermissions(BlobSasPermissions.Read);
+        var expires = sas.ExpiresOn;
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(DelegationKey(expires), blobs.AccountName) }.ToUri();
+    }
+
+    /// <summary><c>attachment</c> with the stored file name (after the blob's unique prefix): ASCII, and RFC 6266's UTF-8 form.</summary>
+    private static string Attachment(string blobName)
+    {
+        var parts = blobName[(blobName.LastIndexOf('/') + 1)..].Split('-', 3);
+        var name = parts.Length == 3 ? parts[2] : parts[^1];
+        var ascii = new string(name.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
+        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
     }
 
     /// <summary>A user delegation key valid a week, fetched again a day before it expires (one call every six days).</summary>

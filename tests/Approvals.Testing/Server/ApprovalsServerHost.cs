@@ -1,4 +1,5 @@
 using System.Net;
+using Approvals.Api;
 using Approvals.Application;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -93,7 +94,16 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         return client;
     }
 
-    public HttpClient Anonymous() =>
+    /// <summary>A client with no identity that sends the application's CSRF header, as the pages' scripts do.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = CrossSite();
+        client.DefaultRequestHeaders.Add(RequestOrigin.Header, "1");
+        return client;
+    }
+
+    /// <summary>A client without the application's CSRF header: what a form or a <c>no-cors</c> fetch of another site sends.</summary>
+    public HttpClient CrossSite() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     public T Service<T>()

@@ -16,6 +16,9 @@ export class ApiError extends Error {
 
 export const UNREACHABLE = 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.';
 
+/** Sent with every request that changes something: the server refuses a POST without it (CSRF), and a page of another site cannot send it. */
+export const ORIGIN_HEADER = 'X-Approvals-Request';
+
 /** A v4 UUID; crypto.randomUUID exists only in secure contexts (an intranet may serve plain HTTP). */
 export function newKey() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
@@ -56,6 +59,7 @@ export async function request(path, { method = 'GET', json, form, ifMatch, redir
     body = form;
   }
   let pending = null;
+  if (method !== 'GET' && method !== 'HEAD') headers[ORIGIN_HEADER] = '1';
   if (method === 'POST') {
     pending = keyFor(path, typeof body === 'string' ? body : form instanceof URLSearchParams ? form.toString() : newKey());
     headers['Idempotency-Key'] = pending.key;

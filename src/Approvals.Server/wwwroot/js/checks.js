@@ -219,10 +219,17 @@ export function checkName(value, field, label) {
     : null);
 }
 
+/** The server's address rule (EmailAddresses.cs): what both mailers (MimeKit, SendGrid) take as it is. */
+const EMAIL = /^[A-Za-z0-9_%+'-]+(\.[A-Za-z0-9_%+'-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
 export function checkEmail(value, field, label) {
-  return typeof value === 'string' && value.length <= 254 && /^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$/.test(value)
-    ? null
-    : refusal('email.format', field, 'Adresse électronique valide', `${label} n'est pas une adresse électronique valide.`);
+  if (typeof value === 'string' && value.length <= 254 && EMAIL.test(value)) return null;
+  const message = typeof value !== 'string' || !value.trim()
+    ? `${label} (${field}) est obligatoire.`
+    : `${label} (${field}) « ${value.length > 60 ? `${value.slice(0, 60)}…` : value} » n'est pas une adresse que la messagerie peut utiliser : `
+      + "écrivez-la sous la forme nom@domaine.fr, avec avant l'arobase seulement des lettres sans accent, des chiffres et . _ % + - ' "
+      + "(un point ni au début, ni à la fin, ni deux de suite), sans espace, virgule, point-virgule, deux-points ni parenthèses.";
+  return refusal('email.format', field, 'Adresse électronique acceptée par la messagerie', message);
 }
 
 const isDate = (value) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));

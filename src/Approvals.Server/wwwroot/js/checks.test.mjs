@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   isValidSiret, checkSiret, isValidRna, checkRna, parseAmount, checkAmount, budgetTotals, checkBudget,
-  checkPaymentTerms, checkRequest, normalizeName, quorum, countVoters, countVote, needsCastingVote,
+  checkPaymentTerms, checkRequest, normalizeName, quorum, countVoters, countVote, needsCastingVote, checkEmail,
 } from './checks.js';
 import { SEED_REQUEST, SEED_VOTE } from './seed.js';
 
@@ -177,4 +177,15 @@ test('field paths fall back to their parents', async () => {
   assert.equal(parentPath('budget.expenses[2]'), 'budget.expenses');
   assert.equal(parentPath('attendance.present[3]'), 'attendance.present');
   assert.equal(parentPath('tally'), '');
+});
+
+test('E-mail addresses: the shared vectors, as the server judges them', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const vectors = JSON.parse(await readFile(new URL('../../../../tests/vectors/email-addresses.json', import.meta.url), 'utf8'));
+  for (const address of vectors.accepted) assert.equal(checkEmail(address, 'beneficiary.email', "L'adresse du bénéficiaire"), null, address);
+  for (const address of vectors.refused) {
+    const refusal = checkEmail(address, 'beneficiary.email', "L'adresse du bénéficiaire");
+    assert.equal(refusal?.code, 'email.format', address);
+    assert.match(refusal.message, /beneficiary\.email/);
+  }
 });

@@ -4,9 +4,14 @@ import { initLayout, reportError } from './layout.js';
 import { showErrors, clearErrors } from './forms.js';
 import { queryParam } from './dom.js';
 
-/** Only a path of this site: never another origin ("//evil.example" or "https://…"). */
+/**
+ * Only a path of this site: never another origin ("//evil.example", "/\\evil.example" or "https://…"). Browsers drop
+ * tabs and line breaks from URLs ("/\t/evil.example" becomes "//evil.example"): any backslash, space or control
+ * character is refused, as on the server.
+ */
 export function safeReturn(value) {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : 'index.html';
+  // eslint-disable-next-line no-control-regex
+  return typeof value === 'string' && /^\/(?![/\\])[^\\\s\u0000-\u001f\u007f]*$/.test(value) ? value : 'index.html';
 }
 
 initLayout('', { needsUser: false });

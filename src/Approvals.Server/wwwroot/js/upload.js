@@ -1,7 +1,7 @@
 // The document upload widget: kind, file, and a progress bar driven by XMLHttpRequest's upload events (fetch
 // reports no upload progress). Refusals (413 too large, 422 refused type or name) appear beside the file input.
 import { el, focus } from './dom.js';
-import { newKey, signInUrl, toError } from './api.js';
+import { ORIGIN_HEADER, newKey, signInUrl, toError } from './api.js';
 import { DOCUMENT_KINDS } from './labels.js';
 import { showErrors, clearErrors } from './forms.js';
 
@@ -63,6 +63,7 @@ export function uploadWidget(dossierId, onUploaded) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/dossiers/${encodeURIComponent(dossierId)}/documents`);
     xhr.setRequestHeader('Idempotency-Key', key);
+    xhr.setRequestHeader(ORIGIN_HEADER, '1');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) setProgress(Math.round((e.loaded / e.total) * 100)); };
     xhr.onload = () => {
