@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Approvals.Domain;
 
 namespace Approvals.Application;
@@ -18,6 +16,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
     public async Task<Result<CommandOutcome>> CreateAsync(GrantRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var idempotency = idempotencyKey is null ? null : IdempotentRequest.Of(idempotencyKey, "POST", "/api/dossiers", request);
         var refusals = RequestRules.Check(request, options.Policy, time.GetUtcNow());
         if (refusals.Count > 0)
         {
@@ -28,20 +27,19 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
             : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
-        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotencyKey: idempotencyKey);
+        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotency: idempotency);
     }
 
     /// <param name="expectedVersion">From <c>If-Match</c>: refuse, rather than re-decide, when the dossier has moved on.</param>
-    /// <param name="idempotencyKey">From <c>Idempotency-Key</c>: a retry returns the first outcome and changes nothing.</param>
+    /// <param name="idempotency">From <c>Idempotency-Key</c>: a retry returns the first outcome and changes nothing.</param>
     public async Task<Result<CommandOutcome>> HandleAsync(
         string dossierId,
         DossierCommand command,
         Actor actor,
         CancellationToken cancellationToken,
         long? expectedVersion = null,
-        string? idempotencyKey = null)
+        IdempotentRequest? idempotency = null)
     {
-        var fingerprint = idempotencyKey is null ? null : Fingerprint(command);
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await LoadAsync(dossierId, fresh: attempt > 1, cancellationToken);
@@ -51,9 +49,9 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
 
             var current = loaded ?? CachedDossier.New(dossierId);
-            if (idempotencyKey is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotencyKey) is { } done)
+            if (idempotency is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotency.Key) is { } done)
             {
-                return done.Fingerprint == fingerprint ? Outcome(current, []) : Refusals.KeyReused;
+                return done.Fingerprint == idempotency.Fingerprint ? Outcome(current, []) : Refusals.KeyReused;
             }
 
             if (expectedVersion is { } expected && expected != current.Version)
@@ -75,7 +73,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
             try
             {
-                return Outcome(await CommitAsync(current, events, actor, idempotencyKey, fingerprint, cancellationToken), events);
+                return Outcome(await CommitAsync(current, events, actor, idempotency, cancellationToken), events);
             }
             catch (ConcurrencyConflictException)
             {
@@ -87,6 +85,13 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
         }
     }
+
+    /// <summary>
+    /// The request already carried out under <paramref name="key"/> on this dossier, or null: lets an upload's retry
+    /// be recognised before its bytes are stored a second time.
+    /// </summary>
+    public async Task<ProcessedRequest?> FindRequestAsync(string dossierId, string key, CancellationToken cancellationToken) =>
+        (await LoadAsync(dossierId, fresh: true, cancellationToken))?.Snapshot.Requests.FirstOrDefault(r => r.Key == key);
 
     public async Task<Result<CommandOutcome>> GetAsync(string dossierId, CancellationToken cancellationToken)
     {
@@ -118,7 +123,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
     }
 
     private async Task<CachedDossier> CommitAsync(
-        CachedDossier current, IReadOnlyList<DossierEvent> events, Actor actor, string? key, string? fingerprint, CancellationToken cancellationToken)
+        CachedDossier current, IReadOnlyList<DossierEvent> events, Actor actor, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var state = current.Snapshot.State;
         var entries = new List<RegisterEntry>(events.Count);
@@ -133,9 +138,9 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             previous = entry.Hash;
         }
 
-        var requests = key is null
+        var requests = idempotency is null
             ? current.Snapshot.Requests
-            : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(key, fingerprint!, state.Version)];
+            : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests);
         var outbox = planner.Plan(current.DossierId, current.Snapshot.State, state, sequenced);
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
@@ -192,9 +197,6 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
     private static Result<CommandOutcome> Outcome(CachedDossier dossier, IReadOnlyList<DossierEvent> events) =>
         Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events));
-
-    private static string Fingerprint(DossierCommand command) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DomainJson.Serialize(command))));
 
     private static DossierSummary Summary(string dossierId, Dossier state, DateTimeOffset updatedAt)
     {
