@@ -105,13 +105,24 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
     /// <summary>Checks the hash chain, and that it ends where the snapshot says (so that dropping the last events shows too).</summary>
     public async Task<Result<RegisterVerification>> VerifyRegisterAsync(string dossierId, CancellationToken cancellationToken)
     {
+        var verified = await ReadVerifiedAsync(dossierId, cancellationToken);
+        return verified.IsOk ? Result<RegisterVerification>.Ok(verified.Unwrap().Verification) : Result<RegisterVerification>.Refused(verified.Refusals);
+    }
+
+    /// <summary>
+    /// The snapshot, then the register up to the snapshot's version, and the chain checked against it. The snapshot and
+    /// its events are committed together, so every event up to its version is there; events a command adds after the
+    /// snapshot was read belong to a later version and are left out, rather than reported as a break.
+    /// </summary>
+    public async Task<Result<VerifiedDossier>> ReadVerifiedAsync(string dossierId, CancellationToken cancellationToken)
+    {
         var stored = await store.LoadAsync(dossierId, cancellationToken);
         if (stored is null)
         {
             return Refusals.NotFound(dossierId);
         }
 
-        var entries = await store.ReadRegisterAsync(dossierId, cancellationToken);
+        var entries = (await store.ReadRegisterAsync(dossierId, cancellationToken)).Where(entry => entry.Sequence <= stored.Version).ToList();
         var chain = RegisterChain.Verify(entries);
         if (chain.Valid && (entries.Count != stored.Version || (entries.Count > 0 ? entries[^1].Hash : RegisterChain.Genesis) != stored.LastHash))
         {
@@ -119,7 +130,8 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
                 $"le registre s'arrête à l'événement n°{entries.Count} alors que le dossier en compte {stored.Version}");
         }
 
-        return Result<RegisterVerification>.Ok(chain);
+        var snapshot = DomainJson.Deserialize<Snapshot>(stored.SnapshotJson);
+        return Result<VerifiedDossier>.Ok(new VerifiedDossier(new CommandOutcome(dossierId, snapshot.State, stored.Version, []), entries, chain));
     }
 
     private async Task<CachedDossier> CommitAsync(
