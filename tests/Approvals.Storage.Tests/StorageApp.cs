@@ -11,8 +11,13 @@ namespace Approvals.Storage.Tests;
 /// <summary>The application as a host wires it, over its own tables in the shared Azurite: each call is a new process.</summary>
 internal static class StorageApp
 {
-    public static readonly GrantRequest SeedRequest = DomainJson.Deserialize<DemoData.DemoScript>(
-        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-004.json"))).Dossiers[0].Request;
+    private static readonly DemoData.DemoDossier Seed = DomainJson.Deserialize<DemoData.DemoScript>(
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-004.json"))).Dossiers[0];
+
+    public static GrantRequest SeedRequest => Seed.Request;
+
+    /// <summary>The seed's commands from the vote to the notification (2022-06-09 … 2022-06-30): an approval and a notification mail.</summary>
+    public static IReadOnlyList<DossierCommand> SeedToNotification => [.. Seed.Commands.Take(5).Select(step => step.Command)];
 
     public static readonly Actor Officer = new("Claire Martin", Role.CaseOfficer);
 

@@ -23,6 +23,7 @@ public static class ApprovalsCore
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
         services.AddSingleton<MailPolicy>();
         services.AddSingleton<OutboxPlanner>();
+        services.AddSingleton(configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();

@@ -7,7 +7,8 @@ namespace Approvals.Application;
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
 /// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
 /// </summary>
-public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time)
+public sealed class DossierService(
+    IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, OutboxOptions outboxOptions, TimeProvider time)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -156,11 +157,17 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
         var snapshot = new Snapshot(state, requests);
         var outbox = planner.Plan(current.DossierId, current.Snapshot.State, state, sequenced);
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
+        // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
+        // process meanwhile, so that the sweep does not send them while the immediate dispatch does.
+        var lease = outbox.Count > 0 ? await store.LeaseOutboxAsync(current.DossierId, time.GetUtcNow() + outboxOptions.Lease, cancellationToken) : null;
         var etag = await CommitOnceAsync(commit, cancellationToken);
 
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
-        signal.Notify(current.DossierId, outbox);
+        if (lease is not null)
+        {
+            signal.Notify(lease, outbox);
+        }
         return next;
     }
 
