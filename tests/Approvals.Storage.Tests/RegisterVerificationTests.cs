@@ -13,8 +13,8 @@ public sealed class RegisterVerificationTests(StorageFixture storage)
     {
         var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(new DateTimeOffset(2022, 5, 3, 8, 0, 0, TimeSpan.Zero));
-        await using var writer = await StorageApp.StartAsync(tables, time, new NullMailer());
-        await using var reader = await StorageApp.StartAsync(tables, time, new NullMailer());
+        await using var writer = await StorageApp.StartAsync(tables, time, new StorageApp.NullMailer());
+        await using var reader = await StorageApp.StartAsync(tables, time, new StorageApp.NullMailer());
         var dossiers = writer.GetRequiredService<DossierService>();
         var id = (await dossiers.CreateAsync(StorageApp.SeedRequest, StorageApp.Officer, null, CancellationToken.None)).Unwrap().DossierId;
         var verifier = reader.GetRequiredService<DossierService>();
@@ -39,10 +39,5 @@ public sealed class RegisterVerificationTests(StorageFixture storage)
         Assert.All(checks, check => Assert.Equal(check.Dossier.Version, check.Register.Count));
         Assert.All(checks, check => Assert.Equal(check.Dossier.Version - 1, check.Dossier.State.Documents.Count));
         Assert.Contains(checks, check => check.Dossier.Version > 1 && check.Dossier.Version < 61);
-    }
-
-    private sealed class NullMailer : IMailer
-    {
-        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

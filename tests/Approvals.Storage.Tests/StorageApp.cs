@@ -55,4 +55,10 @@ internal static class StorageApp
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(n)));
         return new DossierCommand.AttachDocument(sha[..16], DocumentKind.Statutes, $"statuts-{n}.pdf", "application/pdf", 1000 + n, sha, $"x/{n}");
     }
+
+    /// <summary>A mailer that accepts everything, for tests about something else.</summary>
+    public sealed class NullMailer : IMailer
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

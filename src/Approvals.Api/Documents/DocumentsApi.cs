@@ -163,6 +163,11 @@ public static class DocumentsApi
             // Refused, or the same bytes were already attached: the new copy is not needed.
             await services.Documents.DeleteAsync(document.BlobName, CancellationToken.None);
         }
+        else
+        {
+            // Recorded: no longer a candidate for the orphan sweep (which also confirms it if this never runs).
+            await services.Documents.ConfirmAsync(document.BlobName, CancellationToken.None);
+        }
 
         if (!outcome.IsOk)
         {

@@ -27,6 +27,7 @@ public static class ApprovalsCore
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
+        services.AddSingleton<OrphanDocumentSweep>();
         services.AddSingleton<DeadlineClock>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();

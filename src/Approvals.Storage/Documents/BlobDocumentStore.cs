@@ -25,6 +25,10 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     private const int BlocksInFlight = 2;
     private const string Field = "file";
 
+    /// <summary>Index tag of a blob not yet recorded by its dossier; its value is when it was stored (sortable).</summary>
+    private const string UnconfirmedTag = "unconfirmed";
+    private const string TagInstant = "yyyyMMdd'T'HHmmss";
+
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     private readonly long maxBytes = options.Value.MaxUploadBytes;
     private UserDelegationKey? delegationKey;
@@ -110,7 +114,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType.Value },
                 Metadata = new Dictionary<string, string> { ["filename"] = Uri.EscapeDataString(name.Value!), ["sha256"] = hash },
-                Tags = new Dictionary<string, string> { ["dossier"] = dossierId },
+                Tags = new Dictionary<string, string> { ["dossier"] = dossierId, [UnconfirmedTag] = Instant(time.GetUtcNow()) },
             };
             await StorageErrors.GuardAsync("Upload document", () => blob.CommitBlockListAsync(blockIds, commit, cancellationToken), cancellationToken);
             return Result<StoredDocument>.Ok(new StoredDocument(blobName, name.Value!, contentType.Value!, size, hash));
@@ -122,6 +126,33 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             rented.ForEach(array => ArrayPool<byte>.Shared.Return(array));
         }
     }
+
+    public Task ConfirmAsync(string blobName, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Confirm document", async () =>
+        {
+            var blob = container.GetBlobClient(blobName);
+            var tags = (await blob.GetTagsAsync(cancellationToken: cancellationToken)).Value.Tags;
+            if (tags.Remove(UnconfirmedTag))
+            {
+                await blob.SetTagsAsync(tags, cancellationToken: cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindUnconfirmedAsync(DateTimeOffset storedBefore, int max, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Find unconfirmed documents", async () =>
+        {
+            var names = new List<string>();
+            await foreach (var item in container.FindBlobsByTagsAsync($"\"{UnconfirmedTag}\" < '{Instant(storedBefore)}'", cancellationToken))
+            {
+                names.Add(item.BlobName);
+                if (names.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return (IReadOnlyList<string>)names;
+        }, cancellationToken);
 
     public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Delete document", () =>
@@ -169,15 +200,21 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
                 ["dossier"] = dossierId,
                 ["retainUntil"] = retainUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{dossierId}/", cancellationToken: cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.Tags, BlobStates.None, $"{dossierId}/", cancellationToken: cancellationToken))
             {
-                await container.GetBlobClient(item.Name).SetTagsAsync(tags, cancellationToken: cancellationToken);
+                // An upload not yet recorded keeps its mark, so that the orphan sweep still sees it.
+                var kept = item.Tags is { } current && current.TryGetValue(UnconfirmedTag, out var since)
+                    ? new Dictionary<string, string>(tags) { [UnconfirmedTag] = since }
+                    : tags;
+                await container.GetBlobClient(item.Name).SetTagsAsync(kept, cancellationToken: cancellationToken);
             }
         }, cancellationToken);
 
     public Task<Stream> OpenReadAsync(string blobName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read document", () =>
             container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString(TagInstant, CultureInfo.InvariantCulture);
 
     private string UniquePrefix() =>
         $"{time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
