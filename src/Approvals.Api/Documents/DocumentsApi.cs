@@ -103,7 +103,7 @@ public static class DocumentsApi
         var document = dossier.Unwrap().State.Documents.FirstOrDefault(d => d.DocumentId == documentId);
         return document is null
             ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "document.not-found", "Document existant", "documentId", $"Le document {documentId} n'existe pas dans ce dossier.")])
-            : Results.Redirect(services.Documents.GetReadLink(document.BlobName, services.Options.DownloadLinkLifetime).ToString());
+            : Results.Redirect((await services.Documents.GetReadLinkAsync(document.BlobName, services.Options.DownloadLinkLifetime, context.RequestAborted)).ToString());
     }
 
     private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, string? key, MultipartReader reader, HttpContext context, ApiServices services)

@@ -20,8 +20,8 @@ public interface IDocumentStore
     /// <summary>Deletes the document; deleting one already gone is not an error.</summary>
     Task DeleteAsync(string blobName, CancellationToken cancellationToken);
 
-    /// <summary>A read-only link valid for <paramref name="lifetime"/>.</summary>
-    Uri GetReadLink(string blobName, TimeSpan lifetime);
+    /// <summary>A read-only link valid for <paramref name="lifetime"/> (or less, under a managed identity: see the adapter).</summary>
+    Task<Uri> GetReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken cancellationToken);
 
     /// <summary>Tags every document of the dossier with its retention date (<c>retainUntil</c>) and the dossier id.</summary>
     Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken);

@@ -31,7 +31,11 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
 
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     private readonly long maxBytes = options.Value.MaxUploadBytes;
-    private UserDelegationKey? delegationKey;
+    /// <summary>A delegation key with less validity than this left is fetched again.</summary>
+    private static readonly TimeSpan DelegationKeyRenewal = TimeSpan.FromDays(6);
+
+    private readonly SemaphoreSlim delegationKeyFetch = new(1, 1);
+    private volatile UserDelegationKey? delegationKey;
 
     public async Task<Result<StoredDocument>> UploadAsync(
         string dossierId, string kind, string fileName, Stream content, CancellationToken cancellationToken)
@@ -161,9 +165,11 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     /// <summary>
     /// Signed with the account key of the connection string, or, under a managed identity (no key), with a user
     /// delegation key. The expiry is read from the system clock, not the application's: the storage service checks
-    /// it against its own.
+    /// it against its own. A delegation key lives at most seven days and a link cannot outlive the key that signed it,
+    /// so under a managed identity a link lasts until the key's end at the latest (six days or more, the key being
+    /// renewed once it has less than that left).
     /// </summary>
-    public Uri GetReadLink(string blobName, TimeSpan lifetime)
+    public async Task<Uri> GetReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(blobName);
         var expires = DateTimeOffset.UtcNow + lifetime;
@@ -172,25 +178,42 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             return blob.GenerateSasUri(BlobSasPermissions.Read, expires);
         }
 
-        var sas = new BlobSasBuilder { BlobContainerName = container.Name, BlobName = blobName, Resource = "b", ExpiresOn = expires };
+        var key = await DelegationKeyAsync(cancellationToken);
+        var sas = new BlobSasBuilder { BlobContainerName = container.Name, BlobName = blobName, Resource = "b", ExpiresOn = Min(expires, key.SignedExpiresOn) };
         sas.SetPermissions(BlobSasPermissions.Read);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(DelegationKey(expires), blobs.AccountName) }.ToUri();
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, blobs.AccountName) }.ToUri();
     }
 
-    /// <summary>A user delegation key valid a week, fetched again a day before it expires (one call every six days).</summary>
-    private UserDelegationKey DelegationKey(DateTimeOffset needed)
+    /// <summary>
+    /// The cached user delegation key, valid seven days (the service's maximum) and fetched again once less than six
+    /// are left: one call a day, awaited, never inside a lock, and not at every approval e-mail.
+    /// </summary>
+    private async Task<UserDelegationKey> DelegationKeyAsync(CancellationToken cancellationToken)
     {
-        lock (container)
+        if (delegationKey is { } cached && cached.SignedExpiresOn - DateTimeOffset.UtcNow > DelegationKeyRenewal)
         {
-            if (delegationKey is null || delegationKey.SignedExpiresOn < needed.AddDays(1))
+            return cached;
+        }
+
+        await delegationKeyFetch.WaitAsync(cancellationToken);
+        try
+        {
+            if (delegationKey is not { } current || current.SignedExpiresOn - DateTimeOffset.UtcNow <= DelegationKeyRenewal)
             {
                 var now = DateTimeOffset.UtcNow;
-                delegationKey = blobs.GetUserDelegationKey(new BlobGetUserDelegationKeyOptions(now.AddDays(7)) { StartsOn = now.AddMinutes(-5) }).Value;
+                var options = new BlobGetUserDelegationKeyOptions(now.AddDays(7)) { StartsOn = now.AddMinutes(-5) };
+                delegationKey = (await StorageErrors.GuardAsync("Get user delegation key", () => blobs.GetUserDelegationKeyAsync(options, cancellationToken), cancellationToken)).Value;
             }
 
-            return delegationKey;
+            return delegationKey!;
+        }
+        finally
+        {
+            delegationKeyFetch.Release();
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Set retention", async () =>
