@@ -20,6 +20,7 @@ builder.Services.AddApprovalsSecurity();
 builder.Services.AddHostedService<ClockWorker>();
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<DigestWorker>();
+builder.Services.AddHostedService<OrphanDocumentWorker>();
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -12,7 +13,7 @@ public static class StorageClients
     public static TableServiceClient CreateTables(StorageOptions options, Action<ClientOptions>? configure = null)
     {
         var clientOptions = new TableClientOptions();
-        ConfigureRetry(clientOptions.Retry, options);
+        ConfigureRetry(clientOptions, options);
         configure?.Invoke(clientOptions);
         return options.TableServiceUri is { Length: > 0 } uri
             ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
@@ -23,19 +24,22 @@ public static class StorageClients
     public static BlobServiceClient CreateBlobs(StorageOptions options, Action<ClientOptions>? configure = null)
     {
         var clientOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06);
-        ConfigureRetry(clientOptions.Retry, options);
+        ConfigureRetry(clientOptions, options);
         configure?.Invoke(clientOptions);
         return options.BlobServiceUri is { Length: > 0 } uri
             ? new BlobServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
             : new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 
-    private static void ConfigureRetry(RetryOptions retry, StorageOptions options)
+    /// <summary>Retries for quick failures (a refused connection, a 503), all within one <c>RequestTimeout</c> per call.</summary>
+    private static void ConfigureRetry(ClientOptions client, StorageOptions options)
     {
+        var retry = client.Retry;
         retry.Mode = RetryMode.Exponential;
         retry.MaxRetries = options.MaxRetries;
         retry.Delay = TimeSpan.FromMilliseconds(200);
         retry.MaxDelay = TimeSpan.FromSeconds(2);
         retry.NetworkTimeout = options.RequestTimeout;
+        client.AddPolicy(new StorageDeadlinePolicy(options.RequestTimeout), HttpPipelinePosition.PerRetry);
     }
 }

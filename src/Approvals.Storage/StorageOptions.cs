@@ -30,7 +30,7 @@ public sealed class StorageOptions
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;
 
-    /// <summary>How long one request may take before it is abandoned (and retried): short, so that an outage fails fast.</summary>
+    /// <summary>How long one storage call may take, its retries included, before it is abandoned: short, so that an outage fails fast.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after a failed request (network error, timeout, 408, 429, 5xx).</summary>

@@ -124,7 +124,7 @@ public sealed class BlobDocumentStoreTests(StorageFixture fixture, ITestOutputHe
         var documents = await NewDocumentsAsync();
         var content = PdfHead.Concat(Encoding.UTF8.GetBytes("convention signée")).ToArray();
         var stored = (await documents.Store.UploadAsync(Dossiers.NewId(), "convention", "convention.pdf", new MemoryStream(content), None)).Unwrap();
-        var link = documents.Store.GetReadLink(stored.BlobName, TimeSpan.FromMinutes(15));
+        var link = await documents.Store.GetReadLinkAsync(stored.BlobName, TimeSpan.FromMinutes(15), None);
         using var http = new HttpClient();
 
         using var get = await http.GetAsync(link);

@@ -129,29 +129,45 @@ public sealed class TableDossierStoreTests(StorageFixture fixture)
     }
 
     [Fact]
-    public async Task GivenOutboxItemsInSeveralDossiers_WhenSweptAndDeleted_ThenDeletionIsIdempotent()
+    public async Task GivenOutboxItemsInSeveralDossiers_WhenDeletedInBatches_ThenDeletionIsIdempotent()
     {
         var store = await NewStoreAsync();
         var (first, second) = (Dossiers.NewId(), Dossiers.NewId());
-        var firstETag = await store.CommitAsync(Dossiers.Commit(first, null, 1, 1, [new("a", "mail", "{\"n\":1}"), new("b", "deadline", "{\"n\":2}")]), None);
+        var firstETag = await store.CommitAsync(Dossiers.Commit(first, null, 1, 1, [new("a", "mail", "{\"n\":1}"), new("b", "deadline", "{\"n\":2}"), new("d", "mail", "{}")]), None);
         await store.CommitAsync(Dossiers.Commit(second, null, 1, 1, [new("c|?#", "mail", "{\"n\":3}")]), None);
 
-        var all = await store.FindPendingOutboxAsync(10, None);
-        var limited = await store.FindPendingOutboxAsync(2, None);
-
-        Assert.Equal(
-            new[] { (first, "a"), (first, "b"), (second, "c|?#") }.Order(),
-            all.Select(pending => (pending.DossierId, pending.Item.Id)).Order());
-        Assert.Equal(2, limited.Count);
-
-        await store.DeleteOutboxAsync(first, "a", None);
-        await store.DeleteOutboxAsync(first, "a", None);
-        await store.DeleteOutboxAsync(second, "c|?#", None);
-        await store.DeleteOutboxAsync(second, "never-written", None);
+        await store.DeleteOutboxAsync(first, ["a", "d"], None);
+        await store.DeleteOutboxAsync(first, ["a"], None);
+        await store.DeleteOutboxAsync(second, ["c|?#", "never-written"], None);
 
         Assert.Equal(["b"], (await store.ReadOutboxAsync(first, None)).Select(item => item.Id));
-        Assert.Equal([(first, "b")], (await store.FindPendingOutboxAsync(10, None)).Select(pending => (pending.DossierId, pending.Item.Id)));
+        Assert.Empty(await store.ReadOutboxAsync(second, None));
         Assert.Equal(firstETag, (await store.LoadAsync(first, None))!.ETag);
+    }
+
+    [Fact]
+    public async Task GivenPendingOutboxLeases_WhenTheSweepClaims_ThenOnlyEndedLeasesAreTakenOnceAndANewerLeaseSurvivesARelease()
+    {
+        var store = await NewStoreAsync();
+        var (ended, running, renewed) = (Dossiers.NewId(), Dossiers.NewId(), Dossiers.NewId());
+        var now = Dossiers.Start;
+        await store.LeaseOutboxAsync(ended, now.AddSeconds(-1), None);
+        await store.LeaseOutboxAsync(running, now.AddMinutes(2), None);
+        var old = await store.LeaseOutboxAsync(renewed, now.AddSeconds(-5), None);
+        var newer = await store.LeaseOutboxAsync(renewed, now.AddMinutes(2), None);
+
+        var claimed = await store.ClaimDueOutboxAsync(now, now.AddMinutes(2), 10, None);
+        var again = await store.ClaimDueOutboxAsync(now, now.AddMinutes(2), 10, None);
+
+        Assert.Equal([ended], claimed.Select(lease => lease.DossierId));
+        Assert.Empty(again);
+        Assert.Null(await store.RenewOutboxLeaseAsync(old, now.AddMinutes(5), None));
+        await store.ReleaseOutboxLeaseAsync(old, None);
+        var handedBack = await store.RenewOutboxLeaseAsync(newer, now, None);
+        Assert.NotNull(handedBack);
+        Assert.Equal([renewed], (await store.ClaimDueOutboxAsync(now, now.AddMinutes(2), 10, None)).Select(lease => lease.DossierId));
+        await store.ReleaseOutboxLeaseAsync(claimed[0], None);
+        Assert.Equal(new[] { running, renewed }.Order(), (await store.ClaimDueOutboxAsync(now.AddHours(1), now.AddHours(2), 10, None)).Select(lease => lease.DossierId).Order());
     }
 
     [Fact]

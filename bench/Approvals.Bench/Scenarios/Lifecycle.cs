@@ -84,7 +84,7 @@ public static class Lifecycle
             }
 
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = context.Sizes.Workers },
-                async (item, cancellationToken) => await dispatcher.DispatchAsync(item.DossierId, item.Items, cancellationToken));
+                async (item, cancellationToken) => await dispatcher.DispatchAsync(item.Lease, item.Items, cancellationToken));
             await clock.TickAsync(CancellationToken.None);
         }
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,12 @@ public static class DocumentsApi
             return ApiProblems.From([TooLarge(services.Options.MaxUploadBytes)]);
         }
 
+        var (headers, badHeader) = CommandHeaders.Read(context);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
@@ -60,7 +67,7 @@ public static class DocumentsApi
 
         try
         {
-            return await ReadAndStoreAsync(id, actor!, new MultipartReader(boundary, context.Request.Body), context, services);
+            return await ReadAndStoreAsync(id, actor!, headers!.IdempotencyKey, new MultipartReader(boundary, context.Request.Body), context, services);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -97,10 +104,10 @@ public static class DocumentsApi
         var document = dossier.Unwrap().State.Documents.FirstOrDefault(d => d.DocumentId == documentId);
         return document is null
             ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "document.not-found", "Document existant", "documentId", $"Le document {documentId} n'existe pas dans ce dossier.")])
-            : Results.Redirect(services.Documents.GetReadLink(document.BlobName, services.Options.DownloadLinkLifetime).ToString());
+            : Results.Redirect((await services.Documents.GetReadLinkAsync(document.BlobName, services.Options.DownloadLinkLifetime, context.RequestAborted)).ToString());
     }
 
-    private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, MultipartReader reader, HttpContext context, ApiServices services)
+    private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, string? key, MultipartReader reader, HttpContext context, ApiServices services)
     {
         DocumentKind? kind = null;
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
@@ -131,13 +138,16 @@ public static class DocumentsApi
             }
 
             var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-            return await StoreAsync(id, actor, kind.Value, fileName ?? "", section.Body, context, services);
+            return key is not null && await services.Dossiers.FindRequestAsync(id, key, context.RequestAborted) is { } done
+                ? await ReplayAsync(id, new UploadRequest(key, kind.Value, fileName ?? ""), done, section.Body, context, services)
+                : await StoreAsync(id, actor, key is null ? null : new UploadRequest(key, kind.Value, fileName ?? ""), kind.Value, fileName ?? "", section.Body, context, services);
         }
 
         return ApiProblems.From([Refusal.Invalid("document.file", "file", "Fichier joint", "Aucun fichier dans la requête.")]);
     }
 
-    private static async Task<IResult> StoreAsync(string id, Actor actor, DocumentKind kind, string fileName, Stream content, HttpContext context, ApiServices services)
+    private static async Task<IResult> StoreAsync(
+        string id, Actor actor, UploadRequest? upload, DocumentKind kind, string fileName, Stream content, HttpContext context, ApiServices services)
     {
         var stored = await services.Documents.UploadAsync(id, kind.ToString(), fileName, content, context.RequestAborted);
         if (!stored.IsOk)
@@ -148,11 +158,16 @@ public static class DocumentsApi
         var document = stored.Unwrap();
         var documentId = document.Sha256[..16];
         var command = new DossierCommand.AttachDocument(documentId, kind, document.FileName, document.ContentType, document.Size, document.Sha256, document.BlobName);
-        var outcome = await services.Dossiers.HandleAsync(id, command, actor, context.RequestAborted, idempotencyKey: context.Request.Headers[DossiersApi.IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? key : null);
+        var outcome = await services.Dossiers.HandleAsync(id, command, actor, context.RequestAborted, idempotency: upload?.Fingerprint(id, document.Sha256));
         if (!outcome.IsOk || outcome.Unwrap().NewEvents.Count == 0)
         {
             // Refused, or the same bytes were already attached: the new copy is not needed.
             await services.Documents.DeleteAsync(document.BlobName, CancellationToken.None);
+        }
+        else
+        {
+            // Recorded: no longer a candidate for the orphan sweep (which also confirms it if this never runs).
+            await services.Documents.ConfirmAsync(document.BlobName, CancellationToken.None);
         }
 
         if (!outcome.IsOk)
@@ -164,7 +179,51 @@ public static class DocumentsApi
         return Results.Json(View(attached), DomainJson.Options, statusCode: outcome.Unwrap().NewEvents.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
+    /// <summary>
+    /// A retry of an upload already carried out under its key: the bytes are hashed, not stored, and if the request is
+    /// the same (kind, file name, SHA-256) the first answer (201 and the document) is given again.
+    /// </summary>
+    private static async Task<IResult> ReplayAsync(string id, UploadRequest upload, ProcessedRequest done, Stream content, HttpContext context, ApiServices services)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, context.RequestAborted)) > 0)
+        {
+            size += read;
+            if (size > services.Options.MaxUploadBytes)
+            {
+                return ApiProblems.From([TooLarge(services.Options.MaxUploadBytes)]);
+            }
+
+            sha256.AppendData(buffer, 0, read);
+        }
+
+        var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
+        if (upload.Fingerprint(id, hash).Fingerprint != done.Fingerprint)
+        {
+            return ApiProblems.From([Refusals.KeyReused]);
+        }
+
+        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!dossier.IsOk)
+        {
+            return ApiProblems.From(dossier.Refusals);
+        }
+
+        var attached = dossier.Unwrap().State.Documents.First(d => d.Sha256 == hash && d.Kind == upload.Kind);
+        return Results.Json(View(attached), DomainJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
     private static DossierView.DocumentView View(DossierEvent.DocumentAttached d) => new(d.DocumentId, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.At);
+
+    /// <summary>What the client sent in an upload, for its idempotency fingerprint: never the blob name the server drew.</summary>
+    private sealed record UploadRequest(string Key, DocumentKind Kind, string FileName)
+    {
+        public IdempotentRequest Fingerprint(string dossierId, string sha256) =>
+            IdempotentRequest.Of(Key, "POST", $"/api/dossiers/{dossierId}/documents", new { Kind, FileName, Sha256 = sha256 });
+    }
 
     private static Refusal TooLarge(long limit) =>
         Refusal.Invalid("document.too-large", "file", "Taille maximale des documents", $"Le fichier dépasse la taille maximale de {limit / (1024 * 1024)} Mo.");

@@ -13,8 +13,6 @@ namespace Approvals.Api;
 /// </summary>
 public static class DossiersApi
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
@@ -65,13 +63,19 @@ public static class DossiersApi
             return denied;
         }
 
+        var (headers, badHeader) = CommandHeaders.Read(context);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
         var body = await ReadBodyAsync(context, typeof(GrantRequest));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, IdempotencyKey(context), context.RequestAborted);
+        var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, headers!.IdempotencyKey, context.RequestAborted);
         if (!outcome.IsOk)
         {
             return ApiProblems.From(outcome.Refusals);
@@ -101,12 +105,20 @@ public static class DossiersApi
             return denied;
         }
 
+        var (headers, badHeader) = CommandHeaders.Read(context);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
         var body = await ReadBodyAsync(context, route.BodyType);
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
+        // The fingerprint of what the client sent, taken before the server adds anything (the vote's credits).
+        var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/dossiers/{id}/{route.Segment}", body.Value!) : null;
         DossierCommand command;
         if (body.Value is VoteBody vote)
         {
@@ -124,7 +136,7 @@ public static class DossiersApi
             command = (DossierCommand)body.Value!;
         }
 
-        var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, IfMatch(context), IdempotencyKey(context));
+        var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, headers.ExpectedVersion, idempotency);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }
 
@@ -194,12 +206,6 @@ public static class DossiersApi
                 "Le corps de la requête dépasse la taille autorisée.", []));
         }
     }
-
-    private static string? IdempotencyKey(HttpContext context) =>
-        context.Request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 and <= 200 } key ? key : null;
-
-    private static long? IfMatch(HttpContext context) =>
-        long.TryParse(context.Request.Headers.IfMatch.ToString().Trim('"', 'W', '/'), out var version) ? version : null;
 
     public sealed record Minimal(string DossierId, long Version, DossierStage Stage);
 

@@ -37,19 +37,14 @@ public static class DossierFilesApi
             return denied;
         }
 
-        var loaded = await services.Dossiers.GetAsync(id, context.RequestAborted);
-        if (!loaded.IsOk)
+        // State, register and check at one version: a command landing meanwhile neither shows as a break nor half-appears.
+        var verified = await services.Dossiers.ReadVerifiedAsync(id, context.RequestAborted);
+        if (!verified.IsOk)
         {
-            return ApiProblems.From(loaded.Refusals);
+            return ApiProblems.From(verified.Refusals);
         }
 
-        var state = loaded.Unwrap().State;
-        var register = await services.Dossiers.ReadRegisterAsync(id, context.RequestAborted);
-        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
-        if (!verification.IsOk)
-        {
-            return ApiProblems.From(verification.Refusals);
-        }
+        var (loaded, register, verification) = verified.Unwrap();
 
         // The ZIP is written forward only (entries with data descriptors), straight into the response: a dossier of
         // large documents never sits in memory. Through the body's pipe rather than its stream, because the ZIP
@@ -57,7 +52,7 @@ public static class DossierFilesApi
         // pipe takes it without blocking unless the client is slow to read.
         context.Response.ContentType = "application/zip";
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"dossier-{id}.zip", FileName = $"dossier-{id}.zip" }.ToString();
-        await DossierArchive.WriteAsync(context.Response.BodyWriter.AsStream(leaveOpen: true), id, state, register, verification.Unwrap(),
+        await DossierArchive.WriteAsync(context.Response.BodyWriter.AsStream(leaveOpen: true), id, loaded.State, register, verification,
             (document, token) => services.Documents.OpenReadAsync(document.BlobName, token), context.RequestAborted);
         return Results.Empty;
     }

@@ -23,9 +23,11 @@ public static class ApprovalsCore
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
         services.AddSingleton<MailPolicy>();
         services.AddSingleton<OutboxPlanner>();
+        services.AddSingleton(configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
+        services.AddSingleton<OrphanDocumentSweep>();
         services.AddSingleton<DeadlineClock>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();

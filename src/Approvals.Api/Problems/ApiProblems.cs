@@ -46,6 +46,10 @@ public static class ApiProblems
         Problem(StatusCodes.Status400BadRequest, "request.json", "Requête illisible", detail,
             [new FieldError("request.json", FieldOf(path), "JSON valide et conforme", detail)]);
 
+    /// <summary>A request header the server cannot read: refused rather than ignored.</summary>
+    public static IResult BadHeader(string header, string rule, string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "request.header", "En-tête invalide", detail, [new FieldError("request.header", header, rule, detail)]);
+
     public static IResult UnsupportedMediaType(string expected) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "request.media-type", "Type de contenu non pris en charge", $"Le corps de la requête doit être de type {expected}.", []);
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Approvals.Domain;
 
 namespace Approvals.Application;
@@ -9,7 +7,8 @@ namespace Approvals.Application;
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
 /// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
 /// </summary>
-public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time)
+public sealed class DossierService(
+    IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, OutboxOptions outboxOptions, TimeProvider time)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -18,6 +17,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
     public async Task<Result<CommandOutcome>> CreateAsync(GrantRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var idempotency = idempotencyKey is null ? null : IdempotentRequest.Of(idempotencyKey, "POST", "/api/dossiers", request);
         var refusals = RequestRules.Check(request, options.Policy, time.GetUtcNow());
         if (refusals.Count > 0)
         {
@@ -28,20 +28,19 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
             : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
-        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotencyKey: idempotencyKey);
+        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotency: idempotency);
     }
 
     /// <param name="expectedVersion">From <c>If-Match</c>: refuse, rather than re-decide, when the dossier has moved on.</param>
-    /// <param name="idempotencyKey">From <c>Idempotency-Key</c>: a retry returns the first outcome and changes nothing.</param>
+    /// <param name="idempotency">From <c>Idempotency-Key</c>: a retry returns the first outcome and changes nothing.</param>
     public async Task<Result<CommandOutcome>> HandleAsync(
         string dossierId,
         DossierCommand command,
         Actor actor,
         CancellationToken cancellationToken,
         long? expectedVersion = null,
-        string? idempotencyKey = null)
+        IdempotentRequest? idempotency = null)
     {
-        var fingerprint = idempotencyKey is null ? null : Fingerprint(command);
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await LoadAsync(dossierId, fresh: attempt > 1, cancellationToken);
@@ -51,9 +50,9 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
 
             var current = loaded ?? CachedDossier.New(dossierId);
-            if (idempotencyKey is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotencyKey) is { } done)
+            if (idempotency is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotency.Key) is { } done)
             {
-                return done.Fingerprint == fingerprint ? Outcome(current, []) : Refusals.KeyReused;
+                return done.Fingerprint == idempotency.Fingerprint ? Outcome(current, []) : Refusals.KeyReused;
             }
 
             if (expectedVersion is { } expected && expected != current.Version)
@@ -75,7 +74,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
             try
             {
-                return Outcome(await CommitAsync(current, events, actor, idempotencyKey, fingerprint, cancellationToken), events);
+                return Outcome(await CommitAsync(current, events, actor, idempotency, cancellationToken), events);
             }
             catch (ConcurrencyConflictException)
             {
@@ -87,6 +86,13 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
         }
     }
+
+    /// <summary>
+    /// The request already carried out under <paramref name="key"/> on this dossier, or null: lets an upload's retry
+    /// be recognised before its bytes are stored a second time.
+    /// </summary>
+    public async Task<ProcessedRequest?> FindRequestAsync(string dossierId, string key, CancellationToken cancellationToken) =>
+        (await LoadAsync(dossierId, fresh: true, cancellationToken))?.Snapshot.Requests.FirstOrDefault(r => r.Key == key);
 
     public async Task<Result<CommandOutcome>> GetAsync(string dossierId, CancellationToken cancellationToken)
     {
@@ -100,13 +106,24 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
     /// <summary>Checks the hash chain, and that it ends where the snapshot says (so that dropping the last events shows too).</summary>
     public async Task<Result<RegisterVerification>> VerifyRegisterAsync(string dossierId, CancellationToken cancellationToken)
     {
+        var verified = await ReadVerifiedAsync(dossierId, cancellationToken);
+        return verified.IsOk ? Result<RegisterVerification>.Ok(verified.Unwrap().Verification) : Result<RegisterVerification>.Refused(verified.Refusals);
+    }
+
+    /// <summary>
+    /// The snapshot, then the register up to the snapshot's version, and the chain checked against it. The snapshot and
+    /// its events are committed together, so every event up to its version is there; events a command adds after the
+    /// snapshot was read belong to a later version and are left out, rather than reported as a break.
+    /// </summary>
+    public async Task<Result<VerifiedDossier>> ReadVerifiedAsync(string dossierId, CancellationToken cancellationToken)
+    {
         var stored = await store.LoadAsync(dossierId, cancellationToken);
         if (stored is null)
         {
             return Refusals.NotFound(dossierId);
         }
 
-        var entries = await store.ReadRegisterAsync(dossierId, cancellationToken);
+        var entries = (await store.ReadRegisterAsync(dossierId, cancellationToken)).Where(entry => entry.Sequence <= stored.Version).ToList();
         var chain = RegisterChain.Verify(entries);
         if (chain.Valid && (entries.Count != stored.Version || (entries.Count > 0 ? entries[^1].Hash : RegisterChain.Genesis) != stored.LastHash))
         {
@@ -114,11 +131,12 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
                 $"le registre s'arrête à l'événement n°{entries.Count} alors que le dossier en compte {stored.Version}");
         }
 
-        return Result<RegisterVerification>.Ok(chain);
+        var snapshot = DomainJson.Deserialize<Snapshot>(stored.SnapshotJson);
+        return Result<VerifiedDossier>.Ok(new VerifiedDossier(new CommandOutcome(dossierId, snapshot.State, stored.Version, []), entries, chain));
     }
 
     private async Task<CachedDossier> CommitAsync(
-        CachedDossier current, IReadOnlyList<DossierEvent> events, Actor actor, string? key, string? fingerprint, CancellationToken cancellationToken)
+        CachedDossier current, IReadOnlyList<DossierEvent> events, Actor actor, IdempotentRequest? idempotency, CancellationToken cancellationToken)
     {
         var state = current.Snapshot.State;
         var entries = new List<RegisterEntry>(events.Count);
@@ -133,17 +151,23 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             previous = entry.Hash;
         }
 
-        var requests = key is null
+        var requests = idempotency is null
             ? current.Snapshot.Requests
-            : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(key, fingerprint!, state.Version)];
+            : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests);
-        var outbox = planner.Plan(current.DossierId, current.Snapshot.State, state, sequenced);
+        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, cancellationToken);
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
+        // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
+        // process meanwhile, so that the sweep does not send them while the immediate dispatch does.
+        var lease = outbox.Count > 0 ? await store.LeaseOutboxAsync(current.DossierId, time.GetUtcNow() + outboxOptions.Lease, cancellationToken) : null;
         var etag = await CommitOnceAsync(commit, cancellationToken);
 
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
-        signal.Notify(current.DossierId, outbox);
+        if (lease is not null)
+        {
+            signal.Notify(lease, outbox);
+        }
         return next;
     }
 
@@ -192,9 +216,6 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
     private static Result<CommandOutcome> Outcome(CachedDossier dossier, IReadOnlyList<DossierEvent> events) =>
         Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events));
-
-    private static string Fingerprint(DossierCommand command) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DomainJson.Serialize(command))));
 
     private static DossierSummary Summary(string dossierId, Dossier state, DateTimeOffset updatedAt)
     {

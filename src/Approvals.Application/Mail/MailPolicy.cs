@@ -10,15 +10,23 @@ using static DossierEvent;
 /// </summary>
 public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documents, ProcessOptions options)
 {
-    public IEnumerable<OutgoingMail> Compose(string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events)
+    public async Task<IReadOnlyList<OutgoingMail>> ComposeAsync(
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, CancellationToken cancellationToken)
+    {
+        var approves = events.Any(e => e.Event is ConventionSigned || (e.Event is ReceiptAcknowledged && !after.Request!.Convention.HasConvention));
+        var links = approves ? await LinksAsync(after, cancellationToken) : [];
+        return [.. Compose(dossierId, after, events, links)];
+    }
+
+    private IEnumerable<OutgoingMail> Compose(string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, IReadOnlyList<DocumentLink> links)
     {
         foreach (var (sequence, @event) in events)
         {
             string Key(string template) => $"{dossierId}:{sequence}:{template}";
             var mail = @event switch
             {
-                ConventionSigned => DossierMails.Approval(after, recipients, Links(after), Key("approval"), options.MailLinkLifetime),
-                ReceiptAcknowledged when !after.Request!.Convention.HasConvention => DossierMails.Approval(after, recipients, Links(after), Key("approval"), options.MailLinkLifetime),
+                ConventionSigned => DossierMails.Approval(after, recipients, links, Key("approval"), options.MailLinkLifetime),
+                ReceiptAcknowledged when !after.Request!.Convention.HasConvention => DossierMails.Approval(after, recipients, links, Key("approval"), options.MailLinkLifetime),
                 PaymentRequested e => DossierMails.PaymentRequestReceived(after, recipients, e, Key("payment-request")),
                 Notified => DossierMails.Notification(after, Key("notification")),
                 ReminderDue e => DossierMails.Reminder(after, e, Key("reminder")),
@@ -34,9 +42,17 @@ public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documen
     }
 
     /// <summary>Links to the latest deliberation and signed convention, valid long enough to be read from a mailbox.</summary>
-    private List<DocumentLink> Links(Dossier dossier) =>
-        [.. new[] { (DocumentKind.Deliberation, "Délibération"), (DocumentKind.SignedConvention, "Convention signée") }
-            .Select(k => (k.Item2, Document: dossier.Documents.LastOrDefault(d => d.Kind == k.Item1)))
-            .Where(k => k.Document is not null)
-            .Select(k => new DocumentLink($"{k.Item1} — {k.Document!.FileName}", documents.GetReadLink(k.Document.BlobName, options.MailLinkLifetime)))];
+    private async Task<IReadOnlyList<DocumentLink>> LinksAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var links = new List<DocumentLink>();
+        foreach (var (kind, label) in new[] { (DocumentKind.Deliberation, "Délibération"), (DocumentKind.SignedConvention, "Convention signée") })
+        {
+            if (dossier.Documents.LastOrDefault(d => d.Kind == kind) is { } document)
+            {
+                links.Add(new DocumentLink($"{label} — {document.FileName}", await documents.GetReadLinkAsync(document.BlobName, options.MailLinkLifetime, cancellationToken)));
+            }
+        }
+
+        return links;
+    }
 }

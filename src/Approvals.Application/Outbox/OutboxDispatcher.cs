@@ -8,20 +8,36 @@ namespace Approvals.Application;
 /// an item is deleted only after its work is done, and every piece of work is harmless to repeat (the mailer's key,
 /// upserts, idempotent removals and tags). A mail the provider refuses for good is kept, marked failed, for a person
 /// to look at and retry; transient faults leave the item for the next sweep.
+/// <para>
+/// Once when nothing crashes: whoever carries out a dossier's items holds its lease in the pending-outbox index (the
+/// committing process from before its commit, the sweep only once that lease has ended, each taking the row with its
+/// ETag), so the immediate dispatch and the sweep never send the same item side by side.
+/// </para>
 /// </summary>
-public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, IDocumentStore documents, IMailer mailer, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(
+    IDossierStore store, IDeadlineIndex index, IDocumentStore documents, IMailer mailer, OutboxOptions options, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>Carries out the items; returns how many were done.</summary>
-    public async Task<int> DispatchAsync(string dossierId, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    /// <summary>Carries out the items under <paramref name="lease"/>; returns how many were done.</summary>
+    public async Task<int> DispatchAsync(OutboxLease lease, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
-        var done = 0;
+        var dossierId = lease.DossierId;
+        var done = new List<string>(items.Count);
+        var leftForTheSweep = false;
+        OutboxLease? held = lease;
         foreach (var item in items)
         {
+            held = await KeepAsync(held, cancellationToken);
+            if (held is null)
+            {
+                // Another dispatcher holds the dossier now (the sweep after this lease ended): the rest is its work.
+                logger.LogInformation("Outbox lease of {DossierId} lost; its remaining items are left to the sweep", dossierId);
+                break;
+            }
+
             try
             {
                 await CarryOutAsync(dossierId, item, cancellationToken);
-                await store.DeleteOutboxAsync(dossierId, item.Id, cancellationToken);
-                done++;
+                done.Add(item.Id);
             }
             catch (MailRejectedException rejected)
             {
@@ -32,20 +48,31 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
             catch (Exception fault) when (fault is not OperationCanceledException)
             {
                 logger.LogWarning(fault, "Outbox item {ItemId} of dossier {DossierId} left for the next sweep", item.Id, dossierId);
+                leftForTheSweep = true;
             }
         }
 
-        return done;
+        await store.DeleteOutboxAsync(dossierId, done, cancellationToken);
+        if (held is not null)
+        {
+            await SettleAsync(held, leftForTheSweep, cancellationToken);
+        }
+
+        return done.Count;
     }
 
-    /// <summary>Finishes what a crash or a fault left undone; returns how many items were done.</summary>
+    /// <summary>
+    /// Finishes what a crash, a fault or a full signal left undone: reads the pending-outbox index only, and takes the
+    /// dossiers whose lease has ended. Returns how many items were done.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var pending = await store.FindPendingOutboxAsync(500, cancellationToken);
+        var now = time.GetUtcNow();
+        var leases = await store.ClaimDueOutboxAsync(now, now + options.Lease, 100, cancellationToken);
         var done = 0;
-        foreach (var dossier in pending.GroupBy(p => p.DossierId))
+        foreach (var lease in leases)
         {
-            done += await DispatchAsync(dossier.Key, dossier.Select(p => p.Item).ToList(), cancellationToken);
+            done += await DispatchAsync(lease, await store.ReadOutboxAsync(lease.DossierId, cancellationToken), cancellationToken);
         }
 
         return done;
@@ -54,8 +81,33 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
     /// <summary>Puts a failed item back in the queue and tries it at once.</summary>
     public async Task<bool> RetryAsync(string dossierId, string itemId, CancellationToken cancellationToken)
     {
+        var lease = await store.LeaseOutboxAsync(dossierId, time.GetUtcNow() + options.Lease, cancellationToken);
         var item = await store.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);
-        return item is not null && await DispatchAsync(dossierId, [item], cancellationToken) == 1;
+        return item is not null && await DispatchAsync(lease, [item], cancellationToken) == 1;
+    }
+
+    /// <summary>The lease, renewed when half of it is spent (a slow mail must not let it run out); null once lost.</summary>
+    private async Task<OutboxLease?> KeepAsync(OutboxLease lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return lease.Until - now > options.Lease / 2 ? lease : await store.RenewOutboxLeaseAsync(lease, now + options.Lease, cancellationToken);
+    }
+
+    /// <summary>
+    /// Leaves the index row due at once when an item waits for a retry, and removes it when nothing is left to do.
+    /// Items of an older command still being carried out elsewhere keep the row (the sweep settles it later); a newer
+    /// command has rewritten the row, so the ETag keeps its items indexed.
+    /// </summary>
+    private async Task SettleAsync(OutboxLease lease, bool leftForTheSweep, CancellationToken cancellationToken)
+    {
+        if (leftForTheSweep)
+        {
+            await store.RenewOutboxLeaseAsync(lease, time.GetUtcNow(), cancellationToken);
+        }
+        else if ((await store.ReadOutboxAsync(lease.DossierId, cancellationToken)).Count == 0)
+        {
+            await store.ReleaseOutboxLeaseAsync(lease, cancellationToken);
+        }
     }
 
     private async Task CarryOutAsync(string dossierId, OutboxItem item, CancellationToken cancellationToken)

@@ -8,11 +8,12 @@ namespace Approvals.Application;
 /// </summary>
 public sealed class OutboxPlanner(MailPolicy mails)
 {
-    public IReadOnlyList<OutboxItem> Plan(string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events)
+    public async Task<IReadOnlyList<OutboxItem>> PlanAsync(
+        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, CancellationToken cancellationToken)
     {
         var first = events[0].Sequence;
         var items = new List<(string Kind, string Json)>();
-        items.AddRange(mails.Compose(dossierId, after, events).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
+        items.AddRange((await mails.ComposeAsync(dossierId, after, events, cancellationToken)).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
         if (DeadlineDiff(dossierId, before, after) is { } change)
         {
             items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));

@@ -15,13 +15,29 @@ public interface IDossierStore
     /// <summary>The register in sequence order.</summary>
     Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken);
 
+    /// <summary>The dossier's outbox items still to carry out (not those marked failed).</summary>
     Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken);
 
-    /// <summary>Outbox items of every dossier, for the sweep that finishes work a crash left undone.</summary>
-    Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Files the dossier in the pending-outbox index, leased to the caller until <paramref name="until"/> (replacing
+    /// any earlier lease). Written before the commit whose outbox it covers, so that no committed item is ever unindexed.
+    /// </summary>
+    Task<OutboxLease> LeaseOutboxAsync(string dossierId, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Removes a carried-out outbox item; removing one already gone is not an error.</summary>
-    Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken);
+    /// <summary>Extends (or, with <paramref name="until"/> in the past, hands back) a lease; null when it was lost to another writer.</summary>
+    Task<OutboxLease?> RenewOutboxLeaseAsync(OutboxLease lease, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For the sweep: takes up to <paramref name="max"/> index rows whose lease ended by <paramref name="now"/>, each
+    /// leased anew until <paramref name="until"/>. Reads only the index, never the dossiers.
+    /// </summary>
+    Task<IReadOnlyList<OutboxLease>> ClaimDueOutboxAsync(DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes the dossier from the index, unless someone wrote its row since the lease was taken.</summary>
+    Task ReleaseOutboxLeaseAsync(OutboxLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Removes carried-out outbox items, in one transaction per hundred; removing one already gone is not an error.</summary>
+    Task DeleteOutboxAsync(string dossierId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
 
     /// <summary>Keeps the item, marked failed with <paramref name="reason"/>: the sweep no longer picks it up.</summary>
     Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken);

@@ -29,10 +29,35 @@ internal static partial class Checks
 
     public static Refusal? Email(string? value, string field, string label) => EmailAddresses.Check(value, field, label);
 
+    /// <summary>The first plausible date of any act: nothing this application records predates it.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>How far ahead a planned date (end of actions, of a convention, a report due) may lie.</summary>
+    public const int LatestYearsAhead = 30;
+
+    /// <summary>
+    /// The date of an act already done: not in the future, and not before <see cref="EarliestDate"/> (a typing slip
+    /// such as 0001-01-01 would otherwise number the dossier SUB-0001-…).
+    /// </summary>
     public static Refusal? NotInFuture(DateOnly date, DateTimeOffset now, string field, string label) =>
-        date > FrenchCalendar.ParisDate(now)
-            ? Refusal.Invalid("date.future", field, "Date non future", $"{label} ({Show(date)}) ne peut pas être dans le futur.")
+        date < EarliestDate
+            ? Refusal.Invalid("date.implausible", field, $"Date à partir du {Show(EarliestDate)}", $"{label} ({Show(date)}) doit être postérieure au {Show(EarliestDate)}.")
+            : date > FrenchCalendar.ParisDate(now)
+                ? Refusal.Invalid("date.future", field, "Date non future", $"{label} ({Show(date)}) ne peut pas être dans le futur.")
+                : null;
+
+    /// <summary>
+    /// A planned date: between <see cref="EarliestDate"/> and <see cref="LatestYearsAhead"/> years from today, so that
+    /// the deadlines computed from it stay within the calendar.
+    /// </summary>
+    public static Refusal? Plausible(DateOnly date, DateTimeOffset now, string field, string label)
+    {
+        var latest = FrenchCalendar.ParisDate(now).AddYears(LatestYearsAhead);
+        return date < EarliestDate || date > latest
+            ? Refusal.Invalid("date.implausible", field, $"Date entre le {Show(EarliestDate)} et le {Show(latest)}",
+                $"{label} ({Show(date)}) doit être comprise entre le {Show(EarliestDate)} et le {Show(latest)}.")
             : null;
+    }
 
     /// <summary>Order of acts: a date cannot go back before the act it depends on.</summary>
     public static Refusal? NotBefore(DateOnly date, DateOnly? earlier, string field, string label, string earlierLabel) =>

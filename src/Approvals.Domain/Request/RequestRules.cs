@@ -9,6 +9,8 @@ public static class RequestRules
         var refusals = new List<Refusal?>
         {
             Checks.NotInFuture(request.ReceivedOn, now, "receivedOn", "La date de réception de la demande"),
+            Checks.Plausible(request.ActionsStart, now, "actionsStart", "Le début des actions"),
+            Checks.Plausible(request.ActionsEnd, now, "actionsEnd", "La fin des actions"),
             Checks.Name(b.Name, "beneficiary.name", "Le nom du bénéficiaire"),
             string.IsNullOrWhiteSpace(b.Siret) && string.IsNullOrWhiteSpace(b.Rna)
                 ? Refusal.Invalid("beneficiary.identifier", "beneficiary.siret", "SIRET ou RNA obligatoire", "Indiquez le SIRET ou le numéro RNA du bénéficiaire.")
@@ -32,7 +34,7 @@ public static class RequestRules
         };
         refusals.AddRange(BudgetRules.CheckRequest(request.Budget, request.AmountRequested));
         refusals.AddRange(PaymentTerms(request));
-        refusals.AddRange(Convention(request));
+        refusals.AddRange(Convention(request, now));
         refusals.Add(policy.ReminderOffsetsDays.Any(d => d is < 1 or > 365)
             ? Refusal.Invalid("policy.reminders", "policy.reminderOffsetsDays", "Relances entre 1 et 365 jours", "Les délais de relance doivent être compris entre 1 et 365 jours.")
             : null);
@@ -62,7 +64,7 @@ public static class RequestRules
             : Refusal.Invalid("paymentTerms.total", "paymentTerms", "Versements totalisant 100 %", $"Les échéances totalisent {total} % au lieu de 100 %.");
     }
 
-    private static IEnumerable<Refusal?> Convention(GrantRequest request)
+    private static IEnumerable<Refusal?> Convention(GrantRequest request, DateTimeOffset now)
     {
         var convention = request.Convention;
         yield return request.AmountRequested > ConventionTerms.CompulsoryAbove && !convention.HasConvention
@@ -72,6 +74,8 @@ public static class RequestRules
         yield return convention.PaymentWindowMonths is < 1 or > 12
             ? Refusal.Invalid("convention.paymentWindow", "convention.paymentWindowMonths", "Délai de demande de paiement", "Le délai de demande de paiement doit être compris entre 1 et 12 mois.")
             : null;
+        yield return convention.ReportDueDate is { } reportDue ? Checks.Plausible(reportDue, now, "convention.reportDueDate", "La date du compte rendu") : null;
+        yield return convention.EndDate is { } endDate ? Checks.Plausible(endDate, now, "convention.endDate", "La fin de la convention") : null;
         yield return convention.ReportDueDate is { } due && due < request.ActionsStart
             ? Refusal.Invalid("convention.reportDue", "convention.reportDueDate", "Compte rendu après le début des actions", "La date du compte rendu précède le début des actions.")
             : null;

@@ -11,7 +11,8 @@ namespace Approvals.Functions;
 /// instance may be recycled before it dispatches; the outbox rows are in storage, so the sweep timer
 /// (<see cref="OutboxSweepTimer"/>, every minute) finishes that work. Reading the items back from storage in the HTTP
 /// trigger instead would cost a query per command, lengthen every response by the e-mail round trip, and leave the
-/// signal's unbounded channel filling with nobody to read it.
+/// signal's channel filling with nobody to read it. The committing instance holds the dossier's outbox lease until it
+/// has carried the items out; the sweep takes only dossiers whose lease has ended, so the two never send one mail twice.
 /// </summary>
 public sealed class SignalledOutboxDispatcher(OutboxDispatcher dispatcher, OutboxSignal signal, ILogger<SignalledOutboxDispatcher> logger) : BackgroundService
 {
@@ -21,7 +22,7 @@ public sealed class SignalledOutboxDispatcher(OutboxDispatcher dispatcher, Outbo
         {
             try
             {
-                await dispatcher.DispatchAsync(work.DossierId, work.Items, stoppingToken);
+                await dispatcher.DispatchAsync(work.Lease, work.Items, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

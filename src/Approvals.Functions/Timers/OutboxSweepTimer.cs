@@ -6,7 +6,8 @@ namespace Approvals.Functions;
 
 /// <summary>
 /// Every minute, carries out outbox items that no instance dispatched (an instance recycled between commit and
-/// dispatch, a transient fault), as the server's sweep does. The host runs a timer on one instance at a time.
+/// dispatch, a transient fault), as the server's sweep does: it reads the pending-outbox index only and takes the
+/// dossiers whose lease has ended. The host runs a timer on one instance at a time.
 /// </summary>
 public sealed class OutboxSweepTimer(OutboxDispatcher dispatcher, ILogger<OutboxSweepTimer> logger)
 {

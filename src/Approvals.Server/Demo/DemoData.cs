@@ -48,7 +48,7 @@ public static class DemoData
             var id = created.IsOk ? created.Unwrap().DossierId : throw new InvalidOperationException($"Demo request refused: {created.Refusals[0].Message}");
             foreach (var (step, i) in dossier.Commands.Select((x, i) => (x, i)))
             {
-                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotencyKey: $"{key}-{i}");
+                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotency: IdempotentRequest.Of($"{key}-{i}", "demo", id, step.Command));
                 if (!outcome.IsOk)
                 {
                     throw new InvalidOperationException($"Demo step {i} of {id} refused: {outcome.Refusals[0].Message}");

@@ -25,9 +25,17 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     private const int BlocksInFlight = 2;
     private const string Field = "file";
 
+    /// <summary>Index tag of a blob not yet recorded by its dossier; its value is when it was stored (sortable).</summary>
+    private const string UnconfirmedTag = "unconfirmed";
+    private const string TagInstant = "yyyyMMdd'T'HHmmss";
+
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     private readonly long maxBytes = options.Value.MaxUploadBytes;
-    private UserDelegationKey? delegationKey;
+    /// <summary>A delegation key with less validity than this left is fetched again.</summary>
+    private static readonly TimeSpan DelegationKeyRenewal = TimeSpan.FromDays(6);
+
+    private readonly SemaphoreSlim delegationKeyFetch = new(1, 1);
+    private volatile UserDelegationKey? delegationKey;
 
     public async Task<Result<StoredDocument>> UploadAsync(
         string dossierId, string kind, string fileName, Stream content, CancellationToken cancellationToken)
@@ -110,7 +118,7 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType.Value },
                 Metadata = new Dictionary<string, string> { ["filename"] = Uri.EscapeDataString(name.Value!), ["sha256"] = hash },
-                Tags = new Dictionary<string, string> { ["dossier"] = dossierId },
+                Tags = new Dictionary<string, string> { ["dossier"] = dossierId, [UnconfirmedTag] = Instant(time.GetUtcNow()) },
             };
             await StorageErrors.GuardAsync("Upload document", () => blob.CommitBlockListAsync(blockIds, commit, cancellationToken), cancellationToken);
             return Result<StoredDocument>.Ok(new StoredDocument(blobName, name.Value!, contentType.Value!, size, hash));
@@ -123,6 +131,33 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
         }
     }
 
+    public Task ConfirmAsync(string blobName, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Confirm document", async () =>
+        {
+            var blob = container.GetBlobClient(blobName);
+            var tags = (await blob.GetTagsAsync(cancellationToken: cancellationToken)).Value.Tags;
+            if (tags.Remove(UnconfirmedTag))
+            {
+                await blob.SetTagsAsync(tags, cancellationToken: cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindUnconfirmedAsync(DateTimeOffset storedBefore, int max, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Find unconfirmed documents", async () =>
+        {
+            var names = new List<string>();
+            await foreach (var item in container.FindBlobsByTagsAsync($"\"{UnconfirmedTag}\" < '{Instant(storedBefore)}'", cancellationToken))
+            {
+                names.Add(item.BlobName);
+                if (names.Count >= max)
+                {
+                    break;
+                }
+            }
+
+            return (IReadOnlyList<string>)names;
+        }, cancellationToken);
+
     public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Delete document", () =>
             container.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken), cancellationToken);
@@ -131,9 +166,11 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
     /// Signed with the account key of the connection string, or, under a managed identity (no key), with a user
     /// delegation key. The expiry is read from the system clock, not the application's: the storage service checks
     /// it against its own. The link makes the storage answer <c>Content-Disposition: attachment</c>, so a browser
-    /// saves the document and never renders it (an HTML/PDF polyglot stored as a PDF stays a file).
+    /// saves the document and never renders it (an HTML/PDF polyglot stored as a PDF stays a file). A delegation key
+    /// lives at most seven days and a link cannot outlive the key that signed it, so under a managed identity a link
+    /// lasts until the key's end at the latest (six days or more, the key being renewed once it has less than that left).
     /// </summary>
-    public Uri GetReadLink(string blobName, TimeSpan lifetime)
+    public async Task<Uri> GetReadLinkAsync(string blobName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(blobName);
         var sas = new BlobSasBuilder
@@ -150,8 +187,9 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
             return blob.GenerateSasUri(sas);
         }
 
-        var expires = sas.ExpiresOn;
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(DelegationKey(expires), blobs.AccountName) }.ToUri();
+        var key = await DelegationKeyAsync(cancellationToken);
+        sas.ExpiresOn = Min(sas.ExpiresOn, key.SignedExpiresOn);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, blobs.AccountName) }.ToUri();
     }
 
     /// <summary><c>attachment</c> with the stored file name (after the blob's unique prefix): ASCII, and RFC 6266's UTF-8 form.</summary>
@@ -163,20 +201,36 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
         return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}";
     }
 
-    /// <summary>A user delegation key valid a week, fetched again a day before it expires (one call every six days).</summary>
-    private UserDelegationKey DelegationKey(DateTimeOffset needed)
+    /// <summary>
+    /// The cached user delegation key, valid seven days (the service's maximum) and fetched again once less than six
+    /// are left: one call a day, awaited, never inside a lock, and not at every approval e-mail.
+    /// </summary>
+    private async Task<UserDelegationKey> DelegationKeyAsync(CancellationToken cancellationToken)
     {
-        lock (container)
+        if (delegationKey is { } cached && cached.SignedExpiresOn - DateTimeOffset.UtcNow > DelegationKeyRenewal)
         {
-            if (delegationKey is null || delegationKey.SignedExpiresOn < needed.AddDays(1))
+            return cached;
+        }
+
+        await delegationKeyFetch.WaitAsync(cancellationToken);
+        try
+        {
+            if (delegationKey is not { } current || current.SignedExpiresOn - DateTimeOffset.UtcNow <= DelegationKeyRenewal)
             {
                 var now = DateTimeOffset.UtcNow;
-                delegationKey = blobs.GetUserDelegationKey(new BlobGetUserDelegationKeyOptions(now.AddDays(7)) { StartsOn = now.AddMinutes(-5) }).Value;
+                var options = new BlobGetUserDelegationKeyOptions(now.AddDays(7)) { StartsOn = now.AddMinutes(-5) };
+                delegationKey = (await StorageErrors.GuardAsync("Get user delegation key", () => blobs.GetUserDelegationKeyAsync(options, cancellationToken), cancellationToken)).Value;
             }
 
-            return delegationKey;
+            return delegationKey!;
+        }
+        finally
+        {
+            delegationKeyFetch.Release();
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     public Task SetRetentionAsync(string dossierId, DateOnly retainUntil, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Set retention", async () =>
@@ -186,15 +240,21 @@ public sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<StorageO
                 ["dossier"] = dossierId,
                 ["retainUntil"] = retainUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{dossierId}/", cancellationToken: cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.Tags, BlobStates.None, $"{dossierId}/", cancellationToken: cancellationToken))
             {
-                await container.GetBlobClient(item.Name).SetTagsAsync(tags, cancellationToken: cancellationToken);
+                // An upload not yet recorded keeps its mark, so that the orphan sweep still sees it.
+                var kept = item.Tags is { } current && current.TryGetValue(UnconfirmedTag, out var since)
+                    ? new Dictionary<string, string>(tags) { [UnconfirmedTag] = since }
+                    : tags;
+                await container.GetBlobClient(item.Name).SetTagsAsync(kept, cancellationToken: cancellationToken);
             }
         }, cancellationToken);
 
     public Task<Stream> OpenReadAsync(string blobName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read document", () =>
             container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString(TagInstant, CultureInfo.InvariantCulture);
 
     private string UniquePrefix() =>
         $"{time.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";

@@ -11,6 +11,12 @@ internal static class DossierRows
     public const string EventPrefix = "event-";
     public const string OutboxPrefix = "outbox-";
 
+    /// <summary>
+    /// The pending-outbox index: one row per dossier with outbox items (row key = the dossier's partition key), in a
+    /// partition of its own that the sweep reads instead of the whole table. No dossier id starts with '~'.
+    /// </summary>
+    public const string PendingOutboxPartition = "~outbox";
+
     /// <summary>The summary columns, read without the snapshot's JSON by list queries.</summary>
     public static readonly IReadOnlyList<string> SummaryColumns =
     [
@@ -128,6 +134,9 @@ internal static class DossierRows
         JsonChunks.Write(entity, "Json", item.Json);
         return entity;
     }
+
+    public static TableEntity PendingOutbox(string dossierId, DateTimeOffset leasedUntil) =>
+        new(PendingOutboxPartition, PartitionKey(dossierId)) { ["DossierId"] = dossierId, ["LeasedUntil"] = leasedUntil };
 
     public static FailedOutboxItem ToFailedOutboxItem(TableEntity entity) =>
         new(

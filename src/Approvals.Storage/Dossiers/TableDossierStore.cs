@@ -81,7 +81,8 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         StorageErrors.GuardAsync("Read outbox", async () =>
         {
             var items = new List<OutboxItem>();
-            await foreach (var entity in dossiers.QueryAsync<TableEntity>(InPartition(dossierId, DossierRows.OutboxPrefix), cancellationToken: cancellationToken))
+            var filter = InPartition(dossierId, DossierRows.OutboxPrefix) + " and Failed eq false";
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 items.Add(DossierRows.ToOutboxItem(entity));
             }
@@ -89,33 +90,90 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             return (IReadOnlyList<OutboxItem>)items;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
-        StorageErrors.GuardAsync("Find pending outbox", async () =>
+    public Task<OutboxLease> LeaseOutboxAsync(string dossierId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Lease outbox", async () =>
         {
-            var pending = new List<PendingOutbox>();
-            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix) + " and Failed eq false";
+            var response = await dossiers.UpsertEntityAsync(DossierRows.PendingOutbox(dossierId, until), TableUpdateMode.Replace, cancellationToken);
+            return new OutboxLease(dossierId, response.Headers.ETag?.ToString() ?? "", until);
+        }, cancellationToken);
+
+    public Task<OutboxLease?> RenewOutboxLeaseAsync(OutboxLease lease, DateTimeOffset until, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Renew outbox lease", async () =>
+        {
+            try
+            {
+                var response = await dossiers.UpdateEntityAsync(DossierRows.PendingOutbox(lease.DossierId, until), new ETag(lease.ETag), TableUpdateMode.Replace, cancellationToken);
+                return new OutboxLease(lease.DossierId, response.Headers.ETag?.ToString() ?? "", until);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) || StorageErrors.IsNotFound(exception))
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxLease>> ClaimDueOutboxAsync(DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Claim pending outbox", async () =>
+        {
+            var claimed = new List<OutboxLease>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PendingOutboxPartition} and LeasedUntil le {now}");
             await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
             {
-                pending.Add(new PendingOutbox(entity.GetString("DossierId"), DossierRows.ToOutboxItem(entity)));
-                if (pending.Count >= max)
+                var due = new OutboxLease(entity.GetString("DossierId"), entity.ETag.ToString(), entity.GetDateTimeOffset("LeasedUntil") ?? now);
+                // Guarded by the row's ETag: of two sweeps (or a sweep and a new command), one takes the row.
+                if (await RenewOutboxLeaseAsync(due, until, cancellationToken) is { } lease)
+                {
+                    claimed.Add(lease);
+                }
+
+                if (claimed.Count >= max)
                 {
                     break;
                 }
             }
 
-            return (IReadOnlyList<PendingOutbox>)pending;
+            return (IReadOnlyList<OutboxLease>)claimed;
         }, cancellationToken);
 
-    public Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
-        StorageErrors.GuardAsync("Delete outbox item", async () =>
+    public Task ReleaseOutboxLeaseAsync(OutboxLease lease, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Release outbox lease", async () =>
         {
             try
             {
-                await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId), ETag.All, cancellationToken);
+                await dossiers.DeleteEntityAsync(DossierRows.PendingOutboxPartition, DossierRows.PartitionKey(lease.DossierId), new ETag(lease.ETag), cancellationToken);
             }
-            catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) || StorageErrors.IsNotFound(exception))
             {
-                // Already carried out and deleted (at-least-once dispatch): nothing left to do.
+                // A newer command leased the row again (its items are for its own dispatcher), or it is gone already.
+            }
+        }, cancellationToken);
+
+    public Task DeleteOutboxAsync(string dossierId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Delete outbox items", async () =>
+        {
+            var partition = DossierRows.PartitionKey(dossierId);
+            foreach (var chunk in itemIds.Chunk(MaxRowsPerCommit))
+            {
+                try
+                {
+                    await dossiers.SubmitTransactionAsync(
+                        chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, DossierRows.OutboxKey(id)), ETag.All)),
+                        cancellationToken);
+                }
+                catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+                {
+                    // One of them was carried out and deleted already (at-least-once dispatch): the others one by one.
+                    foreach (var id in chunk)
+                    {
+                        try
+                        {
+                            await dossiers.DeleteEntityAsync(partition, DossierRows.OutboxKey(id), ETag.All, cancellationToken);
+                        }
+                        catch (RequestFailedException gone) when (StorageErrors.IsNotFound(gone))
+                        {
+                            // Already deleted: nothing left to do.
+                        }
+                    }
+                }
             }
         }, cancellationToken);
 
