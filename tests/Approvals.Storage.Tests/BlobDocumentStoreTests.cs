@@ -146,7 +146,7 @@ public sealed class BlobDocumentStoreTests(StorageFixture fixture, ITestOutputHe
         var stored = (await documents.Store.UploadAsync(Dossiers.NewId(), "convention", "convention signée.pdf", new MemoryStream(polyglot), None)).Unwrap();
         using var http = new HttpClient();
 
-        using var get = await http.GetAsync(documents.Store.GetReadLink(stored.BlobName, TimeSpan.FromMinutes(15)));
+        using var get = await http.GetAsync(await documents.Store.GetReadLinkAsync(stored.BlobName, TimeSpan.FromMinutes(15), None));
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         var disposition = get.Content.Headers.ContentDisposition;
