@@ -1,4 +1,6 @@
 using Approvals.Api;
+using Approvals.Application;
+using Approvals.Clock;
 using Approvals.Functions;
 using Approvals.Mail;
 using Approvals.Storage;
@@ -20,7 +22,9 @@ builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<ApiServices>();
 builder.Services.AddSingleton<FinanceServices>();
-builder.Services.AddSingleton<DossierClockSignal>();
+builder.Services.AddSingleton<ClockActivities>();
+builder.Services.AddSingleton<BoundClockSignal>();
+builder.Services.AddSingleton<IClockSignal>(services => services.GetRequiredService<BoundClockSignal>());
 builder.Services.AddSingleton<ApiTrigger>();
 builder.Services.AddHostedService<SignalledOutboxDispatcher>();
 

@@ -16,7 +16,7 @@ builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
-builder.Services.AddHostedService<ClockWorker>();
+builder.Services.AddClockEngine(builder.Configuration);
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<DigestWorker>();
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));

@@ -26,7 +26,7 @@ public static class ApprovalsCore
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
-        services.AddSingleton<DeadlineClock>();
+        services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();
         services.AddApprovalsFinance(configuration);

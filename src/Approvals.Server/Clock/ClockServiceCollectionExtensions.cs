@@ -1,0 +1,38 @@
+using Approvals.Application;
+using Approvals.Clock;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Server;
+
+public static class ClockServiceCollectionExtensions
+{
+    /// <summary>The clock engine, its client and the clock signal; with <c>Clock:Enabled=false</c>, only the activities (the signal does nothing).</summary>
+    public static IServiceCollection AddClockEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ClockEngineOptions.Section).Get<ClockEngineOptions>() ?? new ClockEngineOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<ClockActivities>();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(configuration.GetValue("Storage:ConnectionString", "UseDevelopmentStorage=true")!),
+            TaskHubName = options.TaskHub,
+            WorkerId = options.WorkerId,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            PartitionCount = options.PartitionCount,
+            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
+        }));
+        services.AddSingleton(provider => new TaskHubClient(
+            provider.GetRequiredService<AzureStorageOrchestrationService>(), new SystemTextJsonDataConverter(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<DurableTaskClient, TaskHubDurableClient>();
+        services.AddSingleton<IClockSignal, DurableClockSignal>();
+        services.AddHostedService<ClockEngine>();
+        return services;
+    }
+}
