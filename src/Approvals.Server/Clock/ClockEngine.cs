@@ -1,6 +1,7 @@
 using Approvals.Clock;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 
@@ -18,15 +19,22 @@ public sealed class ClockEngine(AzureStorageOrchestrationService service, ClockA
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await service.CreateIfNotExistsAsync();
+        worker = Worker(service, options.Timings, () => new NextDeadlineActivity(activities), () => new FireDeadlineActivity(activities), loggers);
+        await worker.StartAsync();
+    }
+
+    /// <summary>A worker running the clock's orchestrator with the given activities (the real ones, or a test's scripted ones).</summary>
+    public static TaskHubWorker Worker(
+        AzureStorageOrchestrationService service, ClockTimings timings, Func<ITaskActivity> nextDeadline, Func<ITaskActivity> fireDeadline, ILoggerFactory loggers)
+    {
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggers);
-        var timings = options.Timings;
-        worker = new TaskHubWorker(service, loggers);
+        var worker = new TaskHubWorker(service, loggers);
         worker.AddTaskOrchestrations(new ShimCreator<TaskOrchestration>(ClockNames.Orchestrator,
             () => shims.CreateOrchestration(ClockNames.Orchestrator, new DossierClockOrchestrator(timings))));
         worker.AddTaskActivities(
-            new ShimCreator<TaskActivity>(ClockNames.NextDeadline, () => shims.CreateActivity(ClockNames.NextDeadline, new NextDeadlineActivity(activities))),
-            new ShimCreator<TaskActivity>(ClockNames.FireDeadline, () => shims.CreateActivity(ClockNames.FireDeadline, new FireDeadlineActivity(activities))));
-        await worker.StartAsync();
+            new ShimCreator<TaskActivity>(ClockNames.NextDeadline, () => shims.CreateActivity(ClockNames.NextDeadline, nextDeadline())),
+            new ShimCreator<TaskActivity>(ClockNames.FireDeadline, () => shims.CreateActivity(ClockNames.FireDeadline, fireDeadline())));
+        return worker;
     }
 
     /// <summary>Stops taking work and lets what runs finish, within the host's shutdown timeout.</summary>

@@ -19,15 +19,8 @@ public static class ClockServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton(provider => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(configuration.GetValue("Storage:ConnectionString", "UseDevelopmentStorage=true")!),
-            TaskHubName = options.TaskHub,
-            WorkerId = options.WorkerId,
-            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            PartitionCount = options.PartitionCount,
-            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
-        }));
+        services.AddSingleton(provider => new AzureStorageOrchestrationService(
+            Settings(options, configuration.GetValue("Storage:ConnectionString", "UseDevelopmentStorage=true")!, provider.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton(provider => new TaskHubClient(
             provider.GetRequiredService<AzureStorageOrchestrationService>(), new SystemTextJsonDataConverter(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableTaskClient, TaskHubDurableClient>();
@@ -35,4 +28,15 @@ public static class ClockServiceCollectionExtensions
         services.AddHostedService<ClockEngine>();
         return services;
     }
+
+    /// <summary>The engine's Azure Storage settings: the task hub in the data's storage account, a stable worker id, a short polling interval.</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(ClockEngineOptions options, string connectionString, ILoggerFactory loggers) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = options.TaskHub,
+        WorkerId = options.WorkerId,
+        MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+        PartitionCount = options.PartitionCount,
+        LoggerFactory = loggers,
+    };
 }

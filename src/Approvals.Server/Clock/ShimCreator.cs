@@ -3,12 +3,16 @@ using DurableTask.Core;
 namespace Approvals.Server;
 
 /// <summary>Makes a new orchestration or activity object for each work item, as the shims expect (they hold per-run state).</summary>
-public sealed class ShimCreator<T>(string name, Func<T> create) : ObjectCreator<T>
+public sealed class ShimCreator<T> : ObjectCreator<T>
 {
-    public override T Create()
+    private readonly Func<T> create;
+
+    public ShimCreator(string name, Func<T> create)
     {
         Name = name;
         Version = "";
-        return create();
+        this.create = create;
     }
+
+    public override T Create() => create();
 }
