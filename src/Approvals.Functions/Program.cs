@@ -23,6 +23,7 @@ builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.Con
 builder.Services.AddSingleton<ApiServices>();
 builder.Services.AddSingleton<FinanceServices>();
 builder.Services.AddSingleton<ClockActivities>();
+builder.Services.AddSingleton<ClockReconciliation>();
 builder.Services.AddSingleton<BoundClockSignal>();
 builder.Services.AddSingleton<IClockSignal>(services => services.GetRequiredService<BoundClockSignal>());
 builder.Services.AddSingleton<ApiTrigger>();

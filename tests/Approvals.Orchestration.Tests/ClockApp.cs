@@ -76,7 +76,8 @@ public sealed class ClockApp : IAsyncDisposable
             .AddApprovalsCore(configuration)
             .AddApprovalsStorage(configuration)
             .AddApprovalsMail(configuration, AppContext.BaseDirectory)
-            .AddSingleton<ClockActivities>();
+            .AddSingleton<ClockActivities>()
+            .AddSingleton<ClockReconciliation>();
         collection.AddSingleton<IDossierStore>(provider => new FlakyDossierStore(ActivatorUtilities.CreateInstance<TableDossierStore>(provider)));
         ClockApp? app = null;
         collection.AddSingleton<IClockSignal>(_ => new DurableClockSignal(app!.Client));
@@ -87,6 +88,15 @@ public sealed class ClockApp : IAsyncDisposable
 
     /// <summary>Carries out every pending outbox item, the clock signals among them, as the hosts' dispatchers do.</summary>
     public Task<int> DispatchOutboxAsync() => services.GetRequiredService<OutboxDispatcher>().SweepAsync(CancellationToken.None);
+
+    /// <summary>Loses the clock signals still in the outbox, as a crash or a bug might.</summary>
+    public async Task DropClockSignalsAsync(string dossierId)
+    {
+        foreach (var item in (await Store.ReadOutboxAsync(dossierId, CancellationToken.None)).Where(i => i.Kind == OutboxKinds.Clock))
+        {
+            await Store.DeleteOutboxAsync(dossierId, item.Id, CancellationToken.None);
+        }
+    }
 
     public async Task<string> CreateAsync()
     {

@@ -7,6 +7,7 @@ using Approvals.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Approvals.Orchestration.Tests;
@@ -18,7 +19,7 @@ namespace Approvals.Orchestration.Tests;
 public sealed class InProcessClockTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     /// <summary>Seconds rather than days, because the engine's timers run in real time.</summary>
-    private static readonly ClockTimings Timings = new(MaxWait: TimeSpan.FromSeconds(30), FirstRetry: TimeSpan.FromMilliseconds(300), Attempts: 2, AfterFailure: TimeSpan.FromSeconds(2));
+    private static readonly ClockTimings Timings = new(MaxWait: TimeSpan.FromSeconds(4), FirstRetry: TimeSpan.FromMilliseconds(300), Attempts: 2, AfterFailure: TimeSpan.FromSeconds(2));
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -145,6 +146,38 @@ public sealed class InProcessClockTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal([DeadlineIds.Reminder(DeadlineIds.PaymentWindow, 30)], state.FiredDeadlines);
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
         Assert.Equal("Notified", fired.Stage);
+    }
+
+    [Fact]
+    public async Task GivenARunningClockWhoseSignalIsLost_WhenItsLongestWaitEnds_ThenItPlansAgainAnyway()
+    {
+        var id = await app.CreateAsync();
+        await app.DispatchOutboxAsync();
+        await StatusAsync(id, s => s?.Stage == "Submitted");
+
+        await app.ApplySeedStepsAsync(id, 1);
+        await app.DropClockSignalsAsync(id);
+        await app.DispatchOutboxAsync();
+
+        var status = await StatusAsync(id, s => s is { Stage: not "Submitted" });
+        Assert.Equal("Adopted", status.Stage);
+    }
+
+    [Fact]
+    public async Task GivenADossierWhoseClockSignalsWereAllLost_WhenTheReconciliationRuns_ThenItsClockStartsAndItsDeadlinesFire()
+    {
+        var id = await app.CreateAsync();
+        await app.ApplySeedStepsAsync(id, 5);
+        app.Time.SetUtcNow(SeedDossier.At(2024, 1, 15));
+        await app.DropClockSignalsAsync(id);
+        await app.DispatchOutboxAsync();
+        Assert.Null(await host.Client.GetInstanceAsync(id));
+
+        var started = await app.Services.GetRequiredService<ClockReconciliation>().RunAsync(host.Client, CancellationToken.None);
+        await host.Client.WaitForInstanceCompletionAsync(id, new CancellationTokenSource(Patience).Token);
+
+        Assert.True(started >= 1);
+        Assert.Equal(DossierStage.Lapsed, (await app.StateAsync(id)).Stage);
     }
 
     private static ClockStatus? Status(OrchestrationMetadata? metadata) =>

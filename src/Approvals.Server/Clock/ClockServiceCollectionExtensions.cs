@@ -25,7 +25,9 @@ public static class ClockServiceCollectionExtensions
             provider.GetRequiredService<AzureStorageOrchestrationService>(), new SystemTextJsonDataConverter(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableTaskClient, TaskHubDurableClient>();
         services.AddSingleton<IClockSignal, DurableClockSignal>();
+        services.AddSingleton<ClockReconciliation>();
         services.AddHostedService<ClockEngine>();
+        services.AddHostedService<ClockReconciler>();
         return services;
     }
 
