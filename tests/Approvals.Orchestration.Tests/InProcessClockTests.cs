@@ -92,6 +92,14 @@ public sealed class InProcessClockTests(AzuriteFixture azurite) : IClassFixture<
         var register = await app.Dossiers.ReadRegisterAsync(id, CancellationToken.None);
         Assert.Single(register, e => e.Type == nameof(DossierEvent.Lapsed));
         Assert.Equal("dossier terminé", Status(done)!.Text);
+
+        // Caught up in 2024, the three reminders of a window closed in 2022 are recorded as skipped; only the lapse notice is mailed.
+        await app.DispatchOutboxAsync();
+        var keys = app.Mail.Requests.Select(r => r.CustomArgs.GetValueOrDefault("approvalsKey") ?? "").ToList();
+        Assert.Equal(3, register.Count(e => e.Type == nameof(DossierEvent.ReminderSkipped)));
+        Assert.DoesNotContain(register, e => e.Type == nameof(DossierEvent.ReminderDue));
+        Assert.DoesNotContain(keys, k => k.EndsWith(":reminder", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.EndsWith(":lapsed", StringComparison.Ordinal));
     }
 
     [Fact]
