@@ -16,7 +16,8 @@ builder.ConfigureFunctionsWebApplication();
 // Behind App Service authentication, which signs people in, sets the principal headers and strips any a client sends.
 // No development sign-in here: there is no sign-in page to offer it, and no data protection keys shared by instances.
 builder.Services.AddSingleton((builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions())
-    with { TrustAppServiceHeaders = true, DevelopmentSignIn = false });
+    with
+{ TrustAppServiceHeaders = true, DevelopmentSignIn = false });
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);

@@ -8,6 +8,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -33,6 +34,7 @@ public sealed class FrameworkClockTests(AzuriteFixture azurite, ITestOutputHelpe
             ["Clock:TaskHub"] = "ServerHub",
             ["Clock:PartitionCount"] = "1",
         });
+        await host.Services.GetServices<IHostedService>().OfType<ClockEngine>().Single().Ready.WaitAsync(Patience);
 
         var created = await host.Service<DossierService>().CreateAsync(Approvals.Seeds.SeedDossier.Request, ClockApp.Officer, null, CancellationToken.None);
         var id = created.Unwrap().DossierId;
