@@ -1,4 +1,6 @@
 using Approvals.Api;
+using Approvals.Application;
+using Approvals.Clock;
 using Approvals.Functions;
 using Approvals.Mail;
 using Approvals.Storage;
@@ -14,13 +16,17 @@ builder.ConfigureFunctionsWebApplication();
 // Behind App Service authentication, which signs people in, sets the principal headers and strips any a client sends.
 // No development sign-in here: there is no sign-in page to offer it, and no data protection keys shared by instances.
 builder.Services.AddSingleton((builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions())
-    with { TrustAppServiceHeaders = true, DevelopmentSignIn = false });
+    with
+{ TrustAppServiceHeaders = true, DevelopmentSignIn = false });
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<ApiServices>();
 builder.Services.AddSingleton<FinanceServices>();
-builder.Services.AddSingleton<DossierClockSignal>();
+builder.Services.AddSingleton<ClockActivities>();
+builder.Services.AddSingleton<ClockReconciliation>();
+builder.Services.AddSingleton<BoundClockSignal>();
+builder.Services.AddSingleton<IClockSignal>(services => services.GetRequiredService<BoundClockSignal>());
 builder.Services.AddSingleton<ApiTrigger>();
 builder.Services.AddHostedService<SignalledOutboxDispatcher>();
 

@@ -17,7 +17,7 @@ builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.Con
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
 builder.Services.AddApprovalsSecurity();
-builder.Services.AddHostedService<ClockWorker>();
+builder.Services.AddClockEngine(builder.Configuration);
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<DigestWorker>();
 builder.Services.AddHostedService<OrphanDocumentWorker>();

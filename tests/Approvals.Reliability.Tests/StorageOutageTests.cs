@@ -18,8 +18,6 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
     public async Task InitializeAsync() => host = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), new Dictionary<string, string?>
     {
-        ["Clock:Enabled"] = "true",
-        ["Clock:Interval"] = "00:01:00",
         ["Outbox:SweepInterval"] = "00:00:30",
         ["Mail:MaxAttempts"] = "1",
     });
@@ -84,6 +82,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         {
             host.Time.Advance(TimeSpan.FromMinutes(1));
             ticks++;
+            await host.FireDueDeadlinesAsync(id);
             var register = (await (await officer.GetAsync($"/api/dossiers/{id}")).JsonAsync()).GetProperty("register").EnumerateArray().ToList();
             if (register.FirstOrDefault(e => e.GetProperty("type").GetString() == "ReminderDue") is { ValueKind: System.Text.Json.JsonValueKind.Object } reminder)
             {

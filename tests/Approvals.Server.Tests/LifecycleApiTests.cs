@@ -64,7 +64,7 @@ public sealed class LifecycleApiTests : IAsyncLifetime
         Assert.Contains("30 août 2022", notification.Text);
 
         host.Time.SetUtcNow(Paris(2022, 7, 31, 6));
-        Assert.Equal(1, await host.Service<DeadlineClock>().TickAsync(CancellationToken.None));
+        Assert.Equal(1, await host.FireDueDeadlinesAsync(id));
         var reminder = await MailAsync(m => m.Subject!.Contains(id) && m.Subject.Contains("30 jours", StringComparison.OrdinalIgnoreCase) || m.Subject!.Contains("Rappel"));
         Assert.Contains("agent.instructeur@grandbesancon.example.fr", reminder.To);
 

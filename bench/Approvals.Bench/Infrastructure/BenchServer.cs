@@ -23,7 +23,7 @@ namespace Approvals.Bench;
 /// </summary>
 public sealed class BenchServer : IAsyncDisposable
 {
-    private static readonly Type[] Workers = [typeof(ClockWorker), typeof(OutboxWorker), typeof(DigestWorker)];
+    private static readonly Type[] Workers = [typeof(OutboxWorker), typeof(DigestWorker)];
 
     private readonly Factory factory;
 
@@ -54,6 +54,7 @@ public sealed class BenchServer : IAsyncDisposable
             ["Api:MaxUploadBytes"] = $"{maxUploadBytes}",
             ["Mail:PickupFolder"] = mailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Clock:Enabled"] = "false",
         };
         var factory = new Factory(Path.Combine(repositoryRoot, "src", "Approvals.Server"), settings, time, counter);
         factory.UseKestrel(0);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Approvals.Application;
 using Approvals.Storage;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
+using Approvals.Clock;
 using Microsoft.Extensions.Options;
 
 namespace Approvals.Bench;
@@ -86,9 +86,8 @@ public static class ClockCost
 
         await index.UpsertAsync(due, CancellationToken.None);
         context.Server.Time.Set(tickAt);
-        var clock = new DeadlineClock(index, context.Dossiers, context.Server.Time, NullLogger<DeadlineClock>.Instance);
         var timer = Stopwatch.StartNew();
-        var fired = await clock.TickAsync(CancellationToken.None);
+        var fired = await DueFiring.FireAsync(index, context.Server.Service<ClockActivities>(), tickAt, CancellationToken.None);
         var elapsed = timer.Elapsed.TotalMilliseconds;
         if (fired != context.Sizes.ClockDue)
         {

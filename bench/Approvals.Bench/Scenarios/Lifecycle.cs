@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Approvals.Application;
+using Approvals.Clock;
 
 namespace Approvals.Bench;
 
@@ -41,7 +42,8 @@ public static class Lifecycle
         var count = context.Sizes.LifecycleDossiers;
         var signal = server.Service<OutboxSignal>();
         var dispatcher = server.Service<OutboxDispatcher>();
-        var clock = server.Service<DeadlineClock>();
+        var activities = server.Service<ClockActivities>();
+        var index = server.Service<IDeadlineIndex>();
         while (signal.Reader.TryRead(out _))
         {
         }
@@ -85,7 +87,7 @@ public static class Lifecycle
 
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = context.Sizes.Workers },
                 async (item, cancellationToken) => await dispatcher.DispatchAsync(item.Lease, item.Items, cancellationToken));
-            await clock.TickAsync(CancellationToken.None);
+            await DueFiring.FireAsync(index, activities, server.Time.GetUtcNow(), CancellationToken.None);
         }
     }
 

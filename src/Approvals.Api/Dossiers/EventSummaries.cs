@@ -36,6 +36,7 @@ public static class EventSummaries
         ReportOverdue e => $"Compte rendu non remis à l'échéance du {D(e.DueOn)}",
         ConventionEnded e => $"Fin de la convention le {D(e.EndedOn)}",
         ReminderDue e => $"Relance J-{e.DaysBefore} avant le {D(e.DeadlineDay)} ({DeadlineLabels.Of(e.RemindsOf)})",
+        ReminderSkipped e => $"Relance J-{e.DaysBefore} avant le {D(e.DeadlineDay)} non envoyée : atteinte trop tard ({DeadlineLabels.Of(e.RemindsOf)})",
         DocumentAttached e => $"Document joint : {e.FileName} ({e.Kind}, {e.Size} octets, SHA-256 {e.Sha256[..12]}…)",
         _ => @event.GetType().Name,
     };

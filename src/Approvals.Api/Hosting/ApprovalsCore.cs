@@ -28,7 +28,7 @@ public static class ApprovalsCore
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
         services.AddSingleton<OrphanDocumentSweep>();
-        services.AddSingleton<DeadlineClock>();
+        services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();
         services.AddApprovalsFinance(configuration);

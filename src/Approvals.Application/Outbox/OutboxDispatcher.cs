@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Approvals.Application;
 
 /// <summary>
-/// Carries out outbox items — e-mails, deadline index changes, retention tags — then deletes them. At least once:
+/// Carries out outbox items — e-mails, deadline index changes, retention tags, clock signals — then deletes them. At least once:
 /// an item is deleted only after its work is done, and every piece of work is harmless to repeat (the mailer's key,
 /// upserts, idempotent removals and tags). A mail the provider refuses for good is kept, marked failed, for a person
 /// to look at and retry; transient faults leave the item for the next sweep.
@@ -15,7 +15,14 @@ namespace Approvals.Application;
 /// </para>
 /// </summary>
 public sealed class OutboxDispatcher(
-    IDossierStore store, IDeadlineIndex index, IDocumentStore documents, IMailer mailer, OutboxOptions options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IDossierStore store,
+    IDeadlineIndex index,
+    IDocumentStore documents,
+    IMailer mailer,
+    IClockSignal clock,
+    OutboxOptions options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Carries out the items under <paramref name="lease"/>; returns how many were done.</summary>
     public async Task<int> DispatchAsync(OutboxLease lease, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
@@ -124,6 +131,9 @@ public sealed class OutboxDispatcher(
                 break;
             case OutboxKinds.Retention:
                 await documents.SetRetentionAsync(dossierId, DomainJson.Deserialize<RetentionChange>(item.Json).RetainUntil, cancellationToken);
+                break;
+            case OutboxKinds.Clock:
+                await clock.DossierChangedAsync(dossierId, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");

@@ -6,4 +6,7 @@ public static class OutboxKinds
     public const string Mail = "mail";
     public const string Deadlines = "deadlines";
     public const string Retention = "retention";
+
+    /// <summary>Tell the dossier's clock that the dossier changed (<see cref="IClockSignal"/>).</summary>
+    public const string Clock = "clock";
 }

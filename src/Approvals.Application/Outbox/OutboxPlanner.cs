@@ -24,6 +24,8 @@ public sealed class OutboxPlanner(MailPolicy mails)
             items.Add((OutboxKinds.Retention, DomainJson.Serialize(new RetentionChange(after.EndedOn!.Value.AddYears(10)))));
         }
 
+        // Every change may move what the clock waits for; the signal leaves with the command, so it is retried until done.
+        items.Add((OutboxKinds.Clock, "{}"));
         return items.Select((item, i) => new OutboxItem($"{first:D6}-{i + 1:D2}", item.Kind, item.Json)).ToList();
     }
 

@@ -77,6 +77,12 @@ public abstract record DossierEvent
     /// <summary>A reminder is due: the outbox turns it into e-mails.</summary>
     public sealed record ReminderDue(string DeadlineId, DeadlineKind RemindsOf, DateOnly DeadlineDay, int DaysBefore) : DossierEvent;
 
+    /// <summary>
+    /// A reminder reached too late to be of use (the clock was down, or the dossier was entered after the facts): the
+    /// deadline it announces has passed, or a nearer reminder of the same deadline is due too. Recorded, not e-mailed.
+    /// </summary>
+    public sealed record ReminderSkipped(string DeadlineId, DeadlineKind RemindsOf, DateOnly DeadlineDay, int DaysBefore) : DossierEvent;
+
     public sealed record DocumentAttached(
         string DocumentId,
         DocumentKind Kind,

@@ -145,6 +145,7 @@ public static class Workflow
             ReportOverdue e => state with { ReportOverdueSince = e.DueOn, FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReportDue] },
             ConventionEnded => state with { FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ConventionEnd] },
             ReminderDue e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
+            ReminderSkipped e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             DocumentAttached e => state with { Documents = [.. state.Documents, e] },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown event."),
         };
@@ -549,9 +550,19 @@ public static class Workflow
             DeadlineKind.ReportDue => Ok(new ReportOverdue(deadline.Day) { At = now }),
             DeadlineKind.ConventionEnd => Ok(new ConventionEnded(deadline.Day) { At = now }),
             DeadlineKind.FormalNoticeExpiry => Ok(new FormalNoticeExpired(deadline.Day) { At = now }),
+            _ when IsStale(state, deadline, now) => Ok(new ReminderSkipped(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
             _ => Ok(new ReminderDue(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
         };
     }
+
+    /// <summary>
+    /// A reminder caught up late announces nothing useful: the day it reminds of is over (only the overdue event and its
+    /// notice matter then), or a nearer reminder of the same deadline is already due (one reminder, the latest, is enough).
+    /// </summary>
+    private static bool IsStale(Dossier state, Deadline reminder, DateTimeOffset now) =>
+        FrenchCalendar.ParisDate(now) > reminder.RemindsOfDay
+        || DeadlineSchedule.Of(state).Any(d => d.Kind == DeadlineKind.Reminder && d.RemindsOf == reminder.RemindsOf
+            && d.RemindsOfDay == reminder.RemindsOfDay && d.DaysBefore < reminder.DaysBefore && d.DueAt <= now);
 
     /// <summary>The settlement with what has been paid since the report came in.</summary>
     private static Settlement CurrentSettlement(Dossier state) =>

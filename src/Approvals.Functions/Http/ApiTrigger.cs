@@ -9,10 +9,11 @@ namespace Approvals.Functions;
 /// <summary>
 /// What every HTTP trigger does around the shared route handler of <c>Approvals.Api</c> (the same one the server maps):
 /// refuse a state-changing request without the application's header (CSRF, as the server does), answer storage faults
-/// with 503 as the server's endpoint filter does, write the handler's result, and after an
-/// accepted change tell the dossier's clock. Validation, mapping and problems all stay in the shared handler.
+/// with 503 as the server's endpoint filter does, and write the handler's result. Validation, mapping and problems all
+/// stay in the shared handler; an accepted change signals the dossier's clock through its outbox, with the Durable Task
+/// client the trigger received.
 /// </summary>
-public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
+public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
 {
     public async Task<IActionResult> RunAsync(HttpRequest request, Func<HttpContext, ApiServices, Task<IResult>> handler)
     {
@@ -21,19 +22,11 @@ public sealed class ApiTrigger(ApiServices services, DossierClockSignal clock)
     }
 
     /// <summary>A command on <paramref name="dossierId"/>, or with none a creation (the new id is in the handler's answer).</summary>
-    public async Task<IActionResult> RunAndSignalAsync(
+    public Task<IActionResult> RunAndSignalAsync(
         HttpRequest request, DurableTaskClient client, string? dossierId, Func<HttpContext, ApiServices, Task<IResult>> handler)
     {
-        var result = await GuardAsync(request.HttpContext, handler);
-        var accepted = result is not IStatusCodeHttpResult { StatusCode: >= 300 };
-        var changed = dossierId ?? (result is IValueHttpResult { Value: DossiersApi.Created created } ? created.DossierId : null);
-        if (accepted && changed is not null)
-        {
-            await clock.DossierChangedAsync(client, changed, request.HttpContext.RequestAborted);
-        }
-
-        await WriteAsync(request.HttpContext, result);
-        return new EmptyResult();
+        clock.Bind(client);
+        return RunAsync(request, handler);
     }
 
     /// <summary>One of <see cref="CommandRoutes.All"/>, by its route segment.</summary>

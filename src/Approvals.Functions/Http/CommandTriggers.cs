@@ -10,7 +10,7 @@ using static DossierCommand;
 
 /// <summary>
 /// One trigger per entry of <c>CommandRoutes.All</c> (<c>POST /api/dossiers/{id}/{segment}</c>), named after its command
-/// as on the server. Each accepted command raises <c>DossierChanged</c> on the dossier's clock. The body, roles and
+/// as on the server. Each accepted command signals the dossier's clock through its outbox. The body, roles and
 /// refusals are the shared handler's.
 /// </summary>
 public sealed class CommandTriggers(ApiTrigger api)

@@ -1,5 +1,6 @@
 using Approvals.Application;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Approvals.Functions;
@@ -9,11 +10,12 @@ namespace Approvals.Functions;
 /// dispatch, a transient fault), as the server's sweep does: it reads the pending-outbox index only and takes the
 /// dossiers whose lease has ended. The host runs a timer on one instance at a time.
 /// </summary>
-public sealed class OutboxSweepTimer(OutboxDispatcher dispatcher, ILogger<OutboxSweepTimer> logger)
+public sealed class OutboxSweepTimer(OutboxDispatcher dispatcher, BoundClockSignal clock, ILogger<OutboxSweepTimer> logger)
 {
     [Function(nameof(SweepOutbox))]
-    public async Task SweepOutbox([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task SweepOutbox([TimerTrigger("0 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
+        clock.Bind(client);
         var done = await dispatcher.SweepAsync(cancellationToken);
         if (done > 0)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Approvals.Api;
 using Approvals.Application;
+using Approvals.Clock;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -105,6 +106,25 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
     /// <summary>A client without the application's CSRF header: what a form or a <c>no-cors</c> fetch of another site sends.</summary>
     public HttpClient CrossSite() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    /// <summary>
+    /// What the dossier's clock does when its timers wake, driven by the test's fake time (the engine's own timers run
+    /// in real time, so the host runs with <c>Clock:Enabled=false</c>): plans and fires, through the clock's
+    /// activities, every deadline due by now. Returns how many were fired.
+    /// </summary>
+    public async Task<int> FireDueDeadlinesAsync(string dossierId)
+    {
+        var activities = Service<ClockActivities>();
+        var fired = 0;
+        while (await activities.NextDeadlineAsync(dossierId, CancellationToken.None) is { DueUtc: { } due, DeadlineId: { } deadlineId }
+            && due <= Time.GetUtcNow().UtcDateTime
+            && await activities.FireDeadlineAsync(new DeadlineToFire(dossierId, deadlineId), CancellationToken.None) == FireResult.Done)
+        {
+            fired++;
+        }
+
+        return fired;
+    }
 
     public T Service<T>()
         where T : notnull => factory.Services.GetRequiredService<T>();

@@ -1,0 +1,32 @@
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Clock;
+
+/// <summary>
+/// The daily safety net behind the outbox's signal: every open dossier whose clock is missing, failed or terminated
+/// gets it started again, so no dossier is left without a clock whatever was lost on the way. Both hosts run it.
+/// </summary>
+public sealed class ClockReconciliation(IDossierStore store)
+{
+    /// <summary>Returns how many clocks were started.</summary>
+    public async Task<int> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var dossiers = await store.QueryAsync(new DossierQuery(Take: int.MaxValue), cancellationToken);
+        var started = 0;
+        foreach (var dossier in dossiers.Where(d => !Ended(d.Stage)))
+        {
+            var instance = await client.GetInstanceAsync(dossier.DossierId, cancellationToken);
+            if (instance is null || instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+            {
+                await DossierClockSignal.StartAsync(client, dossier.DossierId, cancellationToken);
+                started++;
+            }
+        }
+
+        return started;
+    }
+
+    private static bool Ended(string stage) => Enum.TryParse<DossierStage>(stage, out var parsed) && (Dossier.Empty with { Stage = parsed }).IsEnded;
+}
