@@ -87,14 +87,31 @@ public sealed class ClockApp : IAsyncDisposable
     }
 
     /// <summary>Carries out every pending outbox item, the clock signals among them, as the hosts' dispatchers do.</summary>
-    public Task<int> DispatchOutboxAsync() => services.GetRequiredService<OutboxDispatcher>().SweepAsync(CancellationToken.None);
+    public async Task<int> DispatchOutboxAsync()
+    {
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        var signal = services.GetRequiredService<OutboxSignal>();
+        var done = 0;
+        while (signal.Reader.TryRead(out var work))
+        {
+            done += await dispatcher.DispatchAsync(work.Lease, work.Items, CancellationToken.None);
+        }
+
+        return done + await dispatcher.SweepAsync(CancellationToken.None);
+    }
 
     /// <summary>Loses the clock signals still in the outbox, as a crash or a bug might.</summary>
     public async Task DropClockSignalsAsync(string dossierId)
     {
-        foreach (var item in (await Store.ReadOutboxAsync(dossierId, CancellationToken.None)).Where(i => i.Kind == OutboxKinds.Clock))
+        var signals = (await Store.ReadOutboxAsync(dossierId, CancellationToken.None)).Where(i => i.Kind == OutboxKinds.Clock).Select(i => i.Id).ToList();
+        await Store.DeleteOutboxAsync(dossierId, signals, CancellationToken.None);
+
+        // The committing process still holds them in memory: carry out the rest of that work without them.
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        var signal = services.GetRequiredService<OutboxSignal>();
+        while (signal.Reader.TryRead(out var work))
         {
-            await Store.DeleteOutboxAsync(dossierId, item.Id, CancellationToken.None);
+            await dispatcher.DispatchAsync(work.Lease, work.Items.Where(i => i.Kind != OutboxKinds.Clock).ToList(), CancellationToken.None);
         }
     }
 
