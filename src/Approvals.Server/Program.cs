@@ -18,6 +18,7 @@ builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
 builder.Services.AddHostedService<ClockWorker>();
 builder.Services.AddHostedService<OutboxWorker>();
+builder.Services.AddHostedService<LedgerWorker>();
 builder.Services.AddHostedService<DigestWorker>();
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
 

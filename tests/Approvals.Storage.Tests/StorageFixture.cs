@@ -28,6 +28,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
+            ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
         if (maxUploadBytes is { } max)

@@ -28,7 +28,7 @@ public static class ApprovalsCore
         services.AddSingleton<DossierService>();
         services.AddSingleton<DeadlineClock>();
         services.AddSingleton<DigestService>();
-        services.AddSingleton<BudgetCredits>();
+        services.AddSingleton<BudgetLedger>();
         services.AddApprovalsFinance(configuration);
         return services;
     }

@@ -9,7 +9,7 @@ namespace Approvals.Application;
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
 /// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
 /// </summary>
-public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time)
+public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, BudgetLedger ledger, ProcessOptions options, TimeProvider time)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -18,6 +18,8 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
     public async Task<Result<CommandOutcome>> CreateAsync(GrantRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        // One code, one line: a trailing space or an en-dash must not make a second line that escapes the credit control.
+        request = request with { BudgetLine = request.BudgetLine with { Code = BudgetLineCodes.Normalise(request.BudgetLine.Code) } };
         var refusals = RequestRules.Check(request, options.Policy, time.GetUtcNow());
         if (refusals.Count > 0)
         {
@@ -73,12 +75,28 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
                 return Outcome(current, []);
             }
 
+            // A vote holds its credits on the line before it commits; see BudgetLedger.
+            var reservation = events.OfType<DossierEvent.CreditsCommitted>().FirstOrDefault();
+            var version = current.Version + events.Count;
+            if (reservation is not null
+                && await ledger.ReserveAsync(dossierId, reservation.Year, reservation.BudgetLineCode, reservation.Amount, version, cancellationToken) is { } refused)
+            {
+                return Result<CommandOutcome>.Refused([refused]);
+            }
+
             try
             {
                 return Outcome(await CommitAsync(current, events, actor, idempotencyKey, fingerprint, cancellationToken), events);
             }
             catch (ConcurrencyConflictException)
             {
+                // The commit lost, so the reservation is given back; any other fault may hide a commit that landed, and
+                // the reservation is left for the outbox to confirm or for reconciliation to settle.
+                if (reservation is not null)
+                {
+                    await ledger.ReleaseAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken);
+                }
+
                 cache.Remove(dossierId);
                 if (expectedVersion is not null || attempt >= Attempts)
                 {
@@ -143,6 +161,7 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
 
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
+        await ApplyToLedgerAsync(current.DossierId, current.Snapshot.State, state, cancellationToken);
         signal.Notify(current.DossierId, outbox);
         return next;
     }
@@ -166,6 +185,26 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings the budget line up to date before answering, so that the budget page shows the command just made. The
+    /// commit's outbox carries the same change, so a fault here only delays it to the dispatcher (which then finds it done).
+    /// </summary>
+    private async Task ApplyToLedgerAsync(string dossierId, Dossier before, Dossier after, CancellationToken cancellationToken)
+    {
+        if (LedgerChange.Between(before, after) is not { } change)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.ApplyAsync(dossierId, change, cancellationToken);
+        }
+        catch (Exception fault) when (fault is StorageFailedException or ConcurrencyConflictException)
+        {
         }
     }
 

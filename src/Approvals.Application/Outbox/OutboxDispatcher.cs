@@ -9,7 +9,8 @@ namespace Approvals.Application;
 /// upserts, idempotent removals and tags). A mail the provider refuses for good is kept, marked failed, for a person
 /// to look at and retry; transient faults leave the item for the next sweep.
 /// </summary>
-public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, IDocumentStore documents, IMailer mailer, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(
+    IDossierStore store, IDeadlineIndex index, IDocumentStore documents, IMailer mailer, BudgetLedger ledger, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Carries out the items; returns how many were done.</summary>
     public async Task<int> DispatchAsync(string dossierId, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
@@ -71,6 +72,9 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
                 break;
             case OutboxKinds.Retention:
                 await documents.SetRetentionAsync(dossierId, DomainJson.Deserialize<RetentionChange>(item.Json).RetainUntil, cancellationToken);
+                break;
+            case OutboxKinds.Ledger:
+                await ledger.ApplyAsync(dossierId, DomainJson.Deserialize<LedgerChange>(item.Json), cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");

@@ -6,4 +6,5 @@ public static class OutboxKinds
     public const string Mail = "mail";
     public const string Deadlines = "deadlines";
     public const string Retention = "retention";
+    public const string Ledger = "ledger";
 }
