@@ -134,14 +134,14 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
     {
         var row = new TableEntity(Year(year), ShareKey(code, share.DossierId))
         {
-        ["Code"] = code,
-        ["DossierId"] = share.DossierId,
-        ["Version"] = share.Version,
-        ["Committed"] = Amount(share.Committed),
-        ["Paid"] = Amount(share.Paid),
-        ["Recovered"] = Amount(share.Recovered),
-        ["Reserved"] = Amount(share.Reserved),
-        ["ReservedVersion"] = share.ReservedVersion,
+            ["Code"] = code,
+            ["DossierId"] = share.DossierId,
+            ["Version"] = share.Version,
+            ["Committed"] = Amount(share.Committed),
+            ["Paid"] = Amount(share.Paid),
+            ["Recovered"] = Amount(share.Recovered),
+            ["Reserved"] = Amount(share.Reserved),
+            ["ReservedVersion"] = share.ReservedVersion,
         };
         if (share.ReservedAt is { } reservedAt)
         {
