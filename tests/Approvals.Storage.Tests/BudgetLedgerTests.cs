@@ -173,6 +173,7 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         }).Build();
         var services = new ServiceCollection()

@@ -29,6 +29,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
         if (maxUploadBytes is { } max)

@@ -139,9 +139,11 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
             }
         }
 
-        foreach (var line in await lines.ListBalancesAsync(null, cancellationToken))
+        var charged = all.Select(s => (s.Year, Code: s.BudgetLineCode));
+        var registered = (await lines.ListBalancesAsync(null, cancellationToken)).Select(l => (l.Year, l.Code));
+        foreach (var (year, code) in charged.Union(registered))
         {
-            await RetotalAsync(line.Year, line.Code, cancellationToken);
+            await RetotalAsync(year, code, cancellationToken);
         }
     }
 
@@ -149,9 +151,9 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     {
         for (var attempt = 1; ; attempt++)
         {
-            var line = await lines.FindAsync(year, code, cancellationToken);
+            var line = await lines.FindAsync(year, code, cancellationToken) ?? BudgetLineBalance.Unregistered(year, code);
             var shares = await lines.ListSharesAsync(year, code, cancellationToken);
-            var totals = line! with
+            var totals = line with
             {
                 Committed = shares.Sum(s => s.Committed),
                 Reserved = shares.Sum(s => s.Reserved),

@@ -13,7 +13,7 @@ public interface IBudgetLineStore
     /// <summary>Registers the line or changes its label and amount voted, keeping its totals.</summary>
     Task UpsertAsync(BudgetLineRecord line, CancellationToken cancellationToken);
 
-    /// <summary>Every line's row, registered or not, by year then code: one row per line, no dossier read.</summary>
+    /// <summary>The registered lines with their totals, by year then code: a cost per line, no dossier read.</summary>
     Task<IReadOnlyList<BudgetLineBalance>> ListBalancesAsync(int? year, CancellationToken cancellationToken);
 
     /// <summary>The line's row and the dossier's share of it, in one read; either may be null.</summary>

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Storage;
 
 /// <summary>
-/// Budget lines and their ledger in one table, partition = year. A line's row is keyed by its escaped code; each
-/// dossier's share of it by "|code|dossier" in the same partition, so that a line's row and a share are written in one
-/// transaction. '|' is escaped inside keys and sorts after digits, so the lines come first: "RowKey lt '|'" reads the
-/// lines alone.
+/// Budget lines in two tables, partition = year. The lines table holds what finance registers (label, amount voted),
+/// one row per line, keyed by the escaped code. The ledger table holds each line's running totals under the same key
+/// and, in the same partition, each dossier's share of them keyed "|code|dossier", so that a line's totals and a share
+/// are written in one transaction. Lists query the lines table alone and read each line's totals by key: the cost of a
+/// list follows the lines, never the dossiers (a filter, even on a key range, makes the emulator scan its whole table).
 /// </summary>
 public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<StorageOptions> options) : IBudgetLineStore
 {
@@ -18,11 +19,14 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
 
     private readonly TableClient lines = tables.GetTableClient(options.Value.BudgetLinesTable);
 
+    private readonly TableClient ledger = tables.GetTableClient(options.Value.BudgetLedgerTable);
+
     public Task<BudgetLineBalance?> FindAsync(int year, string code, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Find budget line", async () =>
         {
-            var found = await lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            return found.HasValue ? ToBalance(found.Value!) : null;
+            var registered = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
+            return Balance(year, code, Value(await registered), Value(await totals));
         }, cancellationToken);
 
     public Task UpsertAsync(BudgetLineRecord line, CancellationToken cancellationToken) =>
@@ -34,38 +38,42 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
                 ["Label"] = line.Label,
                 ["Voted"] = Amount(line.Voted),
             },
-            // Merge keeps the ledger's totals; the ETag changes, so a reservation that read the old amount voted tries again.
-            TableUpdateMode.Merge,
+            TableUpdateMode.Replace,
             cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<BudgetLineBalance>> ListBalancesAsync(int? year, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("List budget lines", async () =>
         {
-            var filter = year is { } y
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {Year(y)} and RowKey lt {SharePrefix}")
-                : TableClient.CreateQueryFilter($"RowKey lt {SharePrefix}");
-            var found = new List<BudgetLineBalance>();
+            var filter = year is { } y ? TableClient.CreateQueryFilter($"PartitionKey eq {Year(y)}") : null;
+            var registered = new List<TableEntity>();
             await foreach (var entity in lines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                found.Add(ToBalance(entity));
+                registered.Add(entity);
             }
 
-            return (IReadOnlyList<BudgetLineBalance>)found.OrderBy(l => l.Year).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+            var found = new BudgetLineBalance?[registered.Count];
+            await Parallel.ForAsync(0, registered.Count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, token) =>
+            {
+                var line = registered[i];
+                var totals = await ledger.GetEntityIfExistsAsync<TableEntity>(line.PartitionKey, line.RowKey, cancellationToken: token);
+                found[i] = Balance(line.GetInt32("Year") ?? 0, line.GetString("Code") ?? "", line, Value(totals));
+            });
+            return (IReadOnlyList<BudgetLineBalance>)found.OfType<BudgetLineBalance>().OrderBy(l => l.Year).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
     public Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read budget line", async () =>
         {
-            // Two point reads at once: an "or" of two row keys would make the service scan the partition.
-            var line = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            var share = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
-            var (foundLine, foundShare) = (await line, await share);
-            return (foundLine.HasValue ? ToBalance(foundLine.Value!) : null, foundShare.HasValue ? ToShare(foundShare.Value!) : null);
+            // Three point reads at once: an "or" of row keys would make the service scan the partition.
+            var registered = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
+            var share = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
+            return (Balance(year, code, Value(await registered), Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
         }, cancellationToken);
 
     public Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction> { Action(LineRow(line), line.ETag) };
+        var actions = new List<TableTransactionAction> { Action(TotalsRow(line), line.ETag) };
         if (share is not null)
         {
             actions.Add(Action(ShareRow(line.Year, line.Code, share), share.ETag));
@@ -75,7 +83,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         {
             try
             {
-                await lines.SubmitTransactionAsync(actions, cancellationToken);
+                await ledger.SubmitTransactionAsync(actions, cancellationToken);
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
             {
@@ -90,7 +98,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             var prefix = ShareKey(code, "");
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Year(year)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
             var found = new List<DossierShare>();
-            await foreach (var entity in lines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 found.Add(ToShare(entity));
             }
@@ -103,7 +111,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         {
             var filter = TableClient.CreateQueryFilter($"RowKey ge {SharePrefix} and ReservedVersion gt {0L} and ReservedAt lt {reservedBefore}");
             var found = new List<(int, string, DossierShare)>();
-            await foreach (var entity in lines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 found.Add((int.Parse(entity.PartitionKey, CultureInfo.InvariantCulture), entity.GetString("Code") ?? "", ToShare(entity)));
             }
@@ -111,18 +119,32 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             return (IReadOnlyList<(int, string, DossierShare)>)found;
         }, cancellationToken);
 
+    /// <summary>The line as registered (label, voted) with its totals; null when neither row exists.</summary>
+    private static BudgetLineBalance? Balance(int year, string code, TableEntity? line, TableEntity? sums) =>
+        line is null && sums is null
+            ? null
+            : new BudgetLineBalance(
+            year,
+            line?.GetString("Code") ?? code,
+            line?.GetString("Label") ?? "",
+            line is null ? null : Parse(line.GetString("Voted")),
+            Parse(sums?.GetString("Committed")),
+            Parse(sums?.GetString("Reserved")),
+            Parse(sums?.GetString("Paid")),
+            Parse(sums?.GetString("Recovered")),
+            sums?.GetInt32("Dossiers") ?? 0,
+            sums?.ETag.ToString());
+
+    private static TableEntity? Value(NullableResponse<TableEntity> found) => found.HasValue ? found.Value : null;
+
     private static TableTransactionAction Action(TableEntity row, string? etag) =>
         etag is null
             ? new TableTransactionAction(TableTransactionActionType.Add, row)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(etag));
 
-    private static TableEntity LineRow(BudgetLineBalance line) => new(Year(line.Year), LineKey(line.Code))
+    private static TableEntity TotalsRow(BudgetLineBalance line) => new(Year(line.Year), LineKey(line.Code))
     {
-        ["Year"] = line.Year,
         ["Code"] = line.Code,
-        ["Label"] = line.Label,
-        // Empty while finance has not registered the line.
-        ["Voted"] = line.Voted is { } voted ? Amount(voted) : "",
         ["Committed"] = Amount(line.Committed),
         ["Reserved"] = Amount(line.Reserved),
         ["Paid"] = Amount(line.Paid),
@@ -150,18 +172,6 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
 
         return row;
     }
-
-    private static BudgetLineBalance ToBalance(TableEntity entity) => new(
-        entity.GetInt32("Year") ?? 0,
-        entity.GetString("Code") ?? "",
-        entity.GetString("Label") ?? "",
-        entity.GetString("Voted") is { Length: > 0 } voted ? Parse(voted) : null,
-        Parse(entity.GetString("Committed")),
-        Parse(entity.GetString("Reserved")),
-        Parse(entity.GetString("Paid")),
-        Parse(entity.GetString("Recovered")),
-        entity.GetInt32("Dossiers") ?? 0,
-        entity.ETag.ToString());
 
     private static DossierShare ToShare(TableEntity entity) => new(
         entity.GetString("DossierId") ?? "",
