@@ -91,6 +91,27 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
     }
 
     [Fact]
+    public async Task Ten_identical_votes_at_once_on_one_dossier_commit_its_credits_once_and_leave_nothing_reserved()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, _) = Parts(services);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 10_000m), CancellationToken.None);
+        var id = await CreateAsync(service);
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => VoteAsync(service, ledger, id))));
+
+        // Identical commands at one instant are one write (the service takes a landed twin as its own); the others lose.
+        Assert.Contains(results, r => r.IsOk);
+        Assert.All(results.Where(r => r.IsOk), r => Assert.Equal(3, r.Unwrap().Version));
+        Assert.All(results.Where(r => !r.IsOk), r => Assert.Contains(r.Refusals[0].Code, new[] { "stage.wrong", "dossier.concurrent-change" }));
+        Assert.Single(await service.ReadRegisterAsync(id, CancellationToken.None), e => e.Type == "VoteRecorded");
+        Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        await AssertLedgerEqualsDossiersAsync(services);
+    }
+
+    [Fact]
     public async Task After_votes_payments_a_settlement_and_a_withdrawal_the_ledger_equals_the_dossiers_and_a_rebuild_restores_a_damaged_line()
     {
         var time = new FakeTimeProvider(Paris(2022, 5, 3));

@@ -7,7 +7,7 @@ namespace Approvals.Application;
 /// Keeps each budget line's ledger row true to the dossiers, so that a vote's credit check reads one row and never
 /// over-commits. A vote first <see cref="ReserveAsync">reserves</see> its amount on the line (a compare-and-swap on
 /// the line's row: of concurrent votes, each sees the others' reservations), then commits the dossier; the commit's
-/// outbox <see cref="ApplyAsync">confirms</see> it, or the service <see cref="ReleaseAsync">releases</see> it when the
+/// outbox <see cref="ApplyAsync">confirms</see> it, or the service <see cref="SettleLostCommitAsync">settles</see> it when the
 /// commit lost. A crash between the two writes leaves a reservation that <see cref="ReconcileAsync"/> settles from
 /// the dossier itself once it is older than <see cref="ReservationLease"/>.
 /// </summary>
@@ -19,11 +19,11 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     /// <summary>Compare-and-swap attempts: each lost round means another writer of the line won, so N concurrent writers need at most N.</summary>
     private const int Attempts = 50;
 
-    /// <summary>What the dossier's vote may commit on the line: voted − committed − reserved by the others (one read).</summary>
+    /// <summary>What the dossier's vote may commit on the line: voted − committed − reserved by the other dossiers (one read).</summary>
     public async Task<decimal> AvailableAsync(int year, string code, string dossierId, CancellationToken cancellationToken)
     {
-        var (line, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken);
-        return line is null ? Money.Maximum : line.Available + (share?.Reserved ?? 0m);
+        var (line, share) = await ReadConsistentAsync(year, code, dossierId, cancellationToken);
+        return line is null ? Money.Maximum : line.Available + (share?.Reserved ?? 0m) + (share?.Committed ?? 0m);
     }
 
     /// <summary>
@@ -38,10 +38,23 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
             var (found, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken);
             var line = found ?? BudgetLineBalance.Unregistered(year, code);
             var mine = share ?? DossierShare.New(dossierId);
+            if (mine.Version >= version)
+            {
+                // The line already holds the dossier at this version or later: this commit is either the very write
+                // that landed (its credits are counted) or decided on a stale state (it will lose). Nothing to hold.
+                return null;
+            }
+
             var others = line with { Reserved = line.Reserved - mine.Reserved };
             if (BudgetRules.CheckCredits(amount, others.Available, code) is { } refusal)
             {
-                return refusal;
+                // Refuse only on a consistent reading: the line unchanged while the share was read.
+                if (found is null || attempt >= Attempts || (await lines.FindAsync(year, code, cancellationToken))?.ETag == found.ETag)
+                {
+                    return refusal;
+                }
+
+                continue;
             }
 
             try
@@ -62,20 +75,22 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
         }
     }
 
-    /// <summary>Gives back the reservation made for <paramref name="version"/>, if it is still there (its commit lost).</summary>
-    public Task ReleaseAsync(string dossierId, int year, string code, long version, CancellationToken cancellationToken) =>
-        UpdateAsync(year, code, dossierId, (line, share) =>
-            share is { ReservedVersion: var reserved } && reserved == version
-                ? (line with { Reserved = line.Reserved - share.Reserved }, share.WithoutReservation())
-                : null, cancellationToken);
+    /// <summary>
+    /// After the vote's commit lost its race: sets the dossier's share from the dossier as stored (which holds the
+    /// winner's command) and drops the reservation made for <paramref name="version"/> or an earlier one. A blind
+    /// release would be wrong when the winner was the same vote sent twice at once, whose reservation the loser had
+    /// replaced: its credits are committed. A reservation for a later version (a newer attempt) is kept.
+    /// </summary>
+    public Task SettleLostCommitAsync(string dossierId, int year, string code, long version, CancellationToken cancellationToken) =>
+        SettleAsync(dossierId, year, code, share => share.ReservedVersion <= version, cancellationToken);
 
     /// <summary>
     /// Sets the dossier's share to its figures at <paramref name="change"/>'s version and moves the line's totals by the
     /// difference; confirms (drops) a reservation made for that version or an earlier one. A change older than the
     /// share's version adds nothing (the state at one version is one set of figures, so an equal version rewrites the
-    /// same figures). Reconciliation also drops a reservation made before <paramref name="releaseReservedBefore"/>.
+    /// same figures). A settlement also drops the reservation when <paramref name="drop"/> says so.
     /// </summary>
-    public Task ApplyAsync(string dossierId, LedgerChange change, CancellationToken cancellationToken, DateTimeOffset? releaseReservedBefore = null) =>
+    public Task ApplyAsync(string dossierId, LedgerChange change, CancellationToken cancellationToken, Func<DossierShare, bool>? drop = null) =>
         UpdateAsync(change.Year, change.Code, dossierId, (line, share) =>
         {
             var next = share;
@@ -91,7 +106,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
                 next = next with { Version = change.Version, Committed = change.Committed, Paid = change.Paid, Recovered = change.Recovered };
             }
 
-            if (next.ReservedVersion != 0 && (next.ReservedVersion <= change.Version || next.ReservedAt < releaseReservedBefore))
+            if (next.ReservedVersion != 0 && (next.ReservedVersion <= change.Version || drop?.Invoke(next) == true))
             {
                 total = total with { Reserved = total.Reserved - next.Reserved };
                 next = next.WithoutReservation();
@@ -110,14 +125,9 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
         var stale = await lines.FindReservationsAsync(cutoff, cancellationToken);
         foreach (var (year, code, share) in stale)
         {
-            var stored = await dossiers.LoadAsync(share.DossierId, cancellationToken);
-            var state = stored is null ? null : DomainJson.Deserialize<Snapshot>(stored.SnapshotJson).State;
-            var change = state?.Request is null
-                ? new LedgerChange(year, code, share.Version, share.Committed, share.Paid, share.Recovered)
-                : LedgerChange.Of(state);
-            logger.LogWarning("Reservation of {Amount} on line {Year} {Code} by dossier {DossierId} settled from the dossier (version {Version})",
-                share.Reserved, year, code, share.DossierId, change.Version);
-            await ApplyAsync(share.DossierId, change, cancellationToken, releaseReservedBefore: cutoff);
+            logger.LogWarning("Reservation of {Amount} on line {Year} {Code} by dossier {DossierId} for version {Version} settled from the dossier",
+                share.Reserved, year, code, share.DossierId, share.ReservedVersion);
+            await SettleAsync(share.DossierId, year, code, s => s.ReservedAt < cutoff, cancellationToken);
         }
 
         return stale.Count;
@@ -145,6 +155,32 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
         {
             await RetotalAsync(year, code, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The line and the dossier's share as they were at one moment: the two rows are read at once, and a change to the
+    /// share always changes the line's row too, so the line read again with the same ETag proves the pair consistent.
+    /// </summary>
+    private async Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadConsistentAsync(int year, string code, string dossierId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (line, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken);
+            if (line?.ETag is null || attempt == Attempts || (await lines.FindAsync(year, code, cancellationToken))?.ETag == line.ETag)
+            {
+                return (line, share);
+            }
+        }
+    }
+
+    /// <summary>The dossier's figures as stored applied to its share, dropping the reservation when <paramref name="drop"/> says so.</summary>
+    private async Task SettleAsync(string dossierId, int year, string code, Func<DossierShare, bool> drop, CancellationToken cancellationToken)
+    {
+        var stored = await dossiers.LoadAsync(dossierId, cancellationToken);
+        var state = stored is null ? null : DomainJson.Deserialize<Snapshot>(stored.SnapshotJson).State;
+        // Version 0 leaves the share's figures as they are (a dossier that does not exist has none to give).
+        var change = state?.Request is null ? new LedgerChange(year, code, 0, 0m, 0m, 0m) : LedgerChange.Of(state);
+        await ApplyAsync(dossierId, change, cancellationToken, drop);
     }
 
     private async Task RetotalAsync(int year, string code, CancellationToken cancellationToken)

@@ -90,11 +90,12 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             }
             catch (ConcurrencyConflictException)
             {
-                // The commit lost, so the reservation is given back; any other fault may hide a commit that landed, and
-                // the reservation is left for the outbox to confirm or for reconciliation to settle.
+                // The commit lost: the line is set from the dossier as the winner left it and the reservation dropped. Any
+                // other fault may hide a commit that landed: the reservation is left for the outbox to confirm or for
+                // reconciliation to settle.
                 if (reservation is not null)
                 {
-                    await ledger.ReleaseAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken);
+                    await ledger.SettleLostCommitAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken);
                 }
 
                 cache.Remove(dossierId);
