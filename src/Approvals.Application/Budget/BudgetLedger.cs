@@ -19,11 +19,11 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     /// <summary>Compare-and-swap attempts: each lost round means another writer of the line won, so N concurrent writers need at most N.</summary>
     private const int Attempts = 50;
 
-    /// <summary>What the dossier's vote may commit on the line: voted − committed − reserved by the other dossiers (one read).</summary>
+    /// <summary>What the dossier's vote may commit on the line: voted − committed − reserved by the other dossiers; a line not registered is not controlled.</summary>
     public async Task<decimal> AvailableAsync(int year, string code, string dossierId, CancellationToken cancellationToken)
     {
         var (line, share) = await ReadConsistentAsync(year, code, dossierId, cancellationToken);
-        return line is null ? Money.Maximum : line.Available + (share?.Reserved ?? 0m) + (share?.Committed ?? 0m);
+        return line is not { Registered: true } ? Money.Maximum : line.Available + (share?.Reserved ?? 0m) + (share?.Committed ?? 0m);
     }
 
     /// <summary>
