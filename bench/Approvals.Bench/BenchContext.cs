@@ -43,7 +43,7 @@ public sealed class BenchContext(BenchServer server, Azurite azurite, SeedWalk w
         if (command is DossierCommand.RecordVote vote)
         {
             var line = Walk.Request.BudgetLine;
-            command = vote with { AvailableCredits = await Server.Service<BudgetCredits>().AvailableAsync(line.Year, line.Code, dossierId, CancellationToken.None) };
+            command = vote with { AvailableCredits = await Server.Service<BudgetLedger>().AvailableAsync(line.Year, line.Code, dossierId, CancellationToken.None) };
         }
 
         Ok(await Dossiers.HandleAsync(dossierId, command, step.Actor, CancellationToken.None), step.Name);

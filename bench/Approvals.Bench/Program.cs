@@ -33,6 +33,7 @@ public static class BenchProgram
             ("4", "Streamed upload", StreamedUpload.RunAsync),
             ("5", "Full lifecycle", Lifecycle.RunAsync),
             ("6", "Cold start", ColdStart.RunAsync),
+            ("7", "Budget lines at scale", BudgetLinesAtScale.RunAsync),
             ];
             foreach (var (id, title, run) in scenarios)
             {

@@ -9,6 +9,6 @@ public sealed record ApiServices(
     IDeadlineIndex Deadlines,
     IDocumentStore Documents,
     OutboxDispatcher Outbox,
-    BudgetCredits Credits,
+    BudgetLedger Ledger,
     ApiOptions Options,
     TimeProvider Time);

@@ -19,6 +19,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddApprovalsSecurity();
 builder.Services.AddClockEngine(builder.Configuration);
 builder.Services.AddHostedService<OutboxWorker>();
+builder.Services.AddHostedService<LedgerWorker>();
 builder.Services.AddHostedService<DigestWorker>();
 builder.Services.AddHostedService<OrphanDocumentWorker>();
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));

@@ -24,6 +24,9 @@ public sealed class StorageOptions
 
     public string BudgetLinesTable { get; set; } = "BudgetLines";
 
+    /// <summary>Each budget line's running totals and each dossier's share of them (see <c>TableBudgetLineStore</c>).</summary>
+    public string BudgetLedgerTable { get; set; } = "BudgetLedger";
+
     public string ProgrammesTable { get; set; } = "Programmes";
 
     public string DocumentsContainer { get; set; } = "dossiers";

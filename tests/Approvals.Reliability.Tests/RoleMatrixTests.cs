@@ -251,6 +251,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             Route.Get("/api/budget-lines", "/api/budget-lines"),
             new Route("PUT", "/api/budget-lines/{year:int}/{code}", "/api/budget-lines/2022/65-23-6574", FinanceApi.ManageBudget, [200, 204],
                 () => new StringContent("{\"label\":\"Enseignement supérieur\",\"voted\":510000}", Encoding.UTF8, "application/json")),
+            new Route("POST", "/api/budget-lines/rebuild", "/api/budget-lines/rebuild", FinanceApi.ManageBudget, [200], () => null),
             Route.Get("/api/programmes", "/api/programmes"),
             new Route("POST", "/api/programmes", "/api/programmes", FinanceApi.ManageProgrammes, [201, 409], () => new StringContent(
                 "{\"id\":\"cnam-montbeliard\",\"name\":\"Antenne du Cnam\",\"totalBudget\":786000,\"phases\":[{\"label\":\"AIOA\",\"firstYear\":2021,\"lastYear\":2022,\"budget\":null}],\"funders\":[\"PMA\"]}",

@@ -255,6 +255,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
     }

@@ -28,6 +28,8 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
+            ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
         if (maxUploadBytes is { } max)

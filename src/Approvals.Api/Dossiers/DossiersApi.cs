@@ -129,7 +129,7 @@ public static class DossiersApi
             }
 
             var line = current.Unwrap().State.Request!.BudgetLine;
-            command = vote.ToCommand(await services.Credits.AvailableAsync(line.Year, line.Code, id, context.RequestAborted));
+            command = vote.ToCommand(await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted));
         }
         else
         {

@@ -14,6 +14,7 @@ public static class BudgetLinesApi
     {
         var group = app.MapGroup("/api/budget-lines").WithTags("Budget");
         group.MapGet("/", List).WithName("ListBudgetLines").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/rebuild", Rebuild).WithName("RebuildBudgetLedger").RequireRoles(FinanceApi.ManageBudget);
         group.MapPut("/{year:int}/{code}", Put).WithName("PutBudgetLine").Accepts<BudgetLineBody>("application/json").RequireRoles(FinanceApi.ManageBudget);
     }
 
@@ -24,13 +25,21 @@ public static class BudgetLinesApi
             return denied;
         }
 
-        var views = new List<BudgetLineView>();
-        foreach (var line in await services.Lines.ListAsync(year, context.RequestAborted))
+        // The ledger's rows, one per line: no dossier is read (lines only known from dossiers are not listed).
+        var lines = await services.Lines.ListBalancesAsync(year, context.RequestAborted);
+        return Results.Json(lines.Where(l => l.Registered).Select(View).ToList(), DomainJson.Options);
+    }
+
+    /// <summary>Recomputes every line's totals from the dossiers (after a restore, or to check the ledger), then lists the lines.</summary>
+    public static async Task<IResult> Rebuild(HttpContext context, [AsParameters] FinanceServices services)
+    {
+        if (ApiIdentity.Authorize(context, FinanceApi.ManageBudget).Denied is { } denied)
         {
-            views.Add(await ViewAsync(services, line, context.RequestAborted));
+            return denied;
         }
 
-        return Results.Json(views, DomainJson.Options);
+        await services.Ledger.RebuildAsync(context.RequestAborted);
+        return await List(context, services, null);
     }
 
     public static async Task<IResult> Put(int year, string code, HttpContext context, [AsParameters] FinanceServices services)
@@ -47,7 +56,7 @@ public static class BudgetLinesApi
         }
 
         var (label, voted, aidScheme) = (BudgetLineBody)body.Value!;
-        var line = new BudgetLineRecord(year, code.Trim(), label.Trim(), voted, string.IsNullOrWhiteSpace(aidScheme) ? null : aidScheme.Trim());
+        var line = new BudgetLineRecord(year, BudgetLineCodes.Normalise(code), label.Trim(), voted, string.IsNullOrWhiteSpace(aidScheme) ? null : aidScheme.Trim());
         var refusals = BudgetLineRules.Check(line);
         if (refusals.Count > 0)
         {
@@ -55,19 +64,17 @@ public static class BudgetLinesApi
         }
 
         await services.Lines.UpsertAsync(line, context.RequestAborted);
-        return Results.Json(await ViewAsync(services, line, context.RequestAborted), DomainJson.Options);
+        return Results.Json(View((await services.Lines.FindAsync(line.Year, line.Code, context.RequestAborted))!), DomainJson.Options);
     }
 
-    private static async Task<BudgetLineView> ViewAsync(FinanceServices services, BudgetLineRecord line, CancellationToken cancellationToken)
-    {
-        var charged = await FinanceApi.LoadStatesAsync(services, new DossierQuery(Year: line.Year, BudgetLineCode: line.Code), cancellationToken);
-        var ledger = BudgetLineLedger.Of(line, charged);
-        return new BudgetLineView(line.Year, line.Code, line.Label, line.Voted, ledger.Committed, ledger.Paid, ledger.Recovered, ledger.Available, ledger.Dossiers, line.AidScheme);
-    }
+    private static BudgetLineView View(BudgetLineBalance line) =>
+        new(line.Year, line.Code, line.Label, line.Voted!.Value, line.Committed, line.Paid, line.Recovered, line.Available, line.Dossiers, line.Reserved, line.AidScheme);
 
     /// <summary>The body of <c>PUT /api/budget-lines/{year}/{code}</c>; <paramref name="AidScheme"/> is optional.</summary>
     public sealed record BudgetLineBody(string Label, decimal Voted, string? AidScheme = null);
 
+    /// <summary>A line as its ledger row has it; <paramref name="Reserved"/> is held by votes being committed (counted in <paramref name="Available"/>).</summary>
     public sealed record BudgetLineView(
-        int Year, string Code, string Label, decimal Voted, decimal Committed, decimal Paid, decimal Recovered, decimal Available, int Dossiers, string? AidScheme);
+        int Year, string Code, string Label, decimal Voted, decimal Committed, decimal Paid, decimal Recovered, decimal Available, int Dossiers, decimal Reserved,
+        string? AidScheme);
 }

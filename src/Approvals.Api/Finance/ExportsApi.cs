@@ -68,7 +68,7 @@ public static class ExportsApi
         }
 
         var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(Year: year), context.RequestAborted);
-        var schemes = (await services.Lines.ListAsync(year, context.RequestAborted)).ToDictionary(l => (l.Year, l.Code), l => l.AidScheme);
+        var schemes = (await services.Lines.ListBalancesAsync(year, context.RequestAborted)).ToDictionary(l => (l.Year, l.Code), l => l.AidScheme);
         var csv = new StringWriter();
         ScdlExport.Write(csv, services.Authority, dossiers, line => schemes.GetValueOrDefault((line.Year, line.Code)));
         return Results.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvType,

@@ -8,6 +8,7 @@ public sealed record FinanceServices(
     DossierService Dossiers,
     IDossierStore Store,
     IBudgetLineStore Lines,
+    BudgetLedger Ledger,
     IProgrammeStore Programmes,
     IDocumentStore Documents,
     Authority Authority,

@@ -30,7 +30,7 @@ public static class ApprovalsCore
         services.AddSingleton<OrphanDocumentSweep>();
         services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
-        services.AddSingleton<BudgetCredits>();
+        services.AddSingleton<BudgetLedger>();
         services.AddApprovalsFinance(configuration);
         return services;
     }

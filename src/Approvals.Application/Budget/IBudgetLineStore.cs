@@ -1,10 +1,30 @@
 namespace Approvals.Application;
 
+/// <summary>
+/// Budget lines and their ledger: per line one row (registration and totals) and, in the same partition, one row per
+/// dossier charged to it (<see cref="DossierShare"/>). Writes are guarded by ETags and throw
+/// <see cref="ConcurrencyConflictException"/> when another writer won.
+/// </summary>
 public interface IBudgetLineStore
 {
-    Task<BudgetLineRecord?> FindAsync(int year, string code, CancellationToken cancellationToken);
+    /// <summary>The line's row, registered or only known from dossiers; null when neither.</summary>
+    Task<BudgetLineBalance?> FindAsync(int year, string code, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<BudgetLineRecord>> ListAsync(int? year, CancellationToken cancellationToken);
-
+    /// <summary>Registers the line or changes its label and amount voted, keeping its totals.</summary>
     Task UpsertAsync(BudgetLineRecord line, CancellationToken cancellationToken);
+
+    /// <summary>The registered lines with their totals, by year then code: a cost per line, no dossier read.</summary>
+    Task<IReadOnlyList<BudgetLineBalance>> ListBalancesAsync(int? year, CancellationToken cancellationToken);
+
+    /// <summary>The line's row and the dossier's share of it, in one read; either may be null.</summary>
+    Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the line's row and, when given, the dossier's share, together, each guarded by its ETag (null: must not exist yet).</summary>
+    Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken);
+
+    /// <summary>Every dossier's share of the line (for the rebuild).</summary>
+    Task<IReadOnlyList<DossierShare>> ListSharesAsync(int year, string code, CancellationToken cancellationToken);
+
+    /// <summary>Shares holding a reservation made before <paramref name="reservedBefore"/>: votes that crashed between reservation and commit, or whose confirmation is late.</summary>
+    Task<IReadOnlyList<(int Year, string Code, DossierShare Share)>> FindReservationsAsync(DateTimeOffset reservedBefore, CancellationToken cancellationToken);
 }

@@ -8,7 +8,13 @@ namespace Approvals.Application;
 /// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
 /// </summary>
 public sealed class DossierService(
-    IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, OutboxOptions outboxOptions, TimeProvider time)
+    IDossierStore store,
+    OutboxPlanner planner,
+    OutboxSignal signal,
+    BudgetLedger ledger,
+    ProcessOptions options,
+    OutboxOptions outboxOptions,
+    TimeProvider time)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -18,6 +24,8 @@ public sealed class DossierService(
     public async Task<Result<CommandOutcome>> CreateAsync(GrantRequest request, Actor actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var idempotency = idempotencyKey is null ? null : IdempotentRequest.Of(idempotencyKey, "POST", "/api/dossiers", request);
+        // One code, one line: a trailing space or an en-dash must not make a second line that escapes the credit control.
+        request = request with { BudgetLine = request.BudgetLine with { Code = BudgetLineCodes.Normalise(request.BudgetLine.Code) } };
         var refusals = RequestRules.Check(request, options.Policy, time.GetUtcNow());
         if (refusals.Count > 0)
         {
@@ -72,12 +80,29 @@ public sealed class DossierService(
                 return Outcome(current, []);
             }
 
+            // A vote holds its credits on the line before it commits; see BudgetLedger.
+            var reservation = events.OfType<DossierEvent.CreditsCommitted>().FirstOrDefault();
+            var version = current.Version + events.Count;
+            if (reservation is not null
+                && await ledger.ReserveAsync(dossierId, reservation.Year, reservation.BudgetLineCode, reservation.Amount, version, cancellationToken) is { } refused)
+            {
+                return Result<CommandOutcome>.Refused([refused]);
+            }
+
             try
             {
                 return Outcome(await CommitAsync(current, events, actor, idempotency, cancellationToken), events);
             }
             catch (ConcurrencyConflictException)
             {
+                // The commit lost: the line is set from the dossier as the winner left it and the reservation dropped. Any
+                // other fault may hide a commit that landed: the reservation is left for the outbox to confirm or for
+                // reconciliation to settle.
+                if (reservation is not null)
+                {
+                    await ledger.SettleLostCommitAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken);
+                }
+
                 cache.Remove(dossierId);
                 if (expectedVersion is not null || attempt >= Attempts)
                 {
@@ -164,6 +189,7 @@ public sealed class DossierService(
 
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
+        await ApplyToLedgerAsync(current.DossierId, current.Snapshot.State, state, cancellationToken);
         if (lease is not null)
         {
             signal.Notify(lease, outbox);
@@ -190,6 +216,26 @@ public sealed class DossierService(
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings the budget line up to date before answering, so that the budget page shows the command just made. The
+    /// commit's outbox carries the same change, so a fault here only delays it to the dispatcher (which then finds it done).
+    /// </summary>
+    private async Task ApplyToLedgerAsync(string dossierId, Dossier before, Dossier after, CancellationToken cancellationToken)
+    {
+        if (LedgerChange.Between(before, after) is not { } change)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.ApplyAsync(dossierId, change, cancellationToken);
+        }
+        catch (Exception fault) when (fault is StorageFailedException or ConcurrencyConflictException)
+        {
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(
     IDocumentStore documents,
     IMailer mailer,
     IClockSignal clock,
+    BudgetLedger ledger,
     OutboxOptions options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
@@ -134,6 +135,8 @@ public sealed class OutboxDispatcher(
                 break;
             case OutboxKinds.Clock:
                 await clock.DossierChangedAsync(dossierId, cancellationToken);
+            case OutboxKinds.Ledger:
+                await ledger.ApplyAsync(dossierId, DomainJson.Deserialize<LedgerChange>(item.Json), cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");

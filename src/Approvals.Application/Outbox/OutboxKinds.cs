@@ -9,4 +9,7 @@ public static class OutboxKinds
 
     /// <summary>Tell the dossier's clock that the dossier changed (<see cref="IClockSignal"/>).</summary>
     public const string Clock = "clock";
+
+    /// <summary>Bring the budget line's ledger to the dossier's figures (<see cref="BudgetLedger"/>).</summary>
+    public const string Ledger = "ledger";
 }

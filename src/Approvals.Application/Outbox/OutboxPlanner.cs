@@ -4,7 +4,7 @@ namespace Approvals.Application;
 
 /// <summary>
 /// Decides, from a command's events and the states around them, the work that must follow the commit: e-mails,
-/// deadline index changes, the retention date of documents. Written in the same transaction as the events.
+/// deadline index changes, the retention date of documents, the budget line's ledger. Written in the same transaction as the events.
 /// </summary>
 public sealed class OutboxPlanner(MailPolicy mails)
 {
@@ -17,6 +17,11 @@ public sealed class OutboxPlanner(MailPolicy mails)
         if (DeadlineDiff(dossierId, before, after) is { } change)
         {
             items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));
+        }
+
+        if (LedgerChange.Between(before, after) is { } ledger)
+        {
+            items.Add((OutboxKinds.Ledger, DomainJson.Serialize(ledger)));
         }
 
         if (after.IsEnded && (!before.IsEnded || events.Any(e => e.Event is DossierEvent.DocumentAttached)))

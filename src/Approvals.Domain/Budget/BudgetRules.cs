@@ -116,6 +116,25 @@ public static class BudgetRules
                 + $"{Money.Format(voted)} votés (plafond non révisable à la hausse) ; reste à verser : {Money.Format(Math.Max(0m, voted - alreadyPaid))}.")
             : null;
 
+    /// <summary>
+    /// Refusal when <paramref name="payment"/> would bring payments above what the beneficiary asked for in its payment
+    /// requests: a payment settles requests received, one or several payments per request, never more than requested.
+    /// A payment is made on a liquidated debt and the accountant checks "l'exactitude de la liquidation" (décret
+    /// n° 2012-1246 du 7 novembre 2012 relatif à la gestion budgétaire et comptable publique, art. 20 and 31, in force
+    /// since 2012, applicable to local authorities by its art. 1); for a grant the debt is liquidated on the beneficiary's
+    /// request (CGCT, art. D. 1617-19 and its annex I, rubric 72 "subventions"). To pay more, record the request first.
+    /// </summary>
+    public static Refusal? CheckPaymentRequested(decimal payment, decimal alreadyPaid, decimal requested, string field) =>
+        alreadyPaid + payment > requested
+            ? Refusal.Invalid(
+                "payment.above-request",
+                field,
+                "Versement au plus égal aux demandes de paiement reçues",
+                $"Le versement de {Money.Format(payment)} porterait le total versé à {Money.Format(alreadyPaid + payment)}, au-delà des "
+                + $"{Money.Format(requested)} demandés par le bénéficiaire ; reste à verser sur les demandes reçues : "
+                + $"{Money.Format(Math.Max(0m, requested - alreadyPaid))}. Enregistrez d'abord la demande de paiement.")
+            : null;
+
     /// <summary>Pro-rata rule: entitled = min(voted, rate × real eligible costs), rounded to the cent; recovery = paid − entitled when positive.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative figure: the caller validates amounts first.</exception>
     public static Settlement Settle(decimal voted, decimal rate, decimal realEligibleCosts, decimal paid)

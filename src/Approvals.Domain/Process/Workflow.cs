@@ -388,6 +388,7 @@ public static class Workflow
                         $"Un paiement porte déjà la référence {c.Reference}.")
                     : null,
                 BudgetRules.CheckPaymentCeiling(c.Amount, state.AmountPaid, ceiling, "amount"),
+                BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment, "amount"),
                 Checks.NotInFuture(c.PaidOn, now, "paidOn", "La date du paiement"),
                 Checks.NotBefore(c.PaidOn, state.PaymentRequests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement"),
             ],

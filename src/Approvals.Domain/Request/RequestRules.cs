@@ -27,7 +27,7 @@ public static class RequestRules
             request.BudgetLine.Year is < 2000 or > 2100
                 ? Refusal.Invalid("budgetLine.year", "budgetLine.year", "Exercice budgétaire", $"L'exercice {request.BudgetLine.Year} n'est pas plausible.")
                 : null,
-            Checks.Text(request.BudgetLine.Code, "budgetLine.code", 40, "Le code de la ligne budgétaire"),
+            BudgetLineCodes.Check(request.BudgetLine.Code, "budgetLine.code"),
             Checks.Text(request.BudgetLine.Label, "budgetLine.label", 200, "Le libellé de la ligne budgétaire"),
             Checks.Email(request.CaseOfficerEmail, "caseOfficerEmail", "L'adresse de l'agent instructeur"),
             request.ProgrammeId is null ? null : Checks.Text(request.ProgrammeId, "programmeId", 100, "Le programme"),

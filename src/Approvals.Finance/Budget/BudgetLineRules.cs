@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Approvals.Application;
 using Approvals.Domain;
 
 namespace Approvals.Finance;
 
 /// <summary>What a budget line must satisfy to be registered: every field error at once, in French, field-named.</summary>
-public static partial class BudgetLineRules
+public static class BudgetLineRules
 {
     public const int FirstYear = 2000;
 
@@ -15,13 +14,6 @@ public static partial class BudgetLineRules
 
     public const int AidSchemeMaxLength = 100;
 
-    /// <summary>
-    /// M57 by nature and function: a chapter of 2 or 3 digits, then one to three segments of 1 to 6 digits (articles such as 20422 have five) separated by
-    /// hyphens (function, sub-function, article), e.g. "65-23-6574" or "204-20422".
-    /// </summary>
-    [GeneratedRegex(@"^\d{2,3}(-\d{1,6}){1,3}$", RegexOptions.CultureInvariant)]
-    public static partial Regex CodePattern();
-
     public static IReadOnlyList<Refusal> Check(BudgetLineRecord line)
     {
         var refusals = new List<Refusal?>
@@ -30,10 +22,7 @@ public static partial class BudgetLineRules
                 ? Refusal.Invalid("budgetLine.year", "year", "Exercice budgétaire plausible",
                     $"L'exercice {line.Year} n'est pas plausible : indiquez une année entre {FirstYear} et {LastYear}.")
                 : null,
-            line.Code is null || !CodePattern().IsMatch(line.Code)
-                ? Refusal.Invalid("budgetLine.code", "code", "Code M57 chapitre-fonction-article",
-                    $"Le code « {line.Code} » n'est pas un code M57 valide : la forme attendue est chapitre-fonction-article, par exemple 65-23-6574.")
-                : null,
+            BudgetLineCodes.Check(line.Code, "code"),
             string.IsNullOrWhiteSpace(line.Label)
                 ? Refusal.Invalid("budgetLine.label", "label", "Libellé obligatoire", "Le libellé de la ligne budgétaire est obligatoire.")
                 : line.Label.Length > LabelMaxLength

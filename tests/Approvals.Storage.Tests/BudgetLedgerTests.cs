@@ -1,0 +1,221 @@
+using Approvals.Api;
+using Approvals.Application;
+using Approvals.Domain;
+using Approvals.Server;
+using Approvals.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approvals.Storage.Tests;
+
+/// <summary>
+/// [hardening] 1 and [scale] budget lines over the real Azurite: a crash between a vote's reservation and its commit,
+/// a crash after the commit, outbox items applied twice or late, and the rebuild from the dossiers.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class BudgetLedgerTests(StorageFixture storage)
+{
+    private const string Code = "65-23-6574";
+
+    private static readonly DemoData.DemoScript Seed = DomainJson.Deserialize<DemoData.DemoScript>(
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-004.json")));
+
+    private static readonly Actor Officer = new("Claire Martin", Role.CaseOfficer);
+
+    private static GrantRequest Request => Seed.Dossiers[0].Request;
+
+    private static DossierCommand.RecordVote Vote => Seed.Dossiers[0].Commands.Select(c => c.Command).OfType<DossierCommand.RecordVote>().First();
+
+    [Fact]
+    public async Task A_crash_between_the_reservation_and_the_commit_holds_the_credits_until_reconciliation_releases_them()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, crash) = Parts(services);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 10_000m), CancellationToken.None);
+        var first = await CreateAsync(service);
+        var second = await CreateAsync(service);
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        crash.Crash = CrashingStore.Point.BeforeCommit;
+        await Assert.ThrowsAsync<StorageFailedException>(() => VoteAsync(service, ledger, first));
+        crash.Crash = CrashingStore.Point.None;
+
+        // In doubt, the reservation holds: the second vote cannot take credits the first may have committed.
+        Assert.Equal((0m, 9_000m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        var refused = await VoteAsync(service, ledger, second);
+        Assert.Equal("budget.credits-insufficient", Assert.Single(refused.Refusals).Code);
+        Assert.Equal(0, await ledger.ReconcileAsync(CancellationToken.None));
+
+        time.Advance(BudgetLedger.ReservationLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await ledger.ReconcileAsync(CancellationToken.None));
+
+        Assert.Equal((0m, 0m, 10_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        Assert.Equal(DossierStage.Submitted, (await service.GetAsync(first, CancellationToken.None)).Unwrap().State.Stage);
+        Assert.True((await VoteAsync(service, ledger, second)).IsOk);
+        await AssertLedgerEqualsDossiersAsync(services);
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_commit_leaves_a_reservation_that_the_outbox_confirms_and_a_second_run_adds_nothing()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, crash) = Parts(services);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 10_000m), CancellationToken.None);
+        var first = await CreateAsync(service);
+        var second = await CreateAsync(service);
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        crash.Crash = CrashingStore.Point.AfterCommit;
+        await Assert.ThrowsAsync<StorageFailedException>(() => VoteAsync(service, ledger, first));
+        crash.Crash = CrashingStore.Point.None;
+
+        Assert.Equal((0m, 9_000m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        Assert.Equal("budget.credits-insufficient", Assert.Single((await VoteAsync(service, ledger, second)).Refusals).Code);
+
+        time.Advance(BudgetLedger.ReservationLease + TimeSpan.FromSeconds(1));
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        Assert.True(await dispatcher.SweepAsync(CancellationToken.None) > 0);
+        Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+
+        // The same item carried out again (a dispatcher that died before deleting it), and a late reconciliation: nothing moves.
+        var stored = await services.GetRequiredService<IDossierStore>().LoadAsync(first, CancellationToken.None);
+        var state = DomainJson.Deserialize<Snapshot>(stored!.SnapshotJson).State;
+        await ledger.ApplyAsync(first, LedgerChange.Of(state), CancellationToken.None);
+        await ledger.ApplyAsync(first, LedgerChange.Of(state) with { Version = 1, Committed = 0m }, CancellationToken.None);
+        Assert.Equal(0, await ledger.ReconcileAsync(CancellationToken.None));
+        Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        await AssertLedgerEqualsDossiersAsync(services);
+    }
+
+    [Fact]
+    public async Task Ten_identical_votes_at_once_on_one_dossier_commit_its_credits_once_and_leave_nothing_reserved()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, _) = Parts(services);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 10_000m), CancellationToken.None);
+        var id = await CreateAsync(service);
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => VoteAsync(service, ledger, id))));
+
+        // Identical commands at one instant are one write (the service takes a landed twin as its own); the others lose.
+        Assert.Contains(results, r => r.IsOk);
+        Assert.All(results.Where(r => r.IsOk), r => Assert.Equal(3, r.Unwrap().Version));
+        Assert.All(results.Where(r => !r.IsOk), r => Assert.Contains(r.Refusals[0].Code, new[] { "stage.wrong", "dossier.concurrent-change" }));
+        Assert.Single(await service.ReadRegisterAsync(id, CancellationToken.None), e => e.Type == "VoteRecorded");
+        Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
+        await AssertLedgerEqualsDossiersAsync(services);
+    }
+
+    [Fact]
+    public async Task After_votes_payments_a_settlement_and_a_withdrawal_the_ledger_equals_the_dossiers_and_a_rebuild_restores_a_damaged_line()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, _) = Parts(services);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 30_000m), CancellationToken.None);
+        var paid = await CreateAsync(service);
+        var withdrawn = await CreateAsync(service);
+        time.SetUtcNow(Paris(2022, 6, 10));
+        Assert.True((await VoteAsync(service, ledger, withdrawn)).IsOk);
+        Assert.True((await service.HandleAsync(withdrawn, new DossierCommand.Withdraw(new DateOnly(2022, 6, 10), "Projet abandonné"), Officer, CancellationToken.None)).IsOk);
+        Assert.True((await VoteAsync(service, ledger, paid)).IsOk);
+        foreach (var command in Seed.Dossiers[0].Commands.Select(c => c.Command).Where(c => c is not DossierCommand.RecordVote))
+        {
+            time.SetUtcNow(Paris(2022, 9, 30));
+            Assert.True((await service.HandleAsync(paid, command, Officer, CancellationToken.None)).IsOk, command.GetType().Name);
+        }
+
+        time.SetUtcNow(Paris(2023, 2, 10));
+        Assert.True((await service.HandleAsync(paid, new DossierCommand.ReceiveReport(new DateOnly(2023, 1, 20), 12_000m), Officer, CancellationToken.None)).IsOk);
+        Assert.True((await service.HandleAsync(paid, new DossierCommand.OrderRecovery(new DateOnly(2023, 2, 10), RecoveryReason.CostsShortfall, null), Officer, CancellationToken.None)).IsOk);
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.SweepAsync(CancellationToken.None);
+
+        var line = await lines.FindAsync(2022, Code, CancellationToken.None);
+        Assert.True(line!.Paid > 0m && line.Recovered > 0m, $"paid {line.Paid}, recovered {line.Recovered}");
+        await AssertLedgerEqualsDossiersAsync(services);
+
+        await lines.WriteAsync(line with { Committed = 1m, Paid = 2m, Recovered = 3m, Reserved = 4m, Dossiers = 5 }, null, CancellationToken.None);
+        await ledger.RebuildAsync(CancellationToken.None);
+
+        Assert.Equal(line with { ETag = null }, (await lines.FindAsync(2022, Code, CancellationToken.None))! with { ETag = null });
+        await AssertLedgerEqualsDossiersAsync(services);
+    }
+
+    /// <summary>Every line's totals equal the sums over the dossiers charged to it, read from the dossiers themselves.</summary>
+    private static async Task AssertLedgerEqualsDossiersAsync(ServiceProvider services)
+    {
+        var store = services.GetRequiredService<IDossierStore>();
+        var states = new List<Dossier>();
+        foreach (var summary in await store.QueryAsync(new DossierQuery(Take: int.MaxValue), CancellationToken.None))
+        {
+            states.Add(DomainJson.Deserialize<Snapshot>((await store.LoadAsync(summary.DossierId, CancellationToken.None))!.SnapshotJson).State);
+        }
+
+        foreach (var line in await services.GetRequiredService<IBudgetLineStore>().ListBalancesAsync(null, CancellationToken.None))
+        {
+            var charged = states.Where(s => s.Request!.BudgetLine.Year == line.Year && s.Request.BudgetLine.Code == line.Code).ToList();
+            Assert.Equal(
+                (charged.Count, charged.Sum(s => s.CreditsCommitted), 0m, charged.Sum(s => s.AmountPaid), charged.Sum(s => s.AmountRecovered)),
+                (line.Dossiers, line.Committed, line.Reserved, line.Paid, line.Recovered));
+        }
+    }
+
+    private static (decimal Committed, decimal Reserved, decimal Available) Figures(BudgetLineBalance? line) =>
+        (line!.Committed, line.Reserved, line.Available);
+
+    private static async Task<string> CreateAsync(DossierService service) =>
+        (await service.CreateAsync(Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
+
+    /// <summary>The vote as a host sends it: the credits read from the line's row.</summary>
+    private static async Task<Result<CommandOutcome>> VoteAsync(DossierService service, BudgetLedger ledger, string id) =>
+        await service.HandleAsync(
+            id,
+            Vote with { AvailableCredits = await ledger.AvailableAsync(2022, Code, id, CancellationToken.None) },
+            new Actor("Yves Guyen", Role.Secretariat),
+            CancellationToken.None);
+
+    private static (DossierService, BudgetLedger, IBudgetLineStore, CrashingStore) Parts(ServiceProvider services) =>
+        (services.GetRequiredService<DossierService>(), services.GetRequiredService<BudgetLedger>(),
+            services.GetRequiredService<IBudgetLineStore>(), services.GetRequiredService<CrashingStore>());
+
+    private async Task<ServiceProvider> ServicesAsync(TimeProvider time)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..12];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage.Azurite.ConnectionString,
+            ["Storage:DossiersTable"] = $"Dossiers{unique}",
+            ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
+            ["Storage:CountersTable"] = $"Counters{unique}",
+            ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
+            ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(time)
+            .AddApprovalsCore(configuration)
+            .AddApprovalsStorage(configuration)
+            .AddSingleton<IMailer, NoMailer>()
+            .AddSingleton<TableDossierStore>()
+            .AddSingleton(provider => new CrashingStore(provider.GetRequiredService<TableDossierStore>()))
+            .AddSingleton<IDossierStore>(provider => provider.GetRequiredService<CrashingStore>())
+            .BuildServiceProvider();
+        await services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
+        return services;
+    }
+
+    private static DateTimeOffset Paris(int year, int month, int day) =>
+        new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)).ToUniversalTime();
+
+    private sealed class NoMailer : IMailer
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
