@@ -36,11 +36,19 @@ public sealed class CrashingStore(IDossierStore inner) : IDossierStore
     public Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken) =>
         inner.ReadOutboxAsync(dossierId, cancellationToken);
 
-    public Task<IReadOnlyList<PendingOutbox>> FindPendingOutboxAsync(int max, CancellationToken cancellationToken) =>
-        inner.FindPendingOutboxAsync(max, cancellationToken);
+    public Task<OutboxLease> LeaseOutboxAsync(string dossierId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.LeaseOutboxAsync(dossierId, until, cancellationToken);
 
-    public Task DeleteOutboxAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
-        inner.DeleteOutboxAsync(dossierId, itemId, cancellationToken);
+    public Task<OutboxLease?> RenewOutboxLeaseAsync(OutboxLease lease, DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.RenewOutboxLeaseAsync(lease, until, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxLease>> ClaimDueOutboxAsync(DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken) =>
+        inner.ClaimDueOutboxAsync(now, until, max, cancellationToken);
+
+    public Task ReleaseOutboxLeaseAsync(OutboxLease lease, CancellationToken cancellationToken) => inner.ReleaseOutboxLeaseAsync(lease, cancellationToken);
+
+    public Task DeleteOutboxAsync(string dossierId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
+        inner.DeleteOutboxAsync(dossierId, itemIds, cancellationToken);
 
     public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
         inner.MarkOutboxFailedAsync(dossierId, itemId, reason, cancellationToken);

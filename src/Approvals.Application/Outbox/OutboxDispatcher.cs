@@ -135,6 +135,7 @@ public sealed class OutboxDispatcher(
                 break;
             case OutboxKinds.Clock:
                 await clock.DossierChangedAsync(dossierId, cancellationToken);
+                break;
             case OutboxKinds.Ledger:
                 await ledger.ApplyAsync(dossierId, DomainJson.Deserialize<LedgerChange>(item.Json), cancellationToken);
                 break;
