@@ -30,7 +30,7 @@ public static class DossiersApi
                 .Accepts(route.BodyType, "application/json");
         }
 
-        app.MapPost("/api/votes/preview", (Delegate)PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
+        app.MapPost("/api/votes/preview", (HttpContext context, [AsParameters] ApiServices services) => PreviewVote(context, services.Time)).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json");
         return group;
     }
 
@@ -114,8 +114,11 @@ public static class DossiersApi
                 return ApiProblems.From(current.Refusals);
             }
 
-            var line = current.Unwrap().State.Request!.BudgetLine;
-            command = vote.ToCommand(await services.Credits.AvailableAsync(line.Year, line.Code, id, context.RequestAborted));
+            var request = current.Unwrap().State.Request!;
+            var line = request.BudgetLine;
+            command = vote.ToCommand(
+                await services.Credits.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
+                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted));
         }
         else
         {
@@ -137,7 +140,7 @@ public static class DossiersApi
         return verification.IsOk ? Results.Json(verification.Unwrap(), DomainJson.Options) : ApiProblems.From(verification.Refusals);
     }
 
-    public static async Task<IResult> PreviewVote(HttpContext context)
+    public static async Task<IResult> PreviewVote(HttpContext context, TimeProvider time)
     {
         if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
         {
@@ -151,7 +154,8 @@ public static class DossiersApi
         }
 
         var preview = (VotePreviewBody)body.Value!;
-        var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor);
+        var rules = VoteRuleBook.For(preview.SessionDate ?? FrenchCalendar.ParisDate(time.GetUtcNow()));
+        var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor, rules, officers: preview.Officers);
         return count.IsOk ? Results.Json(count.Unwrap(), DomainJson.Options) : ApiProblems.From(count.Refusals);
     }
 

@@ -29,6 +29,7 @@ public static class ApprovalsCore
         services.AddSingleton<DeadlineClock>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetCredits>();
+        services.AddSingleton<IBeneficiaryGrants, StoredBeneficiaryGrants>();
         services.AddApprovalsFinance(configuration);
         return services;
     }

@@ -9,7 +9,7 @@ namespace Approvals.Application;
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
 /// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
 /// </summary>
-public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time)
+public sealed class DossierService(IDossierStore store, OutboxPlanner planner, OutboxSignal signal, ProcessOptions options, TimeProvider time, IBeneficiaryGrants grants)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -28,7 +28,8 @@ public sealed class DossierService(IDossierStore store, OutboxPlanner planner, O
             ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
             : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
-        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotencyKey: idempotencyKey);
+        var others = await grants.GrantedAsync(request.Beneficiary, request.BudgetLine.Year, dossierId, cancellationToken);
+        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy, others), actor, cancellationToken, idempotencyKey: idempotencyKey);
     }
 
     /// <param name="expectedVersion">From <c>If-Match</c>: refuse, rather than re-decide, when the dossier has moved on.</param>
