@@ -47,6 +47,7 @@ export const TRIGGERS = {
   AtSignature: 'à la signature',
   OnPaymentRequest: 'sur demande de paiement',
   OnFinalReport: 'sur compte rendu final',
+  OnProgress: "sur état d'avancement",
 };
 
 export const DOCUMENT_KINDS = {
