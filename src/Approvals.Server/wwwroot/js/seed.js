@@ -9,6 +9,7 @@ export const SEED_REQUEST = Object.freeze({
     rna: 'W251004567',
     representative: 'Pascal Vairac',
     email: 'contact@cmq-msi.example.org',
+    kind: 'Association',
   },
   object: "Programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, salon Micronora.",
   actionsStart: '2022-01-01',
@@ -33,6 +34,7 @@ export const SEED_REQUEST = Object.freeze({
   convention: { hasConvention: true, paymentWindowMonths: 2, reportDueDate: null, endDate: '2023-02-01' },
   caseOfficerEmail: 'agent.instructeur@grandbesancon.example.org',
   programmeId: null,
+  republicanCommitment: { signedOn: '2022-05-02', signatory: 'Pascal Vairac' },
 });
 
 export const SEED_PRESENT = Object.freeze([
