@@ -10,5 +10,6 @@ public sealed record ApiServices(
     IDocumentStore Documents,
     OutboxDispatcher Outbox,
     BudgetLedger Ledger,
+    IBeneficiaryGrants Grants,
     ApiOptions Options,
     TimeProvider Time);

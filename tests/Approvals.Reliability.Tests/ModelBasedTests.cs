@@ -157,6 +157,9 @@ public sealed class ModelBasedTests(HostFixture fixture, ITestOutputHelper outpu
             new RecordTransmissionFailure(on, "Erreur de la plateforme"),
             new RecordPrefectureLetter(on, (PrefectureLetterKind)(choice / 19 % 4), "Courrier de la préfecture"),
             new SendAdditionalDocuments(on),
+            new RecordCourtReferral(on, choice / 23 % 2 == 0, "Déféré"),
+            new RecordSuspensionOrder(on, "Suspension ordonnée"),
+            new LiftSuspension(on, "Suspension levée"),
             new RecordCourtDecision(on, choice / 23 % 2 == 0, "Jugement"),
             new SendFormalNotice(on, "Actions non réalisées"),
             new LiftFormalNotice(on, "Actions reprises"),
@@ -174,11 +177,12 @@ public sealed class ModelBasedTests(HostFixture fixture, ITestOutputHelper outpu
         };
     }
 
-    /// <summary>The command as the API takes it: its own fields, the vote without its credits (the server reads them).</summary>
+    /// <summary>The command as the API takes it: its own fields, the vote without its credits and the beneficiary's other grants (the server reads them).</summary>
     private static JsonObject Body(DossierCommand command)
     {
         var body = JsonSerializer.SerializeToNode(command, command.GetType(), DomainJson.Options)!.AsObject();
         body.Remove("availableCredits");
+        body.Remove("otherGrantsThisYear");
         return body;
     }
 

@@ -202,11 +202,18 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         var bodies = new Dictionary<string, JsonObject>
         {
             ["vote"] = Bodies.Vote(new DateOnly(2022, 6, 9)),
+            ["republican-commitment"] = new() { ["signedOn"] = Bodies.Day(day), ["signatory"] = "Pascal Vairac" },
+            ["session-without-quorum"] = new() { ["sessionDate"] = Bodies.Day(day), ["assembly"] = "Bureau", ["membersInOffice"] = 5, ["present"] = 1, ["represented"] = 0 },
             ["transmission"] = Bodies.Transmission(day),
             ["transmission-failure"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Erreur de la plateforme" },
             ["acknowledgment"] = Bodies.Acknowledgment(new DateOnly(2022, 6, 9), day),
             ["prefecture-letters"] = new() { ["receivedOn"] = Bodies.Day(day), ["kind"] = "Plain", ["summary"] = "Courrier simple" },
             ["additional-documents"] = new() { ["sentOn"] = Bodies.Day(day) },
+            ["observations-answer"] = new() { ["receivedOn"] = Bodies.Day(day), ["summary"] = "Réponse" },
+            ["publication"] = new() { ["publishedOn"] = Bodies.Day(day), ["medium"] = "Site internet" },
+            ["court-referral"] = new() { ["lodgedOn"] = Bodies.Day(day), ["suspensionRequested"] = false, ["summary"] = "Déféré" },
+            ["suspension-order"] = new() { ["orderedOn"] = Bodies.Day(day), ["summary"] = "Suspension" },
+            ["suspension-lifting"] = new() { ["on"] = Bodies.Day(day), ["summary"] = "Levée" },
             ["court-decision"] = new() { ["decidedOn"] = Bodies.Day(day), ["annulled"] = false, ["summary"] = "Rejet du déféré" },
             ["signature"] = Bodies.Signature(day),
             ["notification"] = Bodies.Notification(day),
@@ -218,6 +225,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             ["formal-notice"] = new() { ["sentOn"] = Bodies.Day(day), ["breach"] = "Actions non réalisées" },
             ["formal-notice-lifting"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Actions reprises" },
             ["termination"] = new() { ["terminatedOn"] = Bodies.Day(day) },
+            ["termination-without-notice"] = new() { ["terminatedOn"] = Bodies.Day(day), ["grounds"] = "Fausses déclarations" },
             ["withdrawal"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Projet abandonné" },
         };
         var preview = Bodies.Vote(new DateOnly(2022, 6, 9));

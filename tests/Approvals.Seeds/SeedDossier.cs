@@ -6,8 +6,9 @@ using static DossierCommand;
 
 /// <summary>
 /// The CMQ MSI 2022 dossier of seed 004 taken through every stage with its real figures and dates where the seed
-/// gives them (vote 9 June 2022, received in prefecture 21 June 2022, convention ending 1 February 2023); the other
-/// dates and the ACTES number are illustrative, the SIRET and RNA number deliberately fake.
+/// gives them (vote 9 June 2022 presided by Anne VIGNOT with Yves GUYEN as secretary, received in prefecture 21 June
+/// 2022, convention ending 1 February 2023); the other dates (the contrat d'engagement républicain's among them) and
+/// the ACTES number are illustrative, the SIRET and RNA number deliberately fake.
 /// </summary>
 public static class SeedDossier
 {
@@ -43,7 +44,8 @@ public static class SeedDossier
             Siret,
             Rna,
             "Pascal Vairac",
-            BeneficiaryEmail),
+            BeneficiaryEmail,
+            BeneficiaryKind.Association),
         Object: "Soutien au programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, visites du salon Micronora",
         ActionsStart: new DateOnly(2022, 1, 1),
         ActionsEnd: new DateOnly(2022, 12, 31),
@@ -53,7 +55,8 @@ public static class SeedDossier
         PaymentTerms: [new Instalment("100 % à la signature de la convention", 100m, InstalmentTrigger.AtSignature)],
         Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1), Indicators),
         CaseOfficerEmail: CaseOfficerEmail,
-        ProgrammeId: null);
+        ProgrammeId: null,
+        RepublicanCommitment: new RepublicanCommitment(new DateOnly(2022, 5, 2), "Pascal Vairac"));
 
     public static SubmitRequest Submit => new(Number, Request, ProcessPolicy.Default);
 
@@ -67,7 +70,8 @@ public static class SeedDossier
         SecretBallot: false,
         PresidentVotesFor: null,
         AmountVoted: 9_000m,
-        AvailableCredits: SeedBudget.BudgetLineAmount);
+        AvailableCredits: SeedBudget.BudgetLineAmount,
+        Officers: new SessionOfficers("Mme Anne VIGNOT", "M. Yves GUYEN"));
 
     public static RecordTransmission Transmission => new(new DateOnly(2022, 6, 20), "S²LOW (DOTELEC)");
 

@@ -78,7 +78,8 @@ public sealed class LifecycleApiTests : IAsyncLifetime
         var closed = await (await Ok(finance.PostJsonAsync($"/api/dossiers/{id}/report-acceptance", new JsonObject { ["acceptedOn"] = "2023-02-10" }))).JsonAsync();
 
         Assert.Equal("Closed", closed.GetProperty("stage").GetString());
-        Assert.Empty(closed.GetProperty("allowedActions").EnumerateArray());
+        // Seed art. 6: controls may follow payment, so a recovery stays possible once closed (issue 13, item 12).
+        Assert.Equal(["OrderRecovery"], closed.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetProperty("command").GetString()));
         var verify = await (await officer.GetAsync($"/api/dossiers/{id}/register/verify")).JsonAsync();
         Assert.True(verify.GetProperty("valid").GetBoolean());
         Assert.Equal(closed.GetProperty("version").GetInt64(), verify.GetProperty("events").GetInt64());

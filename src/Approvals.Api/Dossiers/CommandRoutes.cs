@@ -14,12 +14,19 @@ public static class CommandRoutes
 {
     public static IReadOnlyList<CommandRoute> All { get; } =
     [
+        new("republican-commitment", nameof(RecordRepublicanCommitment), typeof(RecordRepublicanCommitment), [CaseOfficer]),
+        new("session-without-quorum", nameof(RecordSessionWithoutQuorum), typeof(RecordSessionWithoutQuorum), [Secretariat]),
         new("vote", nameof(RecordVote), typeof(VoteBody), [Secretariat]),
         new("transmission", nameof(RecordTransmission), typeof(RecordTransmission), [Secretariat, CaseOfficer]),
         new("transmission-failure", nameof(RecordTransmissionFailure), typeof(RecordTransmissionFailure), [Secretariat, CaseOfficer]),
         new("acknowledgment", nameof(AcknowledgeReceipt), typeof(AcknowledgeReceipt), [Secretariat, CaseOfficer]),
         new("prefecture-letters", nameof(RecordPrefectureLetter), typeof(RecordPrefectureLetter), [Secretariat, CaseOfficer]),
         new("additional-documents", nameof(SendAdditionalDocuments), typeof(SendAdditionalDocuments), [Secretariat, CaseOfficer]),
+        new("observations-answer", nameof(AnswerObservations), typeof(AnswerObservations), [Secretariat, CaseOfficer]),
+        new("publication", nameof(RecordPublication), typeof(RecordPublication), [Secretariat]),
+        new("court-referral", nameof(RecordCourtReferral), typeof(RecordCourtReferral), [Secretariat]),
+        new("suspension-order", nameof(RecordSuspensionOrder), typeof(RecordSuspensionOrder), [Secretariat]),
+        new("suspension-lifting", nameof(LiftSuspension), typeof(LiftSuspension), [Secretariat]),
         new("court-decision", nameof(RecordCourtDecision), typeof(RecordCourtDecision), [Secretariat]),
         new("signature", nameof(SignConvention), typeof(SignConvention), [Secretariat, CaseOfficer]),
         new("notification", nameof(Notify), typeof(Notify), [CaseOfficer]),
@@ -31,6 +38,7 @@ public static class CommandRoutes
         new("formal-notice", nameof(SendFormalNotice), typeof(SendFormalNotice), [CaseOfficer]),
         new("formal-notice-lifting", nameof(LiftFormalNotice), typeof(LiftFormalNotice), [CaseOfficer]),
         new("termination", nameof(Terminate), typeof(Terminate), [Finance]),
+        new("termination-without-notice", nameof(TerminateForFalseDeclarations), typeof(TerminateForFalseDeclarations), [Finance]),
         new("withdrawal", nameof(Withdraw), typeof(Withdraw), [CaseOfficer]),
     ];
 

@@ -16,12 +16,14 @@ public sealed record DossierView(
     DossierView.AmountsView Amounts,
     string? ActesId,
     DateOnly? AcknowledgedOn,
+    DossierView.LegalityView Legality,
     DateOnly? NotifiedOn,
     DateOnly? PaymentWindowLastDay,
     Settlement? Settlement,
     DossierEvent.ConventionSigned? Signature,
     IReadOnlyList<DossierEvent.PrefectureLetterReceived> PrefectureLetters,
     IReadOnlyList<DossierEvent.PaymentRecorded> Payments,
+    IReadOnlyList<ExpectedInstalment> Instalments,
     IReadOnlyList<DossierView.TimelineStep> Timeline,
     IReadOnlyList<DossierView.DeadlineView> Deadlines,
     IReadOnlyList<DossierView.ActionView> AllowedActions,
@@ -39,16 +41,20 @@ public sealed record DossierView(
             outcome.Version,
             FrenchCalendar.ParisDate(now),
             s.Request!,
-            s.Vote is { } v ? new VoteView(v.ReportNumber, v.Rapporteur, v.Assembly, v.SessionDate, v.Count, v.Count.Wording, v.Tally, v.AmountVoted) : null,
+            s.Vote is { } v ? new VoteView(v.ReportNumber, v.Rapporteur, v.Assembly, v.SessionDate, v.Count, v.Count.Wording, v.Tally, v.AmountVoted, v.Officers, s.FailedSessions) : null,
             new AmountsView(s.Request!.AmountRequested, s.AmountVoted, s.CreditsCommitted, s.AmountPaid, s.AmountRecovered, Math.Round(s.GrantRate, 4)),
             s.ActesId?.ToString(),
             s.AcknowledgedOn,
+            new LegalityView(
+                LegalityControl.ReferralWindowLastDay(s), s.SafeFromReferralSince, s.EnforceableOn, s.PublishedOn,
+                s.Referral, s.Suspension, s.CourtDecision, s.AdditionalDocuments, s.ObservationsAnswers),
             s.NotifiedOn,
             s.PaymentWindowLastDay,
             s.Settlement,
             s.Signature,
             s.PrefectureLetters,
             s.Payments,
+            PaymentSchedule.Of(s),
             TimelineOf(s),
             Workflow.Deadlines(s).Select(d => new DeadlineView(d.Id, d.Kind, d.Day, d.DueAt, DeadlineLabels.Of(d), d.DueAt <= now)).ToList(),
             Workflow.AllowedCommands(s)
@@ -90,7 +96,25 @@ public sealed record DossierView(
         return timeline;
     }
 
-    public sealed record VoteView(string ReportNumber, string Rapporteur, string Assembly, DateOnly SessionDate, VoteCount Count, string Wording, Tally Tally, decimal AmountVoted);
+    public sealed record VoteView(
+        string ReportNumber, string Rapporteur, string Assembly, DateOnly SessionDate, VoteCount Count, string Wording, Tally Tally, decimal AmountVoted,
+        SessionOfficers? Officers, IReadOnlyList<DossierEvent.SessionWithoutQuorum> FailedSessions);
+
+    /// <summary>
+    /// The legality control: the prefect's last day to refer the act (null before the receipt or while documents he
+    /// asked for are awaited), the day it became safe from a referral, the day it became enforceable, and the referral,
+    /// suspension and judgment if any.
+    /// </summary>
+    public sealed record LegalityView(
+        DateOnly? ReferralWindowLastDay,
+        DateOnly? SafeFromReferralSince,
+        DateOnly? EnforceableOn,
+        DateOnly? PublishedOn,
+        DossierEvent.CourtReferralRecorded? Referral,
+        DossierEvent.SuspensionOrdered? Suspension,
+        DossierEvent.CourtDecisionRecorded? CourtDecision,
+        IReadOnlyList<DossierEvent.AdditionalDocumentsSent> AdditionalDocuments,
+        IReadOnlyList<DossierEvent.ObservationsAnswered> ObservationsAnswers);
 
     public sealed record AmountsView(decimal Requested, decimal Voted, decimal Committed, decimal Paid, decimal Recovered, decimal GrantRate);
 

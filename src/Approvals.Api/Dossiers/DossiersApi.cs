@@ -29,7 +29,7 @@ public static class DossiersApi
                 .RequireRoles(route.Roles);
         }
 
-        app.MapPost("/api/votes/preview", (Delegate)PreviewVote).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json")
+        app.MapPost("/api/votes/preview", (HttpContext context, [AsParameters] ApiServices services) => PreviewVote(context, services.Time)).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json")
             .RequireRoles(CommandRoutes.Read);
         return group;
     }
@@ -128,8 +128,11 @@ public static class DossiersApi
                 return ApiProblems.From(current.Refusals);
             }
 
-            var line = current.Unwrap().State.Request!.BudgetLine;
-            command = vote.ToCommand(await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted));
+            var request = current.Unwrap().State.Request!;
+            var line = request.BudgetLine;
+            command = vote.ToCommand(
+                await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
+                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted));
         }
         else
         {
@@ -151,7 +154,7 @@ public static class DossiersApi
         return verification.IsOk ? Results.Json(verification.Unwrap(), DomainJson.Options) : ApiProblems.From(verification.Refusals);
     }
 
-    public static async Task<IResult> PreviewVote(HttpContext context)
+    public static async Task<IResult> PreviewVote(HttpContext context, TimeProvider time)
     {
         if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
         {
@@ -165,7 +168,8 @@ public static class DossiersApi
         }
 
         var preview = (VotePreviewBody)body.Value!;
-        var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor);
+        var rules = VoteRuleBook.For(preview.SessionDate ?? FrenchCalendar.ParisDate(time.GetUtcNow()));
+        var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor, rules, officers: preview.Officers);
         return count.IsOk ? Results.Json(count.Unwrap(), DomainJson.Options) : ApiProblems.From(count.Refusals);
     }
 

@@ -2,7 +2,10 @@ using Approvals.Domain;
 
 namespace Approvals.Api;
 
-/// <summary>The vote as the secretariat sends it: the available credits are read from the budget line, not taken from the client.</summary>
+/// <summary>
+/// The vote as the secretariat sends it: the available credits and the beneficiary's other grants of the year are read
+/// from storage, not taken from the client. <paramref name="Officers"/>: who presided and who was secretary.
+/// </summary>
 public sealed record VoteBody(
     string ReportNumber,
     string Rapporteur,
@@ -12,8 +15,9 @@ public sealed record VoteBody(
     Tally Tally,
     bool SecretBallot,
     bool? PresidentVotesFor,
-    decimal AmountVoted)
+    decimal AmountVoted,
+    SessionOfficers? Officers = null)
 {
-    public DossierCommand.RecordVote ToCommand(decimal availableCredits) =>
-        new(ReportNumber, Rapporteur, Assembly, SessionDate, Attendance, Tally, SecretBallot, PresidentVotesFor, AmountVoted, availableCredits);
+    public DossierCommand.RecordVote ToCommand(decimal availableCredits, decimal otherGrantsThisYear) =>
+        new(ReportNumber, Rapporteur, Assembly, SessionDate, Attendance, Tally, SecretBallot, PresidentVotesFor, AmountVoted, availableCredits, Officers, otherGrantsThisYear);
 }

@@ -31,6 +31,7 @@ public static class ApprovalsCore
         services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetLedger>();
+        services.AddSingleton<IBeneficiaryGrants, StoredBeneficiaryGrants>();
         services.AddApprovalsFinance(configuration);
         return services;
     }

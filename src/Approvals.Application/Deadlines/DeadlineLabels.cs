@@ -15,6 +15,7 @@ public static class DeadlineLabels
         DeadlineKind.ReportDue => "remise du compte rendu financier",
         DeadlineKind.ConventionEnd => "fin de la convention",
         DeadlineKind.FormalNoticeExpiry => "fin du préavis de la mise en demeure",
+        DeadlineKind.ReferralWindow => "fin du délai de déféré du préfet",
         _ => "relance",
     };
 

@@ -14,7 +14,8 @@ public sealed class DossierService(
     BudgetLedger ledger,
     ProcessOptions options,
     OutboxOptions outboxOptions,
-    TimeProvider time)
+    TimeProvider time,
+    IBeneficiaryGrants grants)
 {
     /// <summary>Attempts for a command without <c>If-Match</c>: after a lost race it is decided again on the new state.</summary>
     private const int Attempts = 5;
@@ -36,7 +37,8 @@ public sealed class DossierService(
             ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
             : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
-        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy), actor, cancellationToken, idempotency: idempotency);
+        var others = await grants.GrantedAsync(request.Beneficiary, request.BudgetLine.Year, dossierId, cancellationToken);
+        return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy, others), actor, cancellationToken, idempotency: idempotency);
     }
 
     /// <param name="expectedVersion">From <c>If-Match</c>: refuse, rather than re-decide, when the dossier has moved on.</param>

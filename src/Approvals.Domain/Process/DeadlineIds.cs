@@ -6,6 +6,7 @@ public static class DeadlineIds
     public const string PaymentWindow = "payment-window";
     public const string ReportDue = "report-due";
     public const string ConventionEnd = "convention-end";
+    public const string ReferralWindow = "referral-window";
 
     /// <summary>One per formal notice: a later notice is a new deadline.</summary>
     public static string FormalNoticeExpiry(DateOnly sentOn) => $"formal-notice-{sentOn:yyyyMMdd}";

@@ -28,6 +28,11 @@ internal static class DeadlineSchedule
             deadlines.Add(Main(DeadlineIds.ConventionEnd, DeadlineKind.ConventionEnd, end));
         }
 
+        if (state.Referral is null && state.SafeFromReferralSince is null && LegalityControl.ReferralWindowLastDay(state) is { } referralLastDay)
+        {
+            deadlines.Add(Main(DeadlineIds.ReferralWindow, DeadlineKind.ReferralWindow, referralLastDay));
+        }
+
         if (state.Stage == DossierStage.FormalNotice && state.FormalNotice is { } notice)
         {
             deadlines.Add(Main(DeadlineIds.FormalNoticeExpiry(notice.SentOn), DeadlineKind.FormalNoticeExpiry, notice.ExpiresOn));

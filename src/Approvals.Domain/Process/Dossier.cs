@@ -21,6 +21,9 @@ public sealed record Dossier
 
     public DateTimeOffset? SubmittedAt { get; init; }
 
+    /// <summary>Sessions at which the quorum was not reached: a later one, three days on at least, deliberates without quorum.</summary>
+    public IReadOnlyList<DossierEvent.SessionWithoutQuorum> FailedSessions { get; init; } = [];
+
     public DossierEvent.VoteRecorded? Vote { get; init; }
 
     public decimal AmountVoted { get; init; }
@@ -40,7 +43,27 @@ public sealed record Dossier
 
     public bool AwaitingAdditionalDocuments { get; init; }
 
-    /// <summary>The stage to return to when a formal notice is lifted or the court does not annul.</summary>
+    public IReadOnlyList<DossierEvent.AdditionalDocumentsSent> AdditionalDocuments { get; init; } = [];
+
+    /// <summary>The authority's answers to letters of observations (recours gracieux), as the prefecture received them.</summary>
+    public IReadOnlyList<DossierEvent.ObservationsAnswered> ObservationsAnswers { get; init; } = [];
+
+    /// <summary>The deliberation's publication, when the authority published it (CGCT L2131-1).</summary>
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>The prefect's referral to the administrative court (déféré), once lodged.</summary>
+    public DossierEvent.CourtReferralRecorded? Referral { get; init; }
+
+    /// <summary>The judge's suspension order while it runs.</summary>
+    public DossierEvent.SuspensionOrdered? Suspension { get; init; }
+
+    /// <summary>The judgment on the referral.</summary>
+    public DossierEvent.CourtDecisionRecorded? CourtDecision { get; init; }
+
+    /// <summary>The first day on which the act could no longer be referred: the prefect's window closed without a referral.</summary>
+    public DateOnly? SafeFromReferralSince { get; init; }
+
+    /// <summary>The stage to return to when a formal notice or a suspension is lifted, or the court does not annul.</summary>
     public DossierStage? ResumeStage { get; init; }
 
     public DossierEvent.ConventionSigned? Signature { get; init; }
@@ -80,8 +103,22 @@ public sealed record Dossier
     /// <summary>Deadlines already acted upon, so that the clock never acts twice.</summary>
     public IReadOnlyList<string> FiredDeadlines { get; init; } = [];
 
+    /// <summary>A referral lodged and not yet judged.</summary>
+    public bool ReferralPending => Referral is not null && CourtDecision is null;
+
+    /// <summary>
+    /// The day the deliberation became enforceable (CGCT L2131-1): once received at the prefecture and brought to the
+    /// beneficiary's knowledge, by its notification (an individual decision) or its publication, whichever came first.
+    /// Null before both.
+    /// </summary>
+    public DateOnly? EnforceableOn => AcknowledgedOn is { } received && Earliest(NotifiedOn, PublishedOn) is { } known
+        ? (received > known ? received : known)
+        : null;
+
     public bool IsEnded => Stage is DossierStage.Closed or DossierStage.RecoveryOrdered or DossierStage.Rejected
         or DossierStage.Withdrawn or DossierStage.Lapsed or DossierStage.Terminated or DossierStage.Annulled;
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>Grant rate: voted (or, before the vote, requested) amount over the budget's total expenses.</summary>
     public decimal GrantRate => Request is null || Request.Budget.TotalExpenses == 0

@@ -7,12 +7,24 @@ public abstract record DossierCommand
     {
     }
 
-    /// <summary>The case officer enters the request; the application assigns the readable number.</summary>
-    public sealed record SubmitRequest(DossierNumber Number, GrantRequest Request, ProcessPolicy Policy) : DossierCommand;
+    /// <summary>
+    /// The case officer enters the request; the application assigns the readable number. <paramref name="OtherGrantsThisYear"/>
+    /// is what the authority already granted the same beneficiary for the same year (the application looks it up), for
+    /// the 23 000 € convention threshold.
+    /// </summary>
+    public sealed record SubmitRequest(DossierNumber Number, GrantRequest Request, ProcessPolicy Policy, decimal OtherGrantsThisYear = 0) : DossierCommand;
+
+    /// <summary>The association's or foundation's contrat d'engagement républicain, signed after the request was entered.</summary>
+    public sealed record RecordRepublicanCommitment(DateOnly SignedOn, string Signatory) : DossierCommand;
+
+    /// <summary>A session at which the quorum was not reached: the body is convened again at least three days later (CGCT L2121-17).</summary>
+    public sealed record RecordSessionWithoutQuorum(DateOnly SessionDate, string Assembly, int MembersInOffice, int Present, int Represented) : DossierCommand;
 
     /// <summary>
     /// The assembly secretariat records the session and the vote. <paramref name="AvailableCredits"/> is what the budget
     /// line still has (the application reads it); an adopted vote commits <paramref name="AmountVoted"/> against it.
+    /// <paramref name="Officers"/>: who presided and who was secretary. <paramref name="OtherGrantsThisYear"/>: what the
+    /// authority already granted the same beneficiary for the same year (the application reads it).
     /// </summary>
     public sealed record RecordVote(
         string ReportNumber,
@@ -24,7 +36,9 @@ public abstract record DossierCommand
         bool SecretBallot,
         bool? PresidentVotesFor,
         decimal AmountVoted,
-        decimal AvailableCredits) : DossierCommand;
+        decimal AvailableCredits,
+        SessionOfficers? Officers = null,
+        decimal OtherGrantsThisYear = 0) : DossierCommand;
 
     public sealed record RecordTransmission(DateOnly SentOn, string Platform) : DossierCommand;
 
@@ -36,10 +50,31 @@ public abstract record DossierCommand
 
     public sealed record RecordPrefectureLetter(DateOnly ReceivedOn, PrefectureLetterKind Kind, string Summary) : DossierCommand;
 
-    /// <summary>The documents the prefecture asked for were sent: the legality-control period runs again.</summary>
-    public sealed record SendAdditionalDocuments(DateOnly SentOn) : DossierCommand;
+    /// <summary>
+    /// The documents the prefecture asked for were sent; <paramref name="ReceivedOn"/> is the prefecture's receipt (the
+    /// sending day when not given: the platforms acknowledge on the day). The two-month window runs again from it.
+    /// </summary>
+    public sealed record SendAdditionalDocuments(DateOnly SentOn, DateOnly? ReceivedOn = null) : DossierCommand;
 
-    /// <summary>The administrative court's decision on a referral: an annulment ends the dossier, otherwise it resumes.</summary>
+    /// <summary>The authority's answer to the prefect's letter of observations (recours gracieux), received at the prefecture on <paramref name="ReceivedOn"/>.</summary>
+    public sealed record AnswerObservations(DateOnly ReceivedOn, string Summary) : DossierCommand;
+
+    /// <summary>The deliberation was published (CGCT L2131-1): with the transmission, it makes the act enforceable.</summary>
+    public sealed record RecordPublication(DateOnly PublishedOn, string Medium) : DossierCommand;
+
+    /// <summary>
+    /// The prefect referred the act to the administrative court (déféré, CGCT L2131-6), with or without a request for
+    /// its suspension. The referral itself suspends nothing.
+    /// </summary>
+    public sealed record RecordCourtReferral(DateOnly LodgedOn, bool SuspensionRequested, string Summary) : DossierCommand;
+
+    /// <summary>The judge ordered the act's suspension (CGCT L2131-6, al. 3 and following): the dossier stops until it is lifted or judged.</summary>
+    public sealed record RecordSuspensionOrder(DateOnly OrderedOn, string Summary) : DossierCommand;
+
+    /// <summary>The suspension ended (order lifted or set aside on appeal): the dossier resumes where it stood.</summary>
+    public sealed record LiftSuspension(DateOnly On, string Summary) : DossierCommand;
+
+    /// <summary>The court's judgment on the referral: an annulment ends the grant, a rejection keeps it (and ends any suspension).</summary>
     public sealed record RecordCourtDecision(DateOnly DecidedOn, bool Annulled, string Summary) : DossierCommand;
 
     public sealed record SignConvention(
@@ -68,6 +103,9 @@ public abstract record DossierCommand
 
     /// <summary>Résiliation: only once the month given by the formal notice has run out.</summary>
     public sealed record Terminate(DateOnly TerminatedOn) : DossierCommand;
+
+    /// <summary>Résiliation without notice: the beneficiary made false or incomplete declarations to obtain the grant (seed 004, art. 8).</summary>
+    public sealed record TerminateForFalseDeclarations(DateOnly TerminatedOn, string Grounds) : DossierCommand;
 
     public sealed record Withdraw(DateOnly On, string Reason) : DossierCommand;
 

@@ -11,6 +11,11 @@ public abstract record DossierEvent
 
     public sealed record RequestSubmitted(DossierNumber Number, GrantRequest Request, ProcessPolicy Policy) : DossierEvent;
 
+    public sealed record RepublicanCommitmentRecorded(DateOnly SignedOn, string Signatory) : DossierEvent;
+
+    /// <summary>A session without quorum: <paramref name="Quorum"/> is what the rules of its date required.</summary>
+    public sealed record SessionWithoutQuorum(DateOnly SessionDate, string Assembly, int MembersInOffice, int Present, int Represented, int Quorum) : DossierEvent;
+
     public sealed record VoteRecorded(
         string ReportNumber,
         string Rapporteur,
@@ -21,7 +26,8 @@ public abstract record DossierEvent
         bool SecretBallot,
         bool? PresidentVotesFor,
         VoteCount Count,
-        decimal AmountVoted) : DossierEvent;
+        decimal AmountVoted,
+        SessionOfficers? Officers = null) : DossierEvent;
 
     public sealed record CreditsCommitted(string BudgetLineCode, int Year, decimal Amount) : DossierEvent;
 
@@ -35,9 +41,22 @@ public abstract record DossierEvent
 
     public sealed record PrefectureLetterReceived(DateOnly ReceivedOn, PrefectureLetterKind Kind, string Summary) : DossierEvent;
 
-    public sealed record AdditionalDocumentsSent(DateOnly SentOn) : DossierEvent;
+    public sealed record AdditionalDocumentsSent(DateOnly SentOn, DateOnly? ReceivedOn = null) : DossierEvent;
+
+    public sealed record ObservationsAnswered(DateOnly ReceivedOn, string Summary) : DossierEvent;
+
+    public sealed record DecisionPublished(DateOnly PublishedOn, string Medium) : DossierEvent;
+
+    public sealed record CourtReferralRecorded(DateOnly LodgedOn, bool SuspensionRequested, string Summary) : DossierEvent;
+
+    public sealed record SuspensionOrdered(DateOnly OrderedOn, string Summary) : DossierEvent;
+
+    public sealed record SuspensionLifted(DateOnly On, string Summary) : DossierEvent;
 
     public sealed record CourtDecisionRecorded(DateOnly DecidedOn, bool Annulled, string Summary) : DossierEvent;
+
+    /// <summary>The prefect's two months ran out without a referral: the act can no longer be referred (CGCT L2131-6).</summary>
+    public sealed record ReferralWindowClosed(DateOnly LastDay) : DossierEvent;
 
     public sealed record ConventionSigned(
         DateOnly AuthoritySignedOn,
@@ -64,6 +83,8 @@ public abstract record DossierEvent
     public sealed record FormalNoticeExpired(DateOnly ExpiredOn) : DossierEvent;
 
     public sealed record Terminated(DateOnly TerminatedOn) : DossierEvent;
+
+    public sealed record TerminatedWithoutNotice(DateOnly TerminatedOn, string Grounds) : DossierEvent;
 
     public sealed record Withdrawn(DateOnly On, string Reason) : DossierEvent;
 

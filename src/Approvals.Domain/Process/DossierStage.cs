@@ -17,7 +17,7 @@ public enum DossierStage
     /// <summary>A formal notice (mise en demeure) runs; the dossier returns to its previous stage if it is lifted.</summary>
     FormalNotice,
 
-    /// <summary>A referral to the administrative court (déféré) stops the dossier until the court decides.</summary>
+    /// <summary>The judge suspended the act (a referral alone does not): the dossier stops until the suspension is lifted or the court decides.</summary>
     Suspended,
     Closed,
     RecoveryOrdered,

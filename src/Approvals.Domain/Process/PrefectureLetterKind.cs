@@ -5,12 +5,12 @@ public enum PrefectureLetterKind
 {
     Plain,
 
-    /// <summary>Demande de pièces complémentaires: suspends the legality-control period until answered.</summary>
+    /// <summary>Demande de pièces complémentaires: the two-month window runs again from the documents' receipt.</summary>
     AdditionalDocumentsRequest,
 
-    /// <summary>Lettre d'observations.</summary>
+    /// <summary>Lettre d'observations asking to withdraw or amend the act: a recours gracieux, which extends the window.</summary>
     Observations,
 
-    /// <summary>Déféré au tribunal administratif: the dossier stops until the court's decision.</summary>
+    /// <summary>Kept for registers written before referrals had their own command; a new referral is a <c>RecordCourtReferral</c>.</summary>
     CourtReferral,
 }

@@ -12,7 +12,8 @@ public static class Transitions
     /// <summary>Stages in which the convention is running: a formal notice may be sent, the prefecture may still write.</summary>
     public static readonly IReadOnlyList<DossierStage> ConventionRunning = [Signed, Notified, PaymentRequested, ReportReceived];
 
-    private static readonly IReadOnlyList<DossierStage> AfterAcknowledgment = [Enforceable, .. ConventionRunning];
+    /// <summary>Stages in which the act has been received at the prefecture and the dossier runs: the legality control goes on.</summary>
+    public static readonly IReadOnlyList<DossierStage> AfterAcknowledgment = [Enforceable, .. ConventionRunning];
 
     private static readonly IReadOnlyList<DossierStage> Open =
         [Submitted, Adopted, Transmitted, Enforceable, Signed, Notified, PaymentRequested, ReportReceived, FormalNotice, Suspended];
@@ -22,14 +23,22 @@ public static class Transitions
     public static IReadOnlyList<Transition> All { get; } =
     [
         new(None, nameof(DossierCommand.SubmitRequest), Submitted),
+        new(Submitted, nameof(DossierCommand.RecordRepublicanCommitment), Submitted),
+        new(Submitted, nameof(DossierCommand.RecordSessionWithoutQuorum), Submitted),
         new(Submitted, nameof(DossierCommand.RecordVote), Adopted),
         new(Submitted, nameof(DossierCommand.RecordVote), Rejected),
         new(Adopted, nameof(DossierCommand.RecordTransmission), Transmitted),
         new(Transmitted, nameof(DossierCommand.RecordTransmissionFailure), Adopted),
         new(Transmitted, nameof(DossierCommand.AcknowledgeReceipt), Enforceable),
         .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordPrefectureLetter), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordPrefectureLetter), Suspended)),
         .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.SendAdditionalDocuments), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.AnswerObservations), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordPublication), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtReferral), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordSuspensionOrder), Suspended)),
+        .. AfterAcknowledgment.Select(s => new Transition(Suspended, nameof(DossierCommand.LiftSuspension), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtDecision), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtDecision), Annulled)),
         .. AfterAcknowledgment.Select(s => new Transition(Suspended, nameof(DossierCommand.RecordCourtDecision), s)),
         new(Suspended, nameof(DossierCommand.RecordCourtDecision), Annulled),
         new(Enforceable, nameof(DossierCommand.SignConvention), Signed),
@@ -37,6 +46,7 @@ public static class Transitions
         new(Signed, nameof(DossierCommand.Notify), Notified),
         new(Notified, nameof(DossierCommand.RequestPayment), PaymentRequested),
         new(Notified, nameof(DossierCommand.DeadlineReached), Lapsed),
+        new(Notified, nameof(DossierCommand.RecordPayment), Notified),
         new(PaymentRequested, nameof(DossierCommand.RequestPayment), PaymentRequested),
         new(PaymentRequested, nameof(DossierCommand.RecordPayment), PaymentRequested),
         new(PaymentRequested, nameof(DossierCommand.ReceiveReport), ReportReceived),
@@ -46,11 +56,14 @@ public static class Transitions
         .. ConventionRunning.Select(s => new Transition(s, nameof(DossierCommand.SendFormalNotice), FormalNotice)),
         .. ConventionRunning.Select(s => new Transition(FormalNotice, nameof(DossierCommand.LiftFormalNotice), s)),
         new(FormalNotice, nameof(DossierCommand.Terminate), Terminated),
+        .. ConventionRunning.Append(FormalNotice).Select(s => new Transition(s, nameof(DossierCommand.TerminateForFalseDeclarations), Terminated)),
+        new(Lapsed, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        new(Closed, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
         new(Terminated, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
         new(Annulled, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
         .. new[] { Submitted, Adopted, Transmitted, Enforceable, Signed, Notified }
             .Select(s => new Transition(s, nameof(DossierCommand.Withdraw), Withdrawn)),
-        .. new[] { Notified, PaymentRequested, ReportReceived, Signed, FormalNotice }
+        .. new[] { Enforceable, Notified, PaymentRequested, ReportReceived, Signed, FormalNotice }
             .Select(s => new Transition(s, nameof(DossierCommand.DeadlineReached), s)),
         .. Open.Concat(Ends).Select(s => new Transition(s, nameof(DossierCommand.AttachDocument), s)),
     ];

@@ -30,12 +30,19 @@ public static class Workflow
         return command switch
         {
             SubmitRequest c => Submit(c, now),
+            RecordRepublicanCommitment c => Commitment(state, c, now),
+            RecordSessionWithoutQuorum c => FailedSession(state, c, now),
             RecordVote c => Vote(state, c, now),
             RecordTransmission c => Transmit(state, c, now),
             RecordTransmissionFailure c => TransmissionFailure(state, c, now),
             AcknowledgeReceipt c => Acknowledge(state, c, now),
             RecordPrefectureLetter c => PrefectureLetter(state, c, now),
             SendAdditionalDocuments c => AdditionalDocuments(state, c, now),
+            AnswerObservations c => ObservationsAnswer(state, c, now),
+            RecordPublication c => Publication(state, c, now),
+            RecordCourtReferral c => Referral(state, c, now),
+            RecordSuspensionOrder c => Suspension(state, c, now),
+            LiftSuspension c => SuspensionLifting(state, c, now),
             RecordCourtDecision c => CourtDecision(state, c, now),
             SignConvention c => Sign(state, c, now),
             Notify c => NotifyBeneficiary(state, c, now),
@@ -47,6 +54,7 @@ public static class Workflow
             SendFormalNotice c => Notice(state, c, now),
             LiftFormalNotice c => LiftNotice(state, c, now),
             Terminate c => Termination(state, c, now),
+            TerminateForFalseDeclarations c => TerminationWithoutNotice(state, c, now),
             Withdraw c => Withdrawal(state, c, now),
             AttachDocument c => Attach(c, now),
             DeadlineReached c => Reach(state, c, now),
@@ -66,6 +74,8 @@ public static class Workflow
                 Policy = e.Policy,
                 SubmittedAt = e.At,
             },
+            RepublicanCommitmentRecorded e => state with { Request = state.Request! with { RepublicanCommitment = new RepublicanCommitment(e.SignedOn, e.Signatory) } },
+            SessionWithoutQuorum e => state with { FailedSessions = [.. state.FailedSessions, e] },
             VoteRecorded e => state with
             {
                 Stage = e.Count.Outcome == VoteOutcome.Adopted ? DossierStage.Adopted : DossierStage.Rejected,
@@ -87,15 +97,25 @@ public static class Workflow
             {
                 PrefectureLetters = [.. state.PrefectureLetters, e],
                 AwaitingAdditionalDocuments = state.AwaitingAdditionalDocuments || e.Kind == PrefectureLetterKind.AdditionalDocumentsRequest,
-                Stage = e.Kind == PrefectureLetterKind.CourtReferral ? DossierStage.Suspended : state.Stage,
-                ResumeStage = e.Kind == PrefectureLetterKind.CourtReferral ? state.Stage : state.ResumeStage,
             },
-            AdditionalDocumentsSent => state with { AwaitingAdditionalDocuments = false },
+            AdditionalDocumentsSent e => state with { AwaitingAdditionalDocuments = false, AdditionalDocuments = [.. state.AdditionalDocuments, e] },
+            ObservationsAnswered e => state with { ObservationsAnswers = [.. state.ObservationsAnswers, e] },
+            DecisionPublished e => state with { PublishedOn = e.PublishedOn },
+            CourtReferralRecorded e => state with { Referral = e },
+            SuspensionOrdered e => state with { Stage = DossierStage.Suspended, ResumeStage = state.Stage, Suspension = e },
+            SuspensionLifted => state with { Stage = state.ResumeStage ?? state.Stage, ResumeStage = null, Suspension = null },
             CourtDecisionRecorded e => state with
             {
-                Stage = e.Annulled ? DossierStage.Annulled : state.ResumeStage ?? state.Stage,
-                ResumeStage = null,
+                Stage = e.Annulled ? DossierStage.Annulled : state.Stage == DossierStage.Suspended ? state.ResumeStage ?? state.Stage : state.Stage,
+                ResumeStage = e.Annulled || state.Stage == DossierStage.Suspended ? null : state.ResumeStage,
+                Suspension = null,
+                CourtDecision = e,
                 EndedOn = e.Annulled ? e.DecidedOn : state.EndedOn,
+            },
+            ReferralWindowClosed e => state with
+            {
+                SafeFromReferralSince = e.LastDay.AddDays(1),
+                FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReferralWindow],
             },
             ConventionSigned e => state with { Stage = DossierStage.Signed, Signature = e },
             Notified e => state with { Stage = DossierStage.Notified, NotifiedOn = e.NotifiedOn, PaymentWindowLastDay = e.PaymentWindowLastDay },
@@ -135,6 +155,7 @@ public static class Workflow
                 FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(state.FormalNotice!.SentOn)],
             },
             Terminated e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
+            TerminatedWithoutNotice e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
             Withdrawn e => state with { Stage = DossierStage.Withdrawn, EndedOn = e.On },
             Lapsed e => state with
             {
@@ -168,8 +189,20 @@ public static class Workflow
             .Where(c => c != nameof(SignConvention) || state.Request?.Convention.HasConvention == true)
             .Where(c => !(c == nameof(Notify) && state.Stage == DossierStage.Enforceable && state.Request?.Convention.HasConvention == true))
             .Where(c => c != nameof(Terminate) || state.FormalNoticeExpired)
-            .Where(c => c != nameof(OrderRecovery) || state.Stage != DossierStage.Annulled || state.AmountPaid > 0)
+            .Where(c => c != nameof(OrderRecovery) || state.Stage is not (DossierStage.Annulled or DossierStage.Lapsed or DossierStage.Closed) || state.AmountPaid > 0)
+            .Where(c => c != nameof(RecordRepublicanCommitment) || (state.Request!.Beneficiary.IsAssociationOrFoundation && state.Request.RepublicanCommitment is null))
+            .Where(c => c != nameof(AnswerObservations) || UnansweredObservations(state) is not null)
+            .Where(c => c != nameof(RecordPublication) || state.PublishedOn is null)
+            .Where(c => c != nameof(RecordCourtReferral) || state.Referral is null)
+            .Where(c => c is not (nameof(RecordSuspensionOrder) or nameof(RecordCourtDecision)) || state.ReferralPending)
             .ToList();
+
+    /// <summary>A letter of observations the authority has not answered yet.</summary>
+    private static PrefectureLetterReceived? UnansweredObservations(Dossier state) =>
+        state.PrefectureLetters.LastOrDefault(l => l.Kind == PrefectureLetterKind.Observations) is { } letter
+            && !state.ObservationsAnswers.Any(a => a.ReceivedOn >= letter.ReceivedOn)
+            ? letter
+            : null;
 
     /// <summary>A command already carried out yields no events, so that retries and re-run activities are harmless.</summary>
     private static bool IsRepeat(Dossier state, DossierCommand command) => command switch
@@ -184,8 +217,64 @@ public static class Workflow
 
     private static Result<Events> Submit(SubmitRequest c, DateTimeOffset now)
     {
-        var refusals = RequestRules.Check(c.Request, c.Policy, now);
+        var refusals = RequestRules.Check(c.Request, c.Policy, now).ToList();
+        if (refusals.Count == 0 && ConventionThreshold(c.Request, c.Request.AmountRequested, c.OtherGrantsThisYear, "convention.hasConvention") is { } threshold)
+        {
+            refusals.Add(threshold);
+        }
+
         return refusals.Count > 0 ? Result<Events>.Refused(refusals) : Ok(new RequestSubmitted(c.Number, c.Request, c.Policy) { At = now });
+    }
+
+    /// <summary>
+    /// Loi n°2000-321, art. 10, al. 3, and décret n°2001-495, art. 1er: a written convention is compulsory when the
+    /// grants of the year to one beneficiary exceed 23 000 €, all the authority's grants to it for that year summed.
+    /// </summary>
+    private static Refusal? ConventionThreshold(GrantRequest request, decimal amount, decimal otherGrants, string field) =>
+        !request.Convention.HasConvention && amount + otherGrants > ConventionTerms.CompulsoryAbove
+            ? Refusal.Invalid("convention.compulsory", field, "Convention obligatoire au-delà de 23 000 € par an et par bénéficiaire (loi n°2000-321, art. 10 ; décret n°2001-495)",
+                $"Avec {Money.Format(amount)} et {Money.Format(otherGrants)} déjà attribués à ce bénéficiaire pour {request.BudgetLine.Year}, le total "
+                + $"({Money.Format(amount + otherGrants)}) dépasse {Money.Format(ConventionTerms.CompulsoryAbove)} : une convention écrite est obligatoire.")
+            : null;
+
+    private static Result<Events> Commitment(Dossier state, RecordRepublicanCommitment c, DateTimeOffset now)
+    {
+        var request = state.Request!;
+        if (!request.Beneficiary.IsAssociationOrFoundation)
+        {
+            return Refusal.Invalid("republican-commitment.not-association", "signatory", "Contrat d'engagement républicain des associations et fondations",
+                "Le contrat d'engagement républicain concerne les associations et les fondations ; ce bénéficiaire n'en est pas une.");
+        }
+
+        return request.RepublicanCommitment is not null
+            ? Refusal.WrongStage("republican-commitment.recorded", "Contrat d'engagement républicain", "Le contrat d'engagement républicain est déjà enregistré.")
+            : OkOr(RequestRules.CheckCommitment(new RepublicanCommitment(c.SignedOn, c.Signatory), now, ""), new RepublicanCommitmentRecorded(c.SignedOn, c.Signatory) { At = now });
+    }
+
+    /// <summary>A session without quorum under the rules of its date (CGCT L2121-17, or the derogation then in force).</summary>
+    private static Result<Events> FailedSession(Dossier state, RecordSessionWithoutQuorum c, DateTimeOffset now)
+    {
+        var rules = VoteRuleBook.For(c.SessionDate);
+        var checks = Checks.All(
+            Checks.Text(c.Assembly, "assembly", 100, "L'assemblée"),
+            Checks.NotInFuture(c.SessionDate, now, "sessionDate", "La date de séance"),
+            Checks.NotBefore(c.SessionDate, state.Request!.ReceivedOn, "sessionDate", "La date de séance", "la réception de la demande"),
+            c.MembersInOffice < 1 ? Refusal.Invalid("vote.members-in-office", "membersInOffice", "Membres en exercice", "Le nombre de membres en exercice doit être d'au moins 1.") : null,
+            c.Present < 0 || c.Represented < 0 || c.Present + c.Represented > c.MembersInOffice
+                ? Refusal.Invalid("vote.attendance", "present", "Présents + représentés ≤ membres en exercice",
+                    $"{c.Present} présents et {c.Represented} représentés ne tiennent pas dans {c.MembersInOffice} membres en exercice.")
+                : null);
+        if (checks.Count > 0)
+        {
+            return Result<Events>.Refused(checks);
+        }
+
+        var quorum = rules.Quorum(c.MembersInOffice);
+        var counted = c.Present + (rules.ProxiesCountTowardsQuorum ? c.Represented : 0);
+        return counted >= quorum
+            ? Refusal.Invalid("vote.quorum-reached", "present", $"Quorum : {rules.QuorumWording} ({rules.Source})",
+                $"Avec {counted} membres comptés pour {quorum} requis, le quorum était atteint : la séance pouvait délibérer.")
+            : Ok(new SessionWithoutQuorum(c.SessionDate, c.Assembly.Trim(), c.MembersInOffice, c.Present, c.Represented, quorum) { At = now });
     }
 
     private static Result<Events> Vote(Dossier state, RecordVote c, DateTimeOffset now)
@@ -198,20 +287,25 @@ public static class Workflow
             Checks.NotInFuture(c.SessionDate, now, "sessionDate", "La date de séance"),
             Checks.NotBefore(c.SessionDate, request.ReceivedOn, "sessionDate", "La date de séance", "la réception de la demande"),
             Money.Check(c.AmountVoted, "amountVoted"),
+            // Loi n°2000-321, art. 10-1 (loi n°2021-1109, art. 12): no grant to an association or foundation that has not
+            // subscribed the contrat d'engagement républicain (requests made from 2 January 2022, décret n°2021-1947).
+            RepublicanCommitment.IsRequired(request) && request.RepublicanCommitment is null
+                ? Refusal.Invalid("republican-commitment.missing", "republicanCommitment", "Contrat d'engagement républicain (loi n°2000-321, art. 10-1)",
+                    $"{request.Beneficiary.Name} est une association ou une fondation : la subvention ne peut être votée sans son contrat d'engagement républicain signé.")
+                : null,
             c.AmountVoted > request.AmountRequested
                 ? Refusal.Invalid("vote.amount-above-request", "amountVoted", "Montant voté au plus égal au montant demandé",
                     $"Le montant voté ({Money.Format(c.AmountVoted)}) dépasse le montant demandé ({Money.Format(request.AmountRequested)}).")
                 : null,
-            c.AmountVoted > ConventionTerms.CompulsoryAbove && !request.Convention.HasConvention
-                ? Refusal.Invalid("convention.compulsory", "amountVoted", "Convention obligatoire au-delà de 23 000 € (loi n°2000-321, art. 10)",
-                    $"Un montant de {Money.Format(c.AmountVoted)} exige une convention écrite (au-delà de {Money.Format(ConventionTerms.CompulsoryAbove)}).")
-                : null);
+            ConventionThreshold(request, c.AmountVoted, c.OtherGrantsThisYear, "amountVoted"));
         if (refusals.Count > 0)
         {
             return Result<Events>.Refused(refusals);
         }
 
-        var count = VoteLaw.Count(c.Attendance, c.Tally, c.SecretBallot, c.PresidentVotesFor);
+        // CGCT L2121-17: a second session, convened at least three days after one without quorum, needs none.
+        var secondConvocation = state.FailedSessions.Any(f => c.SessionDate >= f.SessionDate.AddDays(3));
+        var count = VoteLaw.Count(c.Attendance, c.Tally, c.SecretBallot, c.PresidentVotesFor, VoteRuleBook.For(c.SessionDate), secondConvocation, c.Officers);
         if (!count.IsOk)
         {
             return Result<Events>.Refused(count.Refusals);
@@ -219,7 +313,7 @@ public static class Workflow
 
         var outcome = count.Unwrap();
         var vote = new VoteRecorded(c.ReportNumber, c.Rapporteur, c.Assembly, c.SessionDate, c.Attendance, c.Tally, c.SecretBallot,
-            c.PresidentVotesFor, outcome, c.AmountVoted)
+            c.PresidentVotesFor, outcome, c.AmountVoted, c.Officers)
         { At = now };
         if (outcome.Outcome == VoteOutcome.Rejected)
         {
@@ -278,6 +372,10 @@ public static class Workflow
     private static Result<Events> PrefectureLetter(Dossier state, RecordPrefectureLetter c, DateTimeOffset now) =>
         OkOr(
             [
+                c.Kind == PrefectureLetterKind.CourtReferral
+                    ? Refusal.Invalid("prefecture.referral-is-not-a-letter", "kind", "Déféré enregistré comme tel (CGCT L2131-6)",
+                        "Un déféré au tribunal administratif s'enregistre avec l'action « enregistrer un déféré », en indiquant si le préfet demande la suspension.")
+                    : null,
                 Checks.Text(c.Summary, "summary", 2000, "L'objet du courrier"),
                 Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du courrier"),
                 Checks.NotBefore(c.ReceivedOn, state.AcknowledgedOn, "receivedOn", "Le courrier de la préfecture", "l'accusé de réception"),
@@ -297,19 +395,86 @@ public static class Workflow
             [
                 Checks.NotInFuture(c.SentOn, now, "sentOn", "La date d'envoi des pièces"),
                 Checks.NotBefore(c.SentOn, request.ReceivedOn, "sentOn", "L'envoi des pièces", "la demande de la préfecture"),
+                c.ReceivedOn is { } received ? Checks.NotInFuture(received, now, "receivedOn", "La réception des pièces en préfecture") : null,
+                c.ReceivedOn is { } r ? Checks.NotBefore(r, c.SentOn, "receivedOn", "La réception des pièces en préfecture", "leur envoi") : null,
             ],
-            new AdditionalDocumentsSent(c.SentOn) { At = now });
+            new AdditionalDocumentsSent(c.SentOn, c.ReceivedOn) { At = now });
     }
 
+    private static Result<Events> ObservationsAnswer(Dossier state, AnswerObservations c, DateTimeOffset now)
+    {
+        if (UnansweredObservations(state) is not { } letter)
+        {
+            return Refusal.WrongStage("prefecture.no-observations", "Lettre d'observations à laquelle répondre", "Aucune lettre d'observations du préfet n'attend de réponse.");
+        }
+
+        return OkOr(
+            [
+                Checks.Text(c.Summary, "summary", 2000, "L'objet de la réponse"),
+                Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La réception de la réponse en préfecture"),
+                Checks.NotBefore(c.ReceivedOn, letter.ReceivedOn, "receivedOn", "La réponse", "la lettre d'observations"),
+            ],
+            new ObservationsAnswered(c.ReceivedOn, c.Summary) { At = now });
+    }
+
+    private static Result<Events> Publication(Dossier state, RecordPublication c, DateTimeOffset now) =>
+        state.PublishedOn is not null
+            ? Refusal.WrongStage("publication.recorded", "Publication", "La publication de la délibération est déjà enregistrée.")
+            : OkOr(
+                [
+                    Checks.Text(c.Medium, "medium", 200, "Le support de publication"),
+                    Checks.NotInFuture(c.PublishedOn, now, "publishedOn", "La date de publication"),
+                    Checks.NotBefore(c.PublishedOn, state.Vote!.SessionDate, "publishedOn", "La publication", "la séance"),
+                ],
+                new DecisionPublished(c.PublishedOn, c.Medium) { At = now });
+
+    /// <summary>CGCT L2131-6: the prefect refers the act within two months of its receipt; the referral itself suspends nothing.</summary>
+    private static Result<Events> Referral(Dossier state, RecordCourtReferral c, DateTimeOffset now) =>
+        state.Referral is not null
+            ? Refusal.WrongStage("referral.recorded", "Un déféré par acte", "Un déféré est déjà enregistré pour cette délibération.")
+            : OkOr(
+                [
+                    Checks.Text(c.Summary, "summary", 2000, "L'objet du déféré"),
+                    Checks.NotInFuture(c.LodgedOn, now, "lodgedOn", "La date du déféré"),
+                    Checks.NotBefore(c.LodgedOn, state.AcknowledgedOn, "lodgedOn", "Le déféré", "la réception en préfecture"),
+                ],
+                new CourtReferralRecorded(c.LodgedOn, c.SuspensionRequested, c.Summary) { At = now });
+
+    /// <summary>CGCT L2131-6, al. 3 and following (CJA L554-1): only the judge's order suspends the act.</summary>
+    private static Result<Events> Suspension(Dossier state, RecordSuspensionOrder c, DateTimeOffset now) =>
+        !state.ReferralPending
+            ? Refusal.WrongStage("referral.none", "Déféré en cours", "Aucun déféré n'est en cours : le juge ne peut suspendre l'acte que saisi d'un déféré.")
+            : OkOr(
+                [
+                    Checks.Text(c.Summary, "summary", 2000, "Le dispositif de l'ordonnance"),
+                    Checks.NotInFuture(c.OrderedOn, now, "orderedOn", "La date de l'ordonnance"),
+                    Checks.NotBefore(c.OrderedOn, state.Referral!.LodgedOn, "orderedOn", "L'ordonnance de suspension", "le déféré"),
+                ],
+                new SuspensionOrdered(c.OrderedOn, c.Summary) { At = now });
+
+    private static Result<Events> SuspensionLifting(Dossier state, LiftSuspension c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Summary, "summary", 2000, "Le motif de la levée"),
+                Checks.NotInFuture(c.On, now, "on", "La date de levée"),
+                Checks.NotBefore(c.On, state.Suspension!.OrderedOn, "on", "La levée", "l'ordonnance de suspension"),
+            ],
+            new SuspensionLifted(c.On, c.Summary) { At = now });
+
+    /// <summary>An annulment ends the grant and releases what was not paid (what was paid becomes recoverable); a rejection keeps the act.</summary>
     private static Result<Events> CourtDecision(Dossier state, RecordCourtDecision c, DateTimeOffset now)
     {
-        var referral = state.PrefectureLetters.Last(l => l.Kind == PrefectureLetterKind.CourtReferral);
+        if (!state.ReferralPending)
+        {
+            return Refusal.WrongStage("referral.none", "Déféré en cours", "Aucun déféré n'est en cours : il n'y a pas de jugement à enregistrer.");
+        }
+
         var decision = new CourtDecisionRecorded(c.DecidedOn, c.Annulled, c.Summary) { At = now };
         var checks = new[]
         {
             Checks.Text(c.Summary, "summary", 2000, "Le dispositif du jugement"),
             Checks.NotInFuture(c.DecidedOn, now, "decidedOn", "La date du jugement"),
-            Checks.NotBefore(c.DecidedOn, referral.ReceivedOn, "decidedOn", "Le jugement", "le déféré"),
+            Checks.NotBefore(c.DecidedOn, state.Referral!.LodgedOn, "decidedOn", "Le jugement", "le déféré"),
         };
         return c.Annulled ? OkOr(checks, [decision, .. Release(state, state.CreditsCommitted - state.AmountPaid, "annulation", now)]) : OkOr(checks, decision);
     }
@@ -358,13 +523,14 @@ public static class Workflow
 
     private static Result<Events> PaymentRequest(Dossier state, RequestPayment c, DateTimeOffset now)
     {
-        var remaining = state.AmountVoted - state.AmountRequestedForPayment;
+        // Seed 004, art. 3: the payment terms say what may be asked for; an instalment due on the final report is not asked for.
+        var remaining = Math.Min(state.AmountVoted, PaymentSchedule.Requestable(state)) - state.AmountRequestedForPayment;
         return OkOr(
             [
                 Money.Check(c.Amount, "amount"),
                 c.Amount > remaining
-                    ? Refusal.Invalid("payment.request-above-grant", "amount", "Plafond non révisable à la hausse",
-                        $"La demande de {Money.Format(c.Amount)} dépasse le reste à demander ({Money.Format(remaining)} sur {Money.Format(state.AmountVoted)} votés).")
+                    ? Refusal.Invalid("payment.request-above-grant", "amount", "Plafond non révisable à la hausse et modalités de versement",
+                        $"La demande de {Money.Format(c.Amount)} dépasse le reste à demander selon les modalités de versement ({Money.Format(remaining)} sur {Money.Format(state.AmountVoted)} votés).")
                     : null,
                 Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de la demande de paiement"),
                 Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "La demande de paiement", "la notification"),
@@ -388,9 +554,17 @@ public static class Workflow
                         $"Un paiement porte déjà la référence {c.Reference}.")
                     : null,
                 BudgetRules.CheckPaymentCeiling(c.Amount, state.AmountPaid, ceiling, "amount"),
-                BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment, "amount"),
+                // A payment settles payment requests (money's rule) when there are some; without one, the convention's
+                // terms alone say what is due (e.g. "100 % à la signature", seed 004 art. 3).
+                state.PaymentRequests.Count > 0 ? BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment, "amount") : null,
+                c.Amount > PaymentSchedule.Payable(state) - state.AmountPaid
+                    ? Refusal.Invalid("payment.not-due", "amount", "Versement selon les modalités de la convention",
+                        $"Le paiement de {Money.Format(c.Amount)} dépasse ce qui est dû à ce jour selon les modalités de versement ({Money.Format(Math.Max(0, PaymentSchedule.Payable(state) - state.AmountPaid))}).")
+                    : null,
                 Checks.NotInFuture(c.PaidOn, now, "paidOn", "La date du paiement"),
-                Checks.NotBefore(c.PaidOn, state.PaymentRequests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement"),
+                state.PaymentRequests.Count > 0
+                    ? Checks.NotBefore(c.PaidOn, state.PaymentRequests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement")
+                    : Checks.NotBefore(c.PaidOn, state.NotifiedOn, "paidOn", "Le paiement", "la notification"),
             ],
             new PaymentRecorded(c.PaidOn, c.Amount, c.Reference) { At = now });
     }
@@ -462,7 +636,7 @@ public static class Workflow
             amount = given;
         }
 
-        var since = state.ReportReceivedOn ?? state.EndedOn ?? state.NotifiedOn;
+        var since = state.EndedOn ?? state.ReportReceivedOn ?? state.NotifiedOn;
         return OkOr(
             [
                 Checks.NotInFuture(c.OrderedOn, now, "orderedOn", "La date du titre de recette"),
@@ -509,6 +683,16 @@ public static class Workflow
             [new Terminated(c.TerminatedOn) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "résiliation", now)]);
     }
 
+    /// <summary>Seed 004, art. 8: termination without notice nor compensation when the beneficiary made false or incomplete declarations.</summary>
+    private static Result<Events> TerminationWithoutNotice(Dossier state, TerminateForFalseDeclarations c, DateTimeOffset now) =>
+        OkOr(
+            [
+                Checks.Text(c.Grounds, "grounds", 2000, "Les déclarations fausses ou incomplètes constatées"),
+                Checks.NotInFuture(c.TerminatedOn, now, "terminatedOn", "La date de résiliation"),
+                Checks.NotBefore(c.TerminatedOn, state.Signature?.AuthoritySignedOn, "terminatedOn", "La résiliation", "la signature de la convention"),
+            ],
+            [new TerminatedWithoutNotice(c.TerminatedOn, c.Grounds) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "résiliation", now)]);
+
     private static Result<Events> Withdrawal(Dossier state, Withdraw c, DateTimeOffset now) =>
         OkOr(
             [
@@ -551,6 +735,7 @@ public static class Workflow
             DeadlineKind.ReportDue => Ok(new ReportOverdue(deadline.Day) { At = now }),
             DeadlineKind.ConventionEnd => Ok(new ConventionEnded(deadline.Day) { At = now }),
             DeadlineKind.FormalNoticeExpiry => Ok(new FormalNoticeExpired(deadline.Day) { At = now }),
+            DeadlineKind.ReferralWindow => Ok(new ReferralWindowClosed(deadline.Day) { At = now }),
             _ when IsStale(state, deadline, now) => Ok(new ReminderSkipped(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
             _ => Ok(new ReminderDue(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
         };

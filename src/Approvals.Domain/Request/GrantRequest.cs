@@ -1,6 +1,9 @@
 namespace Approvals.Domain;
 
-/// <summary>The request for a grant as the case officer enters it (CERFA n°12156), received on <paramref name="ReceivedOn"/>.</summary>
+/// <summary>
+/// The request for a grant as the case officer enters it (CERFA n°12156), received on <paramref name="ReceivedOn"/>.
+/// <paramref name="RepublicanCommitment"/>: the association's or foundation's signed contrat d'engagement républicain.
+/// </summary>
 public sealed record GrantRequest(
     DateOnly ReceivedOn,
     Beneficiary Beneficiary,
@@ -13,4 +16,5 @@ public sealed record GrantRequest(
     IReadOnlyList<Instalment> PaymentTerms,
     ConventionTerms Convention,
     string CaseOfficerEmail,
-    string? ProgrammeId);
+    string? ProgrammeId,
+    RepublicanCommitment? RepublicanCommitment = null);

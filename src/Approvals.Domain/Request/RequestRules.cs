@@ -35,11 +35,22 @@ public static class RequestRules
         refusals.AddRange(BudgetRules.CheckRequest(request.Budget, request.AmountRequested));
         refusals.AddRange(PaymentTerms(request));
         refusals.AddRange(Convention(request, now));
+        if (request.RepublicanCommitment is { } commitment)
+        {
+            refusals.AddRange(CheckCommitment(commitment, now, "republicanCommitment."));
+        }
+
         refusals.Add(policy.ReminderOffsetsDays.Any(d => d is < 1 or > 365)
             ? Refusal.Invalid("policy.reminders", "policy.reminderOffsetsDays", "Relances entre 1 et 365 jours", "Les délais de relance doivent être compris entre 1 et 365 jours.")
             : null);
         return refusals.OfType<Refusal>().ToList();
     }
+
+    /// <summary>The contrat d'engagement républicain's date and signatory; <paramref name="prefix"/> places the fields in the body.</summary>
+    public static IReadOnlyList<Refusal> CheckCommitment(RepublicanCommitment commitment, DateTimeOffset now, string prefix) =>
+        Checks.All(
+            Checks.Name(commitment.Signatory, $"{prefix}signatory", "Le signataire du contrat d'engagement républicain"),
+            Checks.NotInFuture(commitment.SignedOn, now, $"{prefix}signedOn", "La date du contrat d'engagement républicain"));
 
     private static IEnumerable<Refusal?> PaymentTerms(GrantRequest request)
     {

@@ -1,18 +1,16 @@
 namespace Approvals.Domain;
 
 /// <summary>
-/// The rules of a deliberative vote: quorum on members present (proxies excluded), proxies only from absent
-/// members and one per holder, interested members cast no vote, the tally matches the voters, adoption by a
-/// majority of votes cast, the president's casting vote on a tie (not in a secret ballot). Names are compared
-/// without case and accents ("Benoit" and "Benoît" are the same member, as in the seed).
+/// The rules of a deliberative vote: quorum and proxies per holder as the rules of the session's date set them
+/// (<see cref="VoteRuleBook"/>), proxies only from absent members, interested members cast no vote, the tally matches
+/// the voters, adoption by a majority of votes cast (CGCT L2121-20), the president's casting vote on a tie (not in a
+/// secret ballot, nor when the president takes no part). Names are compared without case and accents ("Benoit" and
+/// "Benoît" are the same member, as in the seed).
 /// </summary>
 public static class VoteLaw
 {
-    /// <summary>A majority of the members in office: 32 → 17.</summary>
-    public static int Quorum(int membersInOffice) =>
-        membersInOffice >= 1
-            ? membersInOffice / 2 + 1
-            : throw new ArgumentOutOfRangeException(nameof(membersInOffice), membersInOffice, "A body has at least one member in office.");
+    /// <summary>The ordinary quorum, a majority of the members in office (CGCT L2121-17): 32 → 17.</summary>
+    public static int Quorum(int membersInOffice) => VoteRuleBook.Ordinary.Quorum(membersInOffice);
 
     /// <summary>
     /// Checks the attendance and the tally, then decides the outcome. Every refusal found in the attendance is
@@ -28,7 +26,11 @@ public static class VoteLaw
     /// casting vote is asked for.
     /// </remarks>
     /// <param name="presidentVotesFor">The president's vote, needed only to break a tie in a public ballot.</param>
-    public static Result<VoteCount> Count(Attendance attendance, Tally tally, bool secretBallot, bool? presidentVotesFor)
+    /// <param name="rules">The rules in force on the session's date.</param>
+    /// <param name="quorumWaived">A second convocation after a session without quorum: it deliberates without quorum (L2121-17).</param>
+    /// <param name="officers">Who presided and who was secretary, when recorded: both must be present members.</param>
+    public static Result<VoteCount> Count(
+        Attendance attendance, Tally tally, bool secretBallot, bool? presidentVotesFor, VoteRules rules, bool quorumWaived = false, SessionOfficers? officers = null)
     {
         if (attendance.MembersInOffice < 1)
         {
@@ -39,7 +41,8 @@ public static class VoteLaw
                 $"Le nombre de membres en exercice doit être d'au moins 1 ({attendance.MembersInOffice} indiqué).");
         }
 
-        var refusals = CheckAttendance(attendance);
+        var refusals = CheckAttendance(attendance, rules, quorumWaived);
+        refusals.AddRange(CheckOfficers(officers, attendance));
         refusals.AddRange(CheckTallySigns(tally));
         if (refusals.Count > 0)
         {
@@ -58,15 +61,29 @@ public static class VoteLaw
                 + $"{voters.Total} votants (présents {voters.Present} + procurations {voters.Proxies} − intéressés {voters.Excluded}).");
         }
 
-        return Decide(attendance, tally, voters, secretBallot, presidentVotesFor);
+        return Decide(attendance, tally, voters, secretBallot, presidentVotesFor, rules, quorumWaived, PresidentVotes(officers, attendance));
     }
 
-    private static Result<VoteCount> Decide(Attendance attendance, Tally tally, Voters voters, bool secretBallot, bool? presidentVotesFor)
+    /// <summary>The president has no casting vote when they take no part in the vote, of their own accord or as an interested member.</summary>
+    private static bool PresidentVotes(SessionOfficers? officers, Attendance attendance) =>
+        officers is null || (officers.PresidentTookPart && !attendance.Interested.Any(i => MemberName.Same(i, officers.President)));
+
+    private static Result<VoteCount> Decide(
+        Attendance attendance, Tally tally, Voters voters, bool secretBallot, bool? presidentVotesFor, VoteRules rules, bool quorumWaived, bool presidentVotes)
     {
-        var quorum = Quorum(attendance.MembersInOffice);
+        var quorum = quorumWaived ? 0 : rules.Quorum(attendance.MembersInOffice);
         var votesCast = tally.For + tally.Against;
         var tie = votesCast > 0 && tally.For == tally.Against;
-        if (tie && !secretBallot && presidentVotesFor is null)
+        if (tie && !presidentVotes && presidentVotesFor is not null)
+        {
+            return Refusal.Invalid(
+                "vote.casting-vote-without-president",
+                "presidentVotesFor",
+                "Pas de voix prépondérante sans vote du président",
+                "Le président n'a pas pris part au vote : il n'a pas de voix prépondérante, et le partage égal des voix vaut rejet.");
+        }
+
+        if (tie && !secretBallot && presidentVotes && presidentVotesFor is null)
         {
             return Refusal.Invalid(
                 "vote.casting-vote-missing",
@@ -76,7 +93,7 @@ public static class VoteLaw
                 + "prépondérante ; indiquez s'il a voté pour ou contre.");
         }
 
-        var castingVoteUsed = tie && !secretBallot;
+        var castingVoteUsed = tie && !secretBallot && presidentVotes;
         var adopted = tally.For > tally.Against || (castingVoteUsed && presidentVotesFor == true);
         return Result<VoteCount>.Ok(new VoteCount(
             quorum,
@@ -88,6 +105,9 @@ public static class VoteLaw
             castingVoteUsed)
         {
             SecretBallotTie = tie && secretBallot,
+            QuorumWaived = quorumWaived,
+            TieWithoutCastingVote = tie && !secretBallot && !presidentVotes,
+            RulesSource = rules.Source,
         });
     }
 
@@ -103,7 +123,7 @@ public static class VoteLaw
         return new Voters(present, attendance.Proxies.Count, excluded, present - interestedPresent + proxiesCast);
     }
 
-    private static List<Refusal> CheckAttendance(Attendance attendance)
+    private static List<Refusal> CheckAttendance(Attendance attendance, VoteRules rules, bool quorumWaived)
     {
         var refusals = new List<Refusal>();
         var present = new HashSet<string>();
@@ -176,27 +196,28 @@ public static class VoteLaw
                 + $"{attendance.Absent.Count} absents = {listed}, pour {attendance.MembersInOffice} membres en exercice."));
         }
 
-        var quorum = Quorum(attendance.MembersInOffice);
-        if (present.Count < quorum)
+        var quorum = rules.Quorum(attendance.MembersInOffice);
+        var counted = present.Count + (rules.ProxiesCountTowardsQuorum ? attendance.Proxies.Count : 0);
+        if (!quorumWaived && counted < quorum)
         {
             refusals.Add(Refusal.Invalid(
                 "vote.quorum",
                 "attendance.present",
-                "Quorum : majorité des membres en exercice présents",
-                $"Quorum non atteint : {present.Count} membres présents, {quorum} requis (majorité des {attendance.MembersInOffice} "
-                + "membres en exercice) ; les procurations ne comptent pas."));
+                $"Quorum : {rules.QuorumWording} ({rules.Source})",
+                $"Quorum non atteint : {counted} membres {(rules.ProxiesCountTowardsQuorum ? "présents ou représentés" : "présents")}, "
+                + $"{quorum} requis sur {attendance.MembersInOffice} membres en exercice ({rules.QuorumWording}, {rules.Source})."));
         }
 
-        refusals.AddRange(CheckProxies(attendance.Proxies, present, absent, interested));
+        refusals.AddRange(CheckProxies(attendance.Proxies, present, absent, interested, rules));
         return refusals;
     }
 
     private static List<Refusal> CheckProxies(
-        IReadOnlyList<Proxy> proxies, HashSet<string> present, HashSet<string> absent, HashSet<string> interested)
+        IReadOnlyList<Proxy> proxies, HashSet<string> present, HashSet<string> absent, HashSet<string> interested, VoteRules rules)
     {
         var refusals = new List<Refusal>();
         var givers = new Dictionary<string, string>();
-        var holders = new Dictionary<string, string>();
+        var holders = new Dictionary<string, List<string>>();
         for (var i = 0; i < proxies.Count; i++)
         {
             var (giver, holder) = (proxies[i].Giver, proxies[i].Holder);
@@ -249,21 +270,52 @@ public static class VoteLaw
                     $"{proxy} : « {holder.Trim()} » est intéressé à l'affaire et ne prend pas part au vote ; il ne peut exercer cette "
                     + "procuration. Confiez-la à un autre membre présent ou retirez-la."));
             }
-            else if (holders.TryGetValue(holderKey, out var earlierGiver))
+            else if (holders.TryGetValue(holderKey, out var earlierGivers) && earlierGivers.Count >= rules.MaxProxiesPerHolder)
             {
+                var most = rules.MaxProxiesPerHolder == 1 ? "une procuration" : $"{rules.MaxProxiesPerHolder} procurations";
                 refusals.Add(Refusal.Invalid(
                     "vote.proxy-holder-multiple",
                     holderField,
-                    "Une procuration au plus par membre présent",
-                    $"{proxy} : « {holder.Trim()} » détient déjà la procuration de « {earlierGiver} » ; un membre ne détient qu'une procuration."));
+                    $"Au plus {most} par membre présent ({rules.Source})",
+                    $"{proxy} : « {holder.Trim()} » détient déjà la procuration de « {string.Join(" » et « ", earlierGivers)} » ; "
+                    + $"un membre ne détient pas plus de {most} à la date de la séance."));
+            }
+            else if (earlierGivers is not null)
+            {
+                earlierGivers.Add(giver.Trim());
             }
             else
             {
-                holders.Add(holderKey, giver.Trim());
+                holders.Add(holderKey, [giver.Trim()]);
             }
         }
 
         return refusals;
+    }
+
+    /// <summary>The president and the secretary of the session (CGCT L2121-14, L2121-15) are members present at it.</summary>
+    private static IEnumerable<Refusal> CheckOfficers(SessionOfficers? officers, Attendance attendance)
+    {
+        if (officers is null)
+        {
+            yield break;
+        }
+
+        foreach (var (name, field, label) in new[] { (officers.President, "officers.president", "Le président de séance"), (officers.Secretary, "officers.secretary", "Le secrétaire de séance") })
+        {
+            if (Blank(name, field) is { } blank)
+            {
+                yield return blank;
+            }
+            else if (!attendance.Present.Any(p => MemberName.Same(p, name)))
+            {
+                yield return Refusal.Invalid(
+                    "vote.officer-not-present",
+                    field,
+                    "Président et secrétaire de séance parmi les présents",
+                    $"{label} « {name.Trim()} » ne figure pas parmi les membres présents.");
+            }
+        }
     }
 
     private static IEnumerable<Refusal> CheckTallySigns(Tally tally)

@@ -154,6 +154,7 @@ public static class ConventionDocument
         InstalmentTrigger.AtSignature => "à la signature de la présente convention",
         InstalmentTrigger.OnPaymentRequest => "sur demande de paiement du bénéficiaire",
         InstalmentTrigger.OnFinalReport => "à la réception et à l'acceptation du compte rendu financier",
+        InstalmentTrigger.OnProgress => "sur demande de paiement accompagnée d'un état d'avancement des actions",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 

@@ -15,6 +15,16 @@ using static DossierCommand;
 /// </summary>
 public sealed class CommandTriggers(ApiTrigger api)
 {
+    [Function(nameof(RecordRepublicanCommitment))]
+    public Task<IActionResult> RecordRepublicanCommitmentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/republican-commitment")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "republican-commitment");
+
+    [Function(nameof(RecordSessionWithoutQuorum))]
+    public Task<IActionResult> RecordSessionWithoutQuorumAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/session-without-quorum")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "session-without-quorum");
+
     [Function(nameof(RecordVote))]
     public Task<IActionResult> RecordVoteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/vote")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
@@ -44,6 +54,31 @@ public sealed class CommandTriggers(ApiTrigger api)
     public Task<IActionResult> SendAdditionalDocumentsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/additional-documents")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.CommandAsync(req, client, id, "additional-documents");
+
+    [Function(nameof(AnswerObservations))]
+    public Task<IActionResult> AnswerObservationsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/observations-answer")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "observations-answer");
+
+    [Function(nameof(RecordPublication))]
+    public Task<IActionResult> RecordPublicationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/publication")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "publication");
+
+    [Function(nameof(RecordCourtReferral))]
+    public Task<IActionResult> RecordCourtReferralAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/court-referral")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "court-referral");
+
+    [Function(nameof(RecordSuspensionOrder))]
+    public Task<IActionResult> RecordSuspensionOrderAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/suspension-order")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "suspension-order");
+
+    [Function(nameof(LiftSuspension))]
+    public Task<IActionResult> LiftSuspensionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/suspension-lifting")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "suspension-lifting");
 
     [Function(nameof(RecordCourtDecision))]
     public Task<IActionResult> RecordCourtDecisionAsync(
@@ -99,6 +134,11 @@ public sealed class CommandTriggers(ApiTrigger api)
     public Task<IActionResult> TerminateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/termination")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.CommandAsync(req, client, id, "termination");
+
+    [Function(nameof(TerminateForFalseDeclarations))]
+    public Task<IActionResult> TerminateForFalseDeclarationsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/termination-without-notice")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "termination-without-notice");
 
     [Function(nameof(Withdraw))]
     public Task<IActionResult> WithdrawAsync(

@@ -32,5 +32,5 @@ public sealed class DossierTriggers(ApiTrigger api)
 
     [Function("PreviewVote")]
     public Task<IActionResult> PreviewVote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "votes/preview")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => DossiersApi.PreviewVote(context));
+        api.RunAsync(req, (context, services) => DossiersApi.PreviewVote(context, services.Time));
 }

@@ -52,7 +52,9 @@ public sealed class DossierClockPlanTests
     public void Given_a_formal_notice_sent_on_15_September_2022_When_planned_Then_the_clock_waits_for_its_expiry()
     {
         var sentOn = new DateOnly(2022, 9, 15);
-        var state = SeedHistory.Through(8).Apply(new SendFormalNotice(sentOn, "Actions non réalisées"), At(2022, 9, 15, 15)).State;
+        var state = SeedHistory.Through(8)
+            .Apply(new DeadlineReached(DeadlineIds.ReferralWindow), At(2022, 8, 23, 15))
+            .Apply(new SendFormalNotice(sentOn, "Actions non réalisées"), At(2022, 9, 15, 15)).State;
 
         Assert.Equal(DossierStage.FormalNotice, state.Stage);
         var wait = Assert.IsType<ClockStep.WaitUntil>(DossierClockPlan.Next(state));

@@ -97,6 +97,7 @@ public class WorkflowProperties
         {
             var opened = deadline.Kind == DeadlineKind.FormalNoticeExpiry ? state.FormalNotice!.SentOn
                 : deadline.Id == DeadlineIds.ConventionEnd ? state.Signature!.AuthoritySignedOn
+                : deadline.Kind == DeadlineKind.ReferralWindow ? state.AcknowledgedOn!.Value
                 : state.NotifiedOn!.Value;
             Assert.True(deadline.Day >= opened, $"{deadline.Id} ({deadline.Day}) before the act that opened it ({opened})");
         }
@@ -133,8 +134,19 @@ public class WorkflowProperties
             new RecordPrefectureLetter(day, (PrefectureLetterKind)(choice % 4), "Courrier"),
             new SendAdditionalDocuments(day),
             new RecordCourtDecision(day, choice % 2 == 0, "Jugement"),
+            new RecordCourtReferral(day, choice % 2 == 0, "Déféré"),
+            new RecordSuspensionOrder(day, "Suspension ordonnée"),
+            new LiftSuspension(day, "Suspension levée"),
+            new AnswerObservations(day, "Réponse"),
+            new RecordPublication(day, "Site internet"),
+            new TerminateForFalseDeclarations(day, "Budget falsifié"),
+            new RecordSessionWithoutQuorum(day, "Bureau", 32, choice % 20, 0),
+            new RecordRepublicanCommitment(day, "Pascal Vairac"),
             new DeadlineReached(Workflow.Deadlines(state).Select(d => d.Id).DefaultIfEmpty("none").ElementAt(choice % Math.Max(1, Workflow.Deadlines(state).Count))),
         ];
+        // The legality-control and termination moves are drawn rarely, or the walks would seldom stay long enough in a stage to lapse.
+        candidates = [.. candidates.Where(c => c is not (RecordCourtReferral or RecordSuspensionOrder or LiftSuspension or AnswerObservations
+            or RecordPublication or TerminateForFalseDeclarations or RecordSessionWithoutQuorum or RecordRepublicanCommitment) || choice % 5 == 0)];
         var allowed = candidates.Where(c => Transitions.Allows(state.Stage, Transitions.NameOf(c))).ToList();
         return choice % 4 != 0 && allowed.Count > 0 ? allowed[choice / 4 % allowed.Count] : candidates[choice % candidates.Length];
     }

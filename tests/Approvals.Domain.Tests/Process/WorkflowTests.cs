@@ -46,24 +46,6 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void Given_a_submitted_request_When_only_15_of_32_members_are_present_Then_refused_for_quorum()
-    {
-        var present = SeedDeliberation.Present.Take(15).ToList();
-        var absent = SeedDeliberation.Present.Skip(15).Concat(SeedDeliberation.Absent).ToList();
-        var vote = Vote with
-        {
-            Attendance = new Attendance(32, present, absent, [], []),
-            Tally = new Tally(15, 0, 0),
-        };
-
-        var refusal = Given.SeedThrough(1).WhenRefused(vote, At(2022, 6, 10), "vote.quorum");
-
-        Assert.Equal(RefusalKind.InvalidData, refusal.Kind);
-        Assert.Equal("attendance.present", refusal.Field);
-        Assert.Contains("17", refusal.Message);
-    }
-
-    [Fact]
     public void Given_a_line_with_too_few_credits_When_the_vote_is_adopted_Then_refused_with_the_figures()
     {
         var refusal = Given.SeedThrough(1).WhenRefused(Vote with { AvailableCredits = 5_000m }, At(2022, 6, 10), "budget.credits-insufficient");
@@ -254,29 +236,6 @@ public class WorkflowTests
     }
 
     [Fact]
-    public void Given_a_court_referral_Then_the_dossier_is_suspended_until_the_decision()
-    {
-        var given = Given.SeedThrough(5)
-            .Apply(new RecordPrefectureLetter(new DateOnly(2022, 7, 1), PrefectureLetterKind.CourtReferral, "Déféré préfectoral"), At(2022, 7, 1, 15));
-
-        Assert.Equal(DossierStage.Suspended, given.State.Stage);
-        given.WhenRefused(Notification with { NotifiedOn = new DateOnly(2022, 7, 2) }, At(2022, 7, 2, 15), "stage.wrong");
-        given.Apply(new RecordCourtDecision(new DateOnly(2022, 11, 3), false, "Requête rejetée"), At(2022, 11, 3, 15));
-        Assert.Equal(DossierStage.Signed, given.State.Stage);
-    }
-
-    [Fact]
-    public void Given_a_court_referral_When_the_court_annuls_Then_the_dossier_ends_and_credits_are_released()
-    {
-        var given = Given.SeedThrough(4)
-            .Apply(new RecordPrefectureLetter(new DateOnly(2022, 7, 1), PrefectureLetterKind.CourtReferral, "Déféré"), At(2022, 7, 1, 15))
-            .Apply(new RecordCourtDecision(new DateOnly(2022, 11, 3), true, "Délibération annulée"), At(2022, 11, 3, 15));
-
-        Assert.Equal(DossierStage.Annulled, given.State.Stage);
-        Assert.Equal(0m, given.State.CreditsCommitted);
-    }
-
-    [Fact]
     public void Given_a_request_for_additional_documents_Then_answering_it_is_offered_once()
     {
         var given = Given.SeedThrough(4)
@@ -339,7 +298,7 @@ public class WorkflowTests
     [Fact]
     public void Given_a_request_received_in_the_future_When_submitted_Then_refused()
     {
-        Given.Dossier([]).WhenRefused(Submit, At(2022, 5, 1), "date.future");
+        Given.Dossier([]).WhenRefused(Submit with { Request = Request with { RepublicanCommitment = null } }, At(2022, 5, 1), "date.future");
     }
 
     [Fact]
@@ -368,10 +327,10 @@ public class WorkflowTests
     {
         var state = Given.SeedThrough(5).State;
 
-        var end = Assert.Single(Workflow.Deadlines(state));
+        var deadlines = Workflow.Deadlines(state);
 
-        Assert.Equal(DeadlineIds.ConventionEnd, end.Id);
-        Assert.Equal(new DateOnly(2023, 2, 1), end.Day);
+        Assert.Equal([DeadlineIds.ReferralWindow, DeadlineIds.ConventionEnd], deadlines.Select(d => d.Id));
+        Assert.Equal(new DateOnly(2023, 2, 1), deadlines[1].Day);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class VoteLawProperties
     public Property Voters_never_exceed_present_plus_proxies() =>
         Prop.ForAll(Sessions.ToArbitrary(), session =>
         {
-            var count = VoteLaw.Count(session.Attendance, session.Tally, session.SecretBallot, session.PresidentFor).Unwrap();
+            var count = VoteLaw.Count(session.Attendance, session.Tally, session.SecretBallot, session.PresidentFor, VoteRuleBook.Ordinary).Unwrap();
             return count.Voters == session.ExpectedVoters
                 && count.Voters <= session.Attendance.Present.Count + session.Attendance.Proxies.Count
                 && count.Present == session.Attendance.Present.Count;
@@ -35,7 +35,7 @@ public class VoteLawProperties
         Prop.ForAll(Sessions.ToArbitrary(), session =>
         {
             var (tally, secret) = (session.Tally, session.SecretBallot);
-            var count = VoteLaw.Count(session.Attendance, tally, secret, session.PresidentFor).Unwrap();
+            var count = VoteLaw.Count(session.Attendance, tally, secret, session.PresidentFor, VoteRuleBook.Ordinary).Unwrap();
             var tie = tally.For == tally.Against && tally.For > 0;
             var adopted = tally.For > tally.Against || (tie && !secret && session.PresidentFor);
             return (count.Outcome == VoteOutcome.Adopted) == adopted
@@ -48,7 +48,7 @@ public class VoteLawProperties
         Prop.ForAll(Sessions.ToArbitrary(), Gen.Choose(-5, 5).Where(d => d != 0).ToArbitrary(), (session, offset) =>
         {
             var tally = session.Tally with { Abstention = Math.Max(0, session.Tally.Abstention + offset) };
-            var result = VoteLaw.Count(session.Attendance, tally, session.SecretBallot, session.PresidentFor);
+            var result = VoteLaw.Count(session.Attendance, tally, session.SecretBallot, session.PresidentFor, VoteRuleBook.Ordinary);
             var sums = tally.For + tally.Against + tally.Abstention == session.ExpectedVoters;
             return sums ? result.IsOk : result.Refusals.Any(r => r.Code == "vote.tally" && r.Field == "tally");
         });

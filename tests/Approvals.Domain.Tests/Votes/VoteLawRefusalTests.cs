@@ -66,9 +66,10 @@ public class VoteLawRefusalTests
         var refusal = RefusedWith(Count(attendance, new Tally(17, 0, 0)), "vote.quorum");
 
         Assert.Equal("attendance.present", refusal.Field);
-        Assert.Equal("Quorum : majorité des membres en exercice présents", refusal.Rule);
+        Assert.Equal("Quorum : majorité des membres en exercice présents, procurations non comptées (CGCT, art. L2121-17 et L2121-20)", refusal.Rule);
         Assert.Equal(
-            "Quorum non atteint : 15 membres présents, 17 requis (majorité des 32 membres en exercice) ; les procurations ne comptent pas.",
+            "Quorum non atteint : 15 membres présents, 17 requis sur 32 membres en exercice (majorité des membres en exercice présents, "
+            + "procurations non comptées, CGCT, art. L2121-17 et L2121-20).",
             refusal.Message);
     }
 
@@ -221,7 +222,7 @@ public class VoteLawRefusalTests
     }
 
     private static Result<VoteCount> Count(Attendance attendance, Tally tally) =>
-        VoteLaw.Count(attendance, tally, secretBallot: false, presidentVotesFor: null);
+        VoteLaw.Count(attendance, tally, secretBallot: false, presidentVotesFor: null, VoteRuleBook.Ordinary);
 
     private static Refusal RefusedWith(Result<VoteCount> result, string code)
     {

@@ -2,14 +2,17 @@ namespace Approvals.Domain.Tests;
 
 public class VoteLawSeedTests
 {
+    private static readonly DateOnly SessionDay = new(2022, 6, 9);
+
     [Fact]
     public void Seed_session_of_9_June_2022_reaches_quorum_and_adopts_unanimously()
     {
-        var result = VoteLaw.Count(SeedDeliberation.Attendance, SeedDeliberation.Tally, secretBallot: false, presidentVotesFor: null);
+        var result = VoteLaw.Count(SeedDeliberation.Attendance, SeedDeliberation.Tally, secretBallot: false, presidentVotesFor: null, VoteRuleBook.For(SessionDay));
 
         Assert.True(result.IsOk, string.Join(" | ", result.Refusals.Select(r => r.Message)));
         var count = result.Unwrap();
-        Assert.Equal(17, count.Quorum);
+        Assert.Equal(11, count.Quorum); // one third of 32, loi n°2021-1465, art. 10, in force on 9 June 2022
+        Assert.Equal("loi n°2021-1465, art. 10", count.RulesSource);
         Assert.Equal(29, count.Present);
         Assert.Equal(29, count.Voters); // 29 present + 2 proxies − 2 interested
         Assert.Equal(29, count.VotesCast);
@@ -33,7 +36,7 @@ public class VoteLawSeedTests
     [Fact]
     public void Seed_tally_of_28_is_refused_with_both_figures()
     {
-        var result = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(28, 0, 0), secretBallot: false, presidentVotesFor: null);
+        var result = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(28, 0, 0), secretBallot: false, presidentVotesFor: null, VoteRuleBook.For(SessionDay));
 
         var refusal = Assert.Single(result.Refusals);
         Assert.Equal("vote.tally", refusal.Code);

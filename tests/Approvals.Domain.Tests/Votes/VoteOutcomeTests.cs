@@ -49,7 +49,7 @@ public class VoteOutcomeTests
     [InlineData(false, VoteOutcome.Rejected, "rejeté avec la voix prépondérante du président")]
     public void A_tie_in_a_public_ballot_is_decided_by_the_president(bool presidentFor, VoteOutcome outcome, string wording)
     {
-        var count = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(14, 14, 1), secretBallot: false, presidentFor).Unwrap();
+        var count = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(14, 14, 1), secretBallot: false, presidentFor, VoteRuleBook.Ordinary).Unwrap();
 
         Assert.True(count.CastingVoteUsed);
         Assert.Equal(outcome, count.Outcome);
@@ -62,7 +62,7 @@ public class VoteOutcomeTests
     [InlineData(true)]
     public void A_tie_in_a_secret_ballot_rejects_without_casting_vote(bool? presidentFor)
     {
-        var count = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(14, 14, 1), secretBallot: true, presidentFor).Unwrap();
+        var count = VoteLaw.Count(SeedDeliberation.Attendance, new Tally(14, 14, 1), secretBallot: true, presidentFor, VoteRuleBook.Ordinary).Unwrap();
 
         Assert.Equal(VoteOutcome.Rejected, count.Outcome);
         Assert.False(count.CastingVoteUsed);
@@ -87,13 +87,13 @@ public class VoteOutcomeTests
     {
         var attendance = SeedDeliberation.Attendance with { Interested = [.. SeedDeliberation.Interested, "Denis Jacquin"] };
 
-        var count = VoteLaw.Count(attendance, new Tally(28, 0, 0), secretBallot: false, presidentVotesFor: null).Unwrap();
-        var refusal = Assert.Single(VoteLaw.Count(attendance, SeedDeliberation.Tally, secretBallot: false, presidentVotesFor: null).Refusals);
+        var count = VoteLaw.Count(attendance, new Tally(28, 0, 0), secretBallot: false, presidentVotesFor: null, VoteRuleBook.Ordinary).Unwrap();
+        var refusal = Assert.Single(VoteLaw.Count(attendance, SeedDeliberation.Tally, secretBallot: false, presidentVotesFor: null, VoteRuleBook.Ordinary).Refusals);
 
         Assert.Equal(28, count.Voters);
         Assert.Contains("28 votants (présents 29 + procurations 2 − intéressés 3)", refusal.Message);
     }
 
     private static VoteCount Counted(Tally tally) =>
-        VoteLaw.Count(SeedDeliberation.Attendance, tally, secretBallot: false, presidentVotesFor: null).Unwrap();
+        VoteLaw.Count(SeedDeliberation.Attendance, tally, secretBallot: false, presidentVotesFor: null, VoteRuleBook.Ordinary).Unwrap();
 }

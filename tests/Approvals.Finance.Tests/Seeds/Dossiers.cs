@@ -54,7 +54,8 @@ public static class Dossiers
             (SeedDossier.Notification, SeedDossier.At(2022, 6, 30)),
             (new RequestPayment(new DateOnly(2022, 7, 15), 24_000m), SeedDossier.At(2022, 7, 16)),
             (new RecordPayment(new DateOnly(2022, 7, 29), 24_000m, "MANDAT-2022-5001"), SeedDossier.At(2022, 7, 30)),
-            (new RequestPayment(new DateOnly(2022, 11, 15), 16_000m), SeedDossier.At(2022, 11, 16)),
+            // The balance is due on the final report (payment terms, issue 13 item 11): the report comes first.
+            (new ReceiveReport(new DateOnly(2022, 11, 15), 70_000m), SeedDossier.At(2022, 11, 16)),
             (new RecordPayment(new DateOnly(2022, 11, 30), 16_000m, "MANDAT-2022-6002"), SeedDossier.At(2022, 12, 1)),
         ]);
         return history;

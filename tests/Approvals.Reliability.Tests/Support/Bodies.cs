@@ -45,6 +45,7 @@ public static class Bodies
         },
         ["caseOfficerEmail"] = "agent.instructeur@grandbesancon.example.fr",
         ["programmeId"] = null,
+        ["republicanCommitment"] = new JsonObject { ["signedOn"] = Day(receivedOn), ["signatory"] = "Pascal Vairac" },
     };
 
     /// <summary>A bureau of 5 in office, 4 present, one absent giving a proxy: 5 voters.</summary>

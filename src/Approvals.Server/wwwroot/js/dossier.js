@@ -83,12 +83,38 @@ function summarySection(view) {
       item('Ligne budgétaire', line ? `${line.year} — ${line.code} — ${line.label}` : '—', 'budget-line'),
       item('Période des actions', r.actionsStart ? `du ${frenchDate(r.actionsStart)} au ${frenchDate(r.actionsEnd)}` : '—'),
       item('Identifiant ACTES', view.actesId ? el('span', { class: 'mono' }, view.actesId) : '—', 'actes-id'),
+      item("Contrat d'engagement républicain", r.republicanCommitment
+        ? `signé le ${frenchDate(r.republicanCommitment.signedOn)} par ${r.republicanCommitment.signatory}`
+        : (b.kind === 'Association' || b.kind === 'Foundation' || (!b.kind && b.rna) ? 'non fourni : la subvention ne peut pas être votée' : 'sans objet'), 'republican-commitment'),
       view.acknowledgedOn ? item('Reçu en préfecture le', frenchDate(view.acknowledgedOn)) : null,
+      legalityItems(view.legality),
       view.notifiedOn ? item('Notifiée le', frenchDate(view.notifiedOn)) : null,
       view.paymentWindowLastDay ? item('Fin du délai de demande de paiement', frenchDate(view.paymentWindowLastDay)) : null,
       count ? item('Décision', el('span', { class: count.outcome === 'Adopted' ? 'outcome' : 'outcome outcome-rejected' }, count.wording), 'vote-outcome') : null,
       view.vote ? item('Séance', `${frenchDate(view.vote.sessionDate)} — rapport n°${view.vote.reportNumber}${count ? ` (pour ${view.vote.tally?.for ?? '—'}, contre ${view.vote.tally?.against ?? '—'}, abstention ${view.vote.tally?.abstention ?? '—'} ; quorum ${count.quorum}, ${count.present} présents, ${count.voters} votants)` : ''}`, 'vote-session') : null,
+      view.vote?.officers ? item('Présidence et secrétariat de séance',
+        `${view.vote.officers.president}${view.vote.officers.presidentTookPart === false ? " (n'a pas pris part au vote)" : ''} ; secrétaire : ${view.vote.officers.secretary}`, 'vote-officers') : null,
+      count?.rulesSource ? item('Règles de quorum appliquées', count.quorumWaived ? `seconde convocation, sans quorum (${count.rulesSource})` : count.rulesSource, 'vote-rules') : null,
+      (view.instalments ?? []).length ? item('Échéancier de versement', el('ul', { 'data-testid': 'instalments' },
+        view.instalments.map((i) => el('li', {}, `${i.label} : ${euros(i.amount)} — ${INSTALMENT_STATUS[i.status] ?? i.status}${i.dueOn ? ` depuis le ${frenchDate(i.dueOn)}` : ''}`)))) : null,
       view.settlement ? item('Solde', `${euros(view.settlement.entitled)} dus sur ${euros(view.settlement.realEligibleCosts)} de dépenses réelles ; à reverser : ${euros(view.settlement.recovery)}`, 'settlement') : null));
+}
+
+const INSTALMENT_STATUS = { Expected: 'à venir', Due: 'dû', Paid: 'versé' };
+
+/** The legality control: the prefect's window, safety from a déféré, enforceability, a referral and its outcome. */
+function legalityItems(legality) {
+  if (!legality) return null;
+  const parts = [];
+  if (legality.enforceableOn) parts.push(item('Exécutoire le', frenchDate(legality.enforceableOn), 'enforceable-on'));
+  if (legality.safeFromReferralSince) parts.push(item('À l\'abri d\'un déféré depuis le', frenchDate(legality.safeFromReferralSince), 'safe-from-referral'));
+  else if (legality.referralWindowLastDay && !legality.referral) parts.push(item('Délai de déféré du préfet jusqu\'au', frenchDate(legality.referralWindowLastDay), 'referral-window'));
+  if (legality.referral) {
+    const outcome = legality.courtDecision ? (legality.courtDecision.annulled ? ' — annulé le ' : ' — déféré rejeté le ') + frenchDate(legality.courtDecision.decidedOn)
+      : legality.suspension ? ` — suspendu par le juge le ${frenchDate(legality.suspension.orderedOn)}` : ' — l\'acte reste exécutoire';
+    parts.push(item('Déféré', `${frenchDate(legality.referral.lodgedOn)}${legality.referral.suspensionRequested ? ', avec demande de suspension' : ''}${outcome}`, 'referral'));
+  }
+  return parts;
 }
 
 function capitalize(text) {

@@ -6,13 +6,13 @@ export const STAGES = {
   Submitted: 'demande déposée',
   Adopted: "adoptée par l'assemblée",
   Transmitted: 'transmise en préfecture',
-  Enforceable: 'exécutoire',
+  Enforceable: 'reçue en préfecture',
   Signed: 'convention signée',
   Notified: 'notifiée',
   PaymentRequested: 'paiement demandé',
   ReportReceived: 'compte rendu reçu',
   FormalNotice: 'mise en demeure',
-  Suspended: 'suspendue (déféré)',
+  Suspended: 'suspendue par le juge',
   Closed: 'soldée',
   RecoveryOrdered: 'reversement ordonné',
   Rejected: 'rejetée',
@@ -47,6 +47,7 @@ export const TRIGGERS = {
   AtSignature: 'à la signature',
   OnPaymentRequest: 'sur demande de paiement',
   OnFinalReport: 'sur compte rendu final',
+  OnProgress: "sur état d'avancement",
 };
 
 export const DOCUMENT_KINDS = {

@@ -164,6 +164,7 @@ function readRequest() {
       rna: value('beneficiary-rna').toUpperCase() || null,
       representative: value('beneficiary-representative'),
       email: value('beneficiary-email'),
+      kind: value('beneficiary-kind') || null,
     },
     object: value('object'),
     actionsStart: value('actionsStart'),
@@ -183,6 +184,9 @@ function readRequest() {
     },
     caseOfficerEmail: value('caseOfficerEmail'),
     programmeId: null,
+    republicanCommitment: value('republicanCommitment-signedOn') || value('republicanCommitment-signatory')
+      ? { signedOn: value('republicanCommitment-signedOn'), signatory: value('republicanCommitment-signatory') }
+      : null,
   };
 }
 
@@ -259,6 +263,9 @@ function fill(example) {
   $('beneficiary-rna').value = example.beneficiary.rna ?? '';
   $('beneficiary-representative').value = example.beneficiary.representative;
   $('beneficiary-email').value = example.beneficiary.email;
+  $('beneficiary-kind').value = example.beneficiary.kind ?? '';
+  $('republicanCommitment-signedOn').value = example.republicanCommitment?.signedOn ?? '';
+  $('republicanCommitment-signatory').value = example.republicanCommitment?.signatory ?? '';
   $('object').value = example.object;
   $('actionsStart').value = example.actionsStart;
   $('actionsEnd').value = example.actionsEnd;

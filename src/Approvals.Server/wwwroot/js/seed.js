@@ -10,6 +10,7 @@ export const SEED_REQUEST = Object.freeze({
     rna: 'W000000018',
     representative: 'Pascal Vairac',
     email: 'contact@cmq-msi.example.org',
+    kind: 'Association',
   },
   object: "Soutien au programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, visites du salon Micronora",
   actionsStart: '2022-01-01',
@@ -44,6 +45,7 @@ export const SEED_REQUEST = Object.freeze({
   },
   caseOfficerEmail: 'agent.instructeur@grandbesancon.example.fr',
   programmeId: null,
+  republicanCommitment: { signedOn: '2022-05-02', signatory: 'Pascal Vairac' },
 });
 
 export const SEED_PRESENT = Object.freeze([
