@@ -20,6 +20,9 @@ public sealed class StorageOptions
 
     public string DeadlinesTable { get; set; } = "Deadlines";
 
+    /// <summary>The dossier list's read model (summaries, listings, words), kept from the dossiers table.</summary>
+    public string DossierIndexTable { get; set; } = "DossierIndex";
+
     public string CountersTable { get; set; } = "Counters";
 
     public string BudgetLinesTable { get; set; } = "BudgetLines";

@@ -226,6 +226,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
             ["Storage:ConnectionString"] = storage.Azurite.ConnectionString,
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
+            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",

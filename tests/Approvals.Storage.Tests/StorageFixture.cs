@@ -27,6 +27,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
+            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };

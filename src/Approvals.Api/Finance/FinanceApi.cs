@@ -48,7 +48,7 @@ public static class FinanceApi
     /// <summary>The states of the dossiers the query finds, in dossier number order (a few loads at a time: most come from the snapshot cache).</summary>
     public static async Task<IReadOnlyList<Dossier>> LoadStatesAsync(FinanceServices services, DossierQuery query, CancellationToken cancellationToken)
     {
-        var summaries = (await services.Store.QueryAsync(query with { Skip = 0, Take = int.MaxValue }, cancellationToken))
+        var summaries = (await services.Store.ReadSummariesAsync(query, cancellationToken).ToListAsync(cancellationToken))
             .OrderBy(s => s.Number, StringComparer.Ordinal)
             .ToList();
         var states = new Dossier?[summaries.Count];

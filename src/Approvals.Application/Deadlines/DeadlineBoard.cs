@@ -11,14 +11,17 @@ public static class DeadlineBoard
     public static async Task<IReadOnlyList<UpcomingDeadline>> ReadAsync(
         IDeadlineIndex index, IDossierStore store, DateOnly from, DateOnly to, DateTimeOffset now, bool withReminders, CancellationToken cancellationToken)
     {
-        var indexed = await index.ReadRangeAsync(from, to, cancellationToken);
-        var dossiers = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue), cancellationToken)).ToDictionary(d => d.DossierId);
+        var indexed = (await index.ReadRangeAsync(from, to, cancellationToken))
+            .Where(d => withReminders || d.Kind != nameof(DeadlineKind.Reminder))
+            .ToList();
+        // Only the dossiers the board shows are read: those with a deadline in the range, and the overdue reports' listing.
+        var dossiers = (await store.GetSummariesAsync(indexed.Select(d => d.DossierId).Distinct().ToList(), cancellationToken)).ToDictionary(d => d.DossierId);
+        var overdue = await store.QueryAsync(new DossierQuery(Take: int.MaxValue, ReportOverdue: true), cancellationToken);
         var coming = indexed
-            .Where(d => dossiers.ContainsKey(d.DossierId) && (withReminders || d.Kind != nameof(DeadlineKind.Reminder)))
+            .Where(d => dossiers.ContainsKey(d.DossierId))
             .Select(d => new UpcomingDeadline(d.DossierId, dossiers[d.DossierId].Number, dossiers[d.DossierId].BeneficiaryName, d.DeadlineId, d.Kind,
                 DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt, d.DueAt <= now));
-        var overdueReports = dossiers.Values
-            .Where(d => d.ReportOverdueOn is not null)
+        var overdueReports = overdue
             .Select(d => new UpcomingDeadline(d.DossierId, d.Number, d.BeneficiaryName, DeadlineIds.ReportDue, nameof(DeadlineKind.ReportDue),
                 $"{DeadlineLabels.Of(DeadlineKind.ReportDue)} (non remis)", d.ReportOverdueOn!.Value, FrenchCalendar.EndOfDayUtc(d.ReportOverdueOn.Value), true));
         return overdueReports.Concat(coming).OrderByDescending(d => d.Overdue).ThenBy(d => d.DueAt).ToList();

@@ -72,6 +72,9 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
             case OutboxKinds.Retention:
                 await documents.SetRetentionAsync(dossierId, DomainJson.Deserialize<RetentionChange>(item.Json).RetainUntil, cancellationToken);
                 break;
+            case OutboxKinds.Index:
+                await store.RefreshIndexAsync(dossierId, cancellationToken);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Approvals.Application;
 using Azure;
 using Azure.Data.Tables;
@@ -5,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Storage;
 
-/// <summary>The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.</summary>
+/// <summary>
+/// The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.
+/// The dossier index (the list's read model, another table) follows each commit at once; an outbox row written with
+/// the commit makes the sweep finish that update if the process stops in between.
+/// </summary>
 public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time) : IDossierStore
 {
     /// <summary>The limit of one entity-group transaction.</summary>
@@ -17,6 +22,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     private readonly TableClient dossiers = tables.GetTableClient(options.Value.DossiersTable);
     private readonly TableClient counters = tables.GetTableClient(options.Value.CountersTable);
+    private readonly DossierIndex index = new(tables.GetTableClient(options.Value.DossierIndexTable));
 
     public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Load dossier", async () =>
@@ -28,11 +34,12 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     public Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
     {
-        var rows = 1 + commit.Events.Count + commit.Outbox.Count;
+        var indexing = new OutboxItem($"{commit.Version:D6}-index", OutboxKinds.Index, "{}");
+        var rows = 2 + commit.Events.Count + commit.Outbox.Count;
         if (rows > MaxRowsPerCommit)
         {
             throw new ArgumentException(
-                $"A commit writes at most {MaxRowsPerCommit} rows; this one has {rows} (1 snapshot, {commit.Events.Count} events, {commit.Outbox.Count} outbox items).",
+                $"A commit writes at most {MaxRowsPerCommit} rows; this one has {rows} (1 snapshot, {commit.Events.Count} events, {commit.Outbox.Count} outbox items, 1 index update).",
                 nameof(commit));
         }
 
@@ -44,14 +51,15 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         };
         // Register and outbox rows are only ever added: a row that already exists means another writer got there first.
         actions.AddRange(commit.Events.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Event(entry))));
-        actions.AddRange(commit.Outbox.Select(item => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Outbox(commit.DossierId, item))));
+        actions.AddRange(commit.Outbox.Append(indexing).Select(item => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Outbox(commit.DossierId, item))));
 
         return StorageErrors.GuardAsync("Commit dossier", async () =>
         {
+            string etag;
             try
             {
                 var responses = await dossiers.SubmitTransactionAsync(actions, cancellationToken);
-                return responses.Value[0].Headers.ETag?.ToString()
+                etag = responses.Value[0].Headers.ETag?.ToString()
                     ?? throw new InvalidOperationException("Table Storage returned no ETag for the dossier's state row.");
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
@@ -62,7 +70,83 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
                         : $"Dossier {commit.DossierId} changed since it was loaded.",
                     exception);
             }
+
+            try
+            {
+                // Created when its first register entry was recorded, as the rebuild reads it (CreatedAtAsync).
+                var createdAt = commit.Events.FirstOrDefault(entry => entry.Sequence == 1)?.RecordedAt ?? commit.Summary.UpdatedAt;
+                await index.ApplyAsync(commit.Version, commit.Summary, createdAt, force: false, cancellationToken);
+                await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(commit.DossierId), DossierRows.OutboxKey(indexing.Id), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException)
+            {
+                // The command is recorded: the index update waits in the outbox for the sweep (RefreshIndexAsync).
+            }
+
+            return etag;
         }, cancellationToken);
+    }
+
+    public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Refresh dossier index", async () =>
+        {
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(
+                DossierRows.PartitionKey(dossierId), DossierRows.StateKey, [.. DossierRows.SummaryColumns, "Version"], cancellationToken);
+            if (state.HasValue)
+            {
+                var summary = DossierRows.ToSummary(state.Value!);
+                await index.ApplyAsync(state.Value!.GetInt64("Version") ?? 0, summary, await CreatedAtAsync(summary, cancellationToken), force: false, cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<int> RebuildIndexAsync(CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Rebuild dossier index", async () =>
+        {
+            var expected = new HashSet<(string, string)>();
+            await foreach (var state in dossiers.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}"), select: [.. DossierRows.SummaryColumns, "Version"], cancellationToken: cancellationToken))
+            {
+                var summary = DossierRows.ToSummary(state);
+                var createdAt = await CreatedAtAsync(summary, cancellationToken);
+                await index.ApplyAsync(state.GetInt64("Version") ?? 0, summary, createdAt, force: true, cancellationToken);
+                var sortKey = DossierIndexRows.SortKey(createdAt, summary.DossierId);
+                expected.Add((DossierIndexRows.SummaryPartition(summary.DossierId), DossierIndexRows.SummaryRow(summary.DossierId)));
+                expected.UnionWith(DossierIndexRows.KeyRows(summary, sortKey).Select(row => (row.Partition, row.Row)));
+            }
+
+            var stale = new List<(string, string)>();
+            await foreach (var key in index.ReadKeysAsync(cancellationToken))
+            {
+                if (!expected.Contains(key))
+                {
+                    stale.Add(key);
+                }
+            }
+
+            await index.DeleteKeysAsync(stale, cancellationToken);
+            return expected.Count(key => key.Item1.StartsWith(DossierIndexRows.SummaryPrefix, StringComparison.Ordinal));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read dossier summaries", () => index.GetAsync(dossierIds, cancellationToken), cancellationToken);
+
+    public async IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var summaries = index.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await StorageErrors.GuardAsync("Read dossier summaries", async () => await summaries.MoveNextAsync(), cancellationToken))
+            {
+                if (DossierSearch.Matches(summaries.Current, filter))
+                {
+                    yield return summaries.Current;
+                }
+            }
+        }
+        finally
+        {
+            await summaries.DisposeAsync();
+        }
     }
 
     public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
@@ -190,25 +274,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         }, cancellationToken);
 
     public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) =>
-        StorageErrors.GuardAsync("Query dossiers", async () =>
-        {
-            var matches = new List<DossierSummary>();
-            await foreach (var entity in dossiers.QueryAsync<TableEntity>(ServerFilter(query), select: DossierRows.SummaryColumns, cancellationToken: cancellationToken))
-            {
-                var summary = DossierRows.ToSummary(entity);
-                if (DossierSearch.Matches(summary, query))
-                {
-                    matches.Add(summary);
-                }
-            }
-
-            return (IReadOnlyList<DossierSummary>)matches
-                .OrderByDescending(summary => summary.UpdatedAt)
-                .ThenBy(summary => summary.DossierId, StringComparer.Ordinal)
-                .Skip(Math.Max(query.Skip, 0))
-                .Take(Math.Max(query.Take, 0))
-                .ToList();
-        }, cancellationToken);
+        StorageErrors.GuardAsync("Query dossiers", () => index.QueryAsync(query, cancellationToken), cancellationToken);
 
     public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Next sequence", async () =>
@@ -243,29 +309,11 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     private static string InPartition(string dossierId, string rowPrefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PartitionKey(dossierId)}") + " and " + DossierRows.PrefixFilter(rowPrefix);
 
-    private static string ServerFilter(DossierQuery query)
+    /// <summary>When the dossier was created: its first register entry (the sort key of a dossier indexed late).</summary>
+    private async Task<DateTimeOffset> CreatedAtAsync(DossierSummary summary, CancellationToken cancellationToken)
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}") };
-        if (query.Stage is { } stage)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
-        }
-
-        if (query.Year is { } year)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"Year eq {year}"));
-        }
-
-        if (query.BudgetLineCode is { } line)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
-        }
-
-        if (query.ProgrammeId is { } programme)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"ProgrammeId eq {programme}"));
-        }
-
-        return string.Join(" and ", clauses);
+        var first = await dossiers.GetEntityIfExistsAsync<TableEntity>(
+            DossierRows.PartitionKey(summary.DossierId), DossierRows.EventKey(1), ["RecordedAt"], cancellationToken);
+        return (first.HasValue ? first.Value!.GetDateTimeOffset("RecordedAt") : null) ?? summary.UpdatedAt;
     }
 }

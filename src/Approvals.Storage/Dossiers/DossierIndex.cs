@@ -1,0 +1,199 @@
+using System.Runtime.CompilerServices;
+using Approvals.Application;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Approvals.Storage;
+
+/// <summary>
+/// The dossier list's read model (see <see cref="DossierIndexRows"/>): a page costs one query on a listing (or on the
+/// word rows of the most selective word searched) and one point read per dossier shown, whatever the number of
+/// dossiers stored. Key rows only say where to look: every candidate is checked against its summary row, so a key row
+/// left behind by a crash or a race is never shown, and a summary is never overwritten by an older version.
+/// </summary>
+internal sealed class DossierIndex(TableClient table)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>Candidates read at a time, for the page's point reads.</summary>
+    private const int Batch = 64;
+
+    /// <summary>
+    /// Brings the dossier's rows to <paramref name="summary"/> unless a newer or equal version is there already
+    /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
+    /// deletes that tolerate being repeated.
+    /// </summary>
+    public async Task ApplyAsync(long version, DossierSummary summary, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(
+                DossierIndexRows.SummaryPartition(summary.DossierId), DossierIndexRows.SummaryRow(summary.DossierId), cancellationToken: cancellationToken);
+            var old = found.HasValue ? found.Value : null;
+            if (!force && old is not null && (old.GetInt64("Version") ?? 0) >= version)
+            {
+                return;
+            }
+
+            var sortKey = (force ? null : old?.GetString("SortKey")) ?? DossierIndexRows.SortKey(createdAt, summary.DossierId);
+            var before = old is null || force ? [] : DossierIndexRows.KeyRows(DossierRows.ToSummary(old), sortKey);
+            var after = DossierIndexRows.KeyRows(summary, sortKey);
+            await UpsertAsync(after.Except(before), cancellationToken);
+            try
+            {
+                var entity = DossierIndexRows.Summary(summary, version, sortKey);
+                if (old is null)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, force ? ETag.All : old.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
+            {
+                // Another writer indexed this dossier meanwhile: read its version again, and let the newer one win.
+                continue;
+            }
+
+            await DeleteAsync(before.Except(after), cancellationToken);
+            return;
+        }
+    }
+
+    public async Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken)
+    {
+        var wanted = (long)Math.Max(query.Skip, 0) + Math.Max(query.Take, 0);
+        if (query.Take <= 0)
+        {
+            return [];
+        }
+
+        var found = new List<DossierSummary>();
+        var candidates = new List<string>(Batch);
+        await foreach (var dossierId in CandidatesAsync(query, cancellationToken))
+        {
+            candidates.Add(dossierId);
+            if (candidates.Count == Math.Min(Batch, wanted - found.Count))
+            {
+                found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+                candidates.Clear();
+                if (found.Count >= wanted)
+                {
+                    break;
+                }
+            }
+        }
+
+        found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+        return found.Skip(Math.Max(query.Skip, 0)).Take(Math.Max(query.Take, 0)).ToList();
+    }
+
+    /// <summary>The summaries of the dossiers, in the order asked; those not indexed are left out.</summary>
+    public async Task<IReadOnlyList<DossierSummary>> GetAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken)
+    {
+        var found = new List<DossierSummary>(dossierIds.Count);
+        foreach (var chunk in dossierIds.Distinct().Chunk(Batch))
+        {
+            var reads = await Task.WhenAll(chunk.Select(id => table.GetEntityIfExistsAsync<TableEntity>(
+                DossierIndexRows.SummaryPartition(id), DossierIndexRows.SummaryRow(id), cancellationToken: cancellationToken)));
+            found.AddRange(reads.Where(read => read.HasValue).Select(read => DossierRows.ToSummary(read.Value!)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Every summary, a thousand per request, in no particular order.</summary>
+    public async IAsyncEnumerable<DossierSummary> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // '}' follows '|': the range holds exactly the partitions starting with "summary|".
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DossierIndexRows.SummaryPrefix} and PartitionKey lt {"summary}"}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return DossierRows.ToSummary(entity);
+        }
+    }
+
+    /// <summary>The keys of every row, for the rebuild to remove those no dossier explains.</summary>
+    public async IAsyncEnumerable<(string Partition, string Row)> ReadKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return (entity.PartitionKey, entity.RowKey);
+        }
+    }
+
+    public async Task DeleteKeysAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in keys.Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(key => DeleteOneAsync(key.Partition, key.Row, cancellationToken)));
+        }
+    }
+
+    /// <summary>
+    /// Dossier ids in sort order from the listing that narrows the query most. A word search reads every row of its
+    /// longest word (bounded by the dossiers that word finds, not by the table) and sorts them.
+    /// </summary>
+    private async IAsyncEnumerable<string> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (partition, words) =
+            Narrowest(query.Text) is { } textWord ? (DossierIndexRows.TextWords, textWord)
+            : Narrowest(query.Beneficiary) is { } nameWord ? (DossierIndexRows.BeneficiaryWords, nameWord)
+            : ((string?)null, (string?)null);
+        if (partition is not null)
+        {
+            var rows = new List<(string SortKey, string DossierId)>();
+            await foreach (var entity in table.QueryAsync<TableEntity>(DossierIndexRows.WordRange(partition, words!), maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                rows.Add((DossierIndexRows.SortKeyOfWordRow(entity.RowKey), entity.GetString("DossierId")));
+            }
+
+            foreach (var id in rows.OrderBy(row => row.SortKey, StringComparer.Ordinal).Select(row => row.DossierId).Distinct())
+            {
+                yield return id;
+            }
+
+            yield break;
+        }
+
+        var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
+            : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
+            : query.ReportOverdue ? DossierIndexRows.Overdue
+            : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
+            : query.Year is { } year ? DossierIndexRows.Year(year)
+            : DossierIndexRows.All;
+        var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {listing}"), maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
+        {
+            yield return entity.GetString("DossierId");
+        }
+    }
+
+    /// <summary>The longest word, the last of equals ("SUB-2026-0042" → "0042", not the year every dossier of 2026 has).</summary>
+    private static string? Narrowest(string? text) => DossierSearch.Words(text).OrderBy(word => word.Length).LastOrDefault();
+
+    private async Task UpsertAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken)
+    {
+        var batches = rows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit));
+        await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(
+            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), cancellationToken)));
+    }
+
+    private Task DeleteAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken) =>
+        Task.WhenAll(rows.Select(row => DeleteOneAsync(row.Partition, row.Row, cancellationToken)));
+
+    private async Task DeleteOneAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+        {
+            // Removed already (a repeated or concurrent update): nothing left to do.
+        }
+    }
+}

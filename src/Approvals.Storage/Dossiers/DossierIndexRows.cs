@@ -1,0 +1,87 @@
+using System.Globalization;
+using Approvals.Application;
+using Azure.Data.Tables;
+
+namespace Approvals.Storage;
+
+/// <summary>
+/// The rows of the dossier index table. Per dossier: one summary row (partition <c>summary|{id}</c>, guarded by the
+/// dossier's version), and key rows in the listings the pages read — <c>list|all</c>, <c>list|stage|…</c>,
+/// <c>list|year|…</c>, <c>list|line|…</c>, <c>list|programme|…</c>, <c>list|overdue</c> — plus one row per word in
+/// <c>words|text</c> and <c>words|beneficiary</c>. Key rows are ordered by the dossier's sort key: newest first, fixed
+/// when the dossier is first indexed, so a key row moves only when the dossier leaves a listing (a new stage).
+/// </summary>
+internal static class DossierIndexRows
+{
+    public const string SummaryPrefix = "summary|";
+    public const string All = "list|all";
+    public const string Overdue = "list|overdue";
+    public const string TextWords = "words|text";
+    public const string BeneficiaryWords = "words|beneficiary";
+
+    /// <summary>A key row: where it is and the filter columns that never change for a dossier's listing.</summary>
+    public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
+
+    public static string SummaryPartition(string dossierId) => SummaryPrefix + TableKeys.Escape(dossierId);
+
+    public static string SummaryRow(string dossierId) => TableKeys.Escape(dossierId);
+
+    public static string Stage(string stage) => "list|stage|" + TableKeys.Escape(stage);
+
+    public static string Year(int year) => "list|year|" + year.ToString(CultureInfo.InvariantCulture);
+
+    public static string Line(string code) => "list|line|" + TableKeys.Escape(code);
+
+    public static string Programme(string programmeId) => "list|programme|" + TableKeys.Escape(programmeId);
+
+    /// <summary>Newest first: ticks counted down from the end of time, then the dossier (ties and uniqueness).</summary>
+    public static string SortKey(DateTimeOffset createdAt, string dossierId) =>
+        (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + TableKeys.Escape(dossierId);
+
+    /// <summary>The sort key a word row ends with (its row key is <c>{word}|{sort key}</c>).</summary>
+    public static string SortKeyOfWordRow(string rowKey) => rowKey[(rowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>Every key row the summary puts in the index.</summary>
+    public static IReadOnlyList<KeyRow> KeyRows(DossierSummary summary, string sortKey)
+    {
+        var id = summary.DossierId;
+        var rows = new List<KeyRow>
+        {
+            new(All, sortKey, id, sortKey),
+            new(Stage(summary.Stage), sortKey, id, sortKey),
+            new(Year(summary.Year), sortKey, id, sortKey),
+            new(Line(summary.BudgetLineCode), sortKey, id, sortKey),
+        };
+        if (summary.ProgrammeId is { } programme)
+        {
+            rows.Add(new(Programme(programme), sortKey, id, sortKey));
+        }
+
+        if (summary.ReportOverdueOn is not null)
+        {
+            rows.Add(new(Overdue, sortKey, id, sortKey));
+        }
+
+        rows.AddRange(DossierSearch.TextWords(summary).Select(word => new KeyRow(TextWords, $"{word}|{sortKey}", id, sortKey)));
+        rows.AddRange(DossierSearch.BeneficiaryWords(summary).Select(word => new KeyRow(BeneficiaryWords, $"{word}|{sortKey}", id, sortKey)));
+        return rows;
+    }
+
+    public static TableEntity ToEntity(KeyRow row) =>
+        new(row.Partition, row.Row) { ["DossierId"] = row.DossierId };
+
+    public static TableEntity Summary(DossierSummary summary, long version, string sortKey)
+    {
+        var entity = new TableEntity(SummaryPartition(summary.DossierId), SummaryRow(summary.DossierId))
+        {
+            ["Version"] = version,
+            ["SortKey"] = sortKey,
+        };
+        DossierRows.WriteSummary(entity, summary);
+        return entity;
+    }
+
+    /// <summary>The key range of the word rows whose word starts with <paramref name="part"/> ('}' sorts after the letters, the digits and '|').</summary>
+    public static string WordRange(string partition, string part) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {part} and RowKey lt {part + "}"}");
+}
