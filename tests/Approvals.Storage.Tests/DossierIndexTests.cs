@@ -29,6 +29,12 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         }
 
         Assert.Equal(dossiers.Select(d => d.Summary).OrderBy(s => s.DossierId), (await store.QueryAsync(new DossierQuery(Take: 100), None)).OrderBy(s => s.DossierId));
+        Assert.Equal(dossiers.Select(d => d.Summary).Where(s => s.Year == 2023).OrderBy(s => s.DossierId, StringComparer.Ordinal),
+            await store.ReadSummariesAsync(new DossierQuery(Year: 2023), None).ToListAsync());
+        foreach (var (summary, _) in dossiers.Where(d => d.Summary.Stage == "Paid"))
+        {
+            Assert.Contains((await store.LoadAsync(summary.DossierId, None))!.SnapshotJson, await store.ReadSnapshotsAsync(new DossierQuery(Stage: "Paid"), None).ToListAsync());
+        }
     }
 
     [Fact]
@@ -37,24 +43,26 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         var (services, store) = await NewStoreAsync();
         await using var _ = services;
         var dossiers = await SeedAsync(store, 9);
-        var table = IndexTable(services);
-        var healthy = await KeysAsync(table);
+        var (table, summaries) = (IndexTable(services), SummariesTable(services));
+        var healthy = (await KeysAsync(table), await KeysAsync(summaries));
         // A crash after the commit: one dossier's rows are gone. A stray listing row and the summary of a dossier that does not exist.
         var lost = dossiers[3].Summary.DossierId;
-        foreach (var (partition, row) in healthy.Where(key => key.Partition.EndsWith(lost, StringComparison.Ordinal) || key.Row.EndsWith("-" + lost, StringComparison.Ordinal)))
+        foreach (var (partition, row) in healthy.Item1.Where(key => key.Row.EndsWith("-" + lost, StringComparison.Ordinal)))
         {
             await table.DeleteEntityAsync(partition, row);
         }
 
+        await summaries.DeleteEntityAsync(lost, lost);
         await table.UpsertEntityAsync(new TableEntity("list|stage|Closed", "0000000000000000001-" + dossiers[0].Summary.DossierId) { ["DossierId"] = dossiers[0].Summary.DossierId });
-        await table.UpsertEntityAsync(new TableEntity("summary|ghost", "ghost") { ["DossierId"] = "ghost", ["Version"] = 1L, ["Stage"] = "Submitted" });
+        await summaries.UpsertEntityAsync(new TableEntity("ghost", "ghost") { ["DossierId"] = "ghost", ["Version"] = 1L, ["Stage"] = "Submitted" });
 
         Assert.DoesNotContain(lost, (await store.QueryAsync(new DossierQuery(Take: 100), None)).Select(d => d.DossierId));
         Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Closed"), None));
 
         Assert.Equal(dossiers.Count, await store.RebuildIndexAsync(None));
 
-        Assert.Equal(healthy, await KeysAsync(table));
+        Assert.Equal(healthy.Item1, await KeysAsync(table));
+        Assert.Equal(healthy.Item2, await KeysAsync(summaries));
         foreach (var query in Queries())
         {
             Assert.Equal(Expected(dossiers, query), (await store.QueryAsync(query, None)).Select(d => d.DossierId));
@@ -89,17 +97,18 @@ public sealed class DossierIndexTests(StorageFixture fixture)
     {
         var (services, store) = await NewStoreAsync();
         await using var _ = services;
-        var index = new DossierIndex(IndexTable(services));
+        var index = new DossierIndex(IndexTable(services), SummariesTable(services));
         var older = Dossiers.Summary("late", "Submitted", title: "Ancien objet");
         var newer = older with { Stage = "Voted", Title = "Nouvel objet", AmountVoted = 1_000m };
 
-        await index.ApplyAsync(3, newer, Dossiers.Start, force: false, None);
-        await index.ApplyAsync(2, older, Dossiers.Start, force: false, None);
+        await index.ApplyAsync(3, newer, "{\"version\":3}", Dossiers.Start, force: false, None);
+        await index.ApplyAsync(2, older, "{\"version\":2}", Dossiers.Start, force: false, None);
 
         Assert.Equal([newer], await store.QueryAsync(new DossierQuery(), None));
         Assert.Equal([newer], await store.QueryAsync(new DossierQuery(Stage: "Voted"), None));
         Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Submitted"), None));
         Assert.Empty(await store.QueryAsync(new DossierQuery(Text: "ancien"), None));
+        Assert.Equal(["{\"version\":3}"], await store.ReadSnapshotsAsync(new DossierQuery(), None).ToListAsync());
     }
 
     private async Task<(ServiceProvider Services, IDossierStore Store)> NewStoreAsync()
@@ -110,6 +119,9 @@ public sealed class DossierIndexTests(StorageFixture fixture)
 
     private static TableClient IndexTable(ServiceProvider services) =>
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierIndexTable);
+
+    private static TableClient SummariesTable(ServiceProvider services) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierSummariesTable);
 
     /// <summary>Dossiers created an hour apart, each then moved through some stages (new summaries, same creation).</summary>
     private static async Task<List<(DossierSummary Summary, DateTimeOffset CreatedAt)>> SeedAsync(IDossierStore store, int count)

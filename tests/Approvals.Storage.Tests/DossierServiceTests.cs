@@ -227,6 +227,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
+            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",

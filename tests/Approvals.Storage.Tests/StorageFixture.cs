@@ -28,6 +28,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
+            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };

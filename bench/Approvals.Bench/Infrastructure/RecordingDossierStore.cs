@@ -68,6 +68,9 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
     public IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken) =>
         inner.ReadSummariesAsync(filter, cancellationToken);
 
+    public IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        inner.ReadSnapshotsAsync(filter, cancellationToken);
+
     public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) => inner.RefreshIndexAsync(dossierId, cancellationToken);
 
     public Task<int> RebuildIndexAsync(CancellationToken cancellationToken) => inner.RebuildIndexAsync(cancellationToken);

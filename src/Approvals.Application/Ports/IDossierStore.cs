@@ -47,8 +47,11 @@ public interface IDossierStore
     /// <summary>The summaries of these dossiers from the index (one point read each); unknown ones are left out.</summary>
     Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken);
 
-    /// <summary>Every summary matching the filter (its skip and take ignored), streamed a storage page at a time, in no order.</summary>
+    /// <summary>Every summary matching the filter (its skip and take ignored), streamed a storage page at a time, in dossier number order.</summary>
     IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>The snapshots (<see cref="StoredDossier.SnapshotJson"/>) of the dossiers matching the filter, streamed like <see cref="ReadSummariesAsync"/>.</summary>
+    IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken);
 
     /// <summary>Brings the dossier's index rows to its stored state (the outbox's backstop when a commit's own update failed).</summary>
     Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ namespace Approvals.Storage;
 /// dossiers stored. Key rows only say where to look: every candidate is checked against its summary row, so a key row
 /// left behind by a crash or a race is never shown, and a summary is never overwritten by an older version.
 /// </summary>
-internal sealed class DossierIndex(TableClient table)
+internal sealed class DossierIndex(TableClient table, TableClient summaries)
 {
     private const int MaxAttempts = 5;
 
@@ -23,12 +23,13 @@ internal sealed class DossierIndex(TableClient table)
     /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
     /// deletes that tolerate being repeated.
     /// </summary>
-    public async Task ApplyAsync(long version, DossierSummary summary, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken)
+    public async Task ApplyAsync(
+        long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken)
     {
+        var key = DossierIndexRows.SummaryKey(summary.DossierId);
         for (var attempt = 1; ; attempt++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(
-                DossierIndexRows.SummaryPartition(summary.DossierId), DossierIndexRows.SummaryRow(summary.DossierId), cancellationToken: cancellationToken);
+            var found = await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
             var old = found.HasValue ? found.Value : null;
             if (!force && old is not null && (old.GetInt64("Version") ?? 0) >= version)
             {
@@ -41,14 +42,14 @@ internal sealed class DossierIndex(TableClient table)
             await UpsertAsync(after.Except(before), cancellationToken);
             try
             {
-                var entity = DossierIndexRows.Summary(summary, version, sortKey);
+                var entity = DossierIndexRows.Summary(summary, snapshotJson, version, sortKey);
                 if (old is null)
                 {
-                    await table.AddEntityAsync(entity, cancellationToken);
+                    await summaries.AddEntityAsync(entity, cancellationToken);
                 }
                 else
                 {
-                    await table.UpdateEntityAsync(entity, force ? ETag.All : old.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await summaries.UpdateEntityAsync(entity, force ? ETag.All : old.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
@@ -96,39 +97,57 @@ internal sealed class DossierIndex(TableClient table)
         var found = new List<DossierSummary>(dossierIds.Count);
         foreach (var chunk in dossierIds.Distinct().Chunk(Batch))
         {
-            var reads = await Task.WhenAll(chunk.Select(id => table.GetEntityIfExistsAsync<TableEntity>(
-                DossierIndexRows.SummaryPartition(id), DossierIndexRows.SummaryRow(id), cancellationToken: cancellationToken)));
+            var reads = await Task.WhenAll(chunk.Select(id => summaries.GetEntityIfExistsAsync<TableEntity>(
+                DossierIndexRows.SummaryKey(id), DossierIndexRows.SummaryKey(id), DossierRows.SummaryColumns, cancellationToken)));
             found.AddRange(reads.Where(read => read.HasValue).Select(read => DossierRows.ToSummary(read.Value!)));
         }
 
         return found;
     }
 
-    /// <summary>Every summary, a thousand per request, in no particular order.</summary>
-    public async IAsyncEnumerable<DossierSummary> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every summary matching the query's filters, a thousand per request, in dossier number order.</summary>
+    public async IAsyncEnumerable<DossierSummary> ReadAllAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // '}' follows '|': the range holds exactly the partitions starting with "summary|".
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {DossierIndexRows.SummaryPrefix} and PartitionKey lt {"summary}"}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 1000, select: DossierRows.SummaryColumns, cancellationToken: cancellationToken))
         {
-            yield return DossierRows.ToSummary(entity);
+            var summary = DossierRows.ToSummary(entity);
+            if (DossierSearch.Matches(summary, filter))
+            {
+                yield return summary;
+            }
         }
     }
 
-    /// <summary>The keys of every row, for the rebuild to remove those no dossier explains.</summary>
-    public async IAsyncEnumerable<(string Partition, string Row)> ReadKeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The snapshots of the dossiers matching the query's filters, a thousand per request, in dossier number order.</summary>
+    public async IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            yield return (entity.PartitionKey, entity.RowKey);
+            if (DossierSearch.Matches(DossierRows.ToSummary(entity), filter))
+            {
+                yield return JsonChunks.Read(entity, "Json");
+            }
         }
     }
 
-    public async Task DeleteKeysAsync(IEnumerable<(string Partition, string Row)> keys, CancellationToken cancellationToken)
+    /// <summary>Removes the rows of both tables no dossier explains (the rebuild's last step).</summary>
+    public async Task RemoveAllButAsync(IReadOnlySet<(string Partition, string Row)> keys, IReadOnlySet<string> dossierIds, CancellationToken cancellationToken)
     {
-        foreach (var chunk in keys.Chunk(16))
+        foreach (var (client, expected) in new[] { (table, keys), (summaries, dossierIds.Select(id => (DossierIndexRows.SummaryKey(id), DossierIndexRows.SummaryKey(id))).ToHashSet()) })
         {
-            await Task.WhenAll(chunk.Select(key => DeleteOneAsync(key.Partition, key.Row, cancellationToken)));
+            var stale = new List<(string Partition, string Row)>();
+            await foreach (var entity in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                if (!expected.Contains((entity.PartitionKey, entity.RowKey)))
+                {
+                    stale.Add((entity.PartitionKey, entity.RowKey));
+                }
+            }
+
+            foreach (var chunk in stale.Chunk(16))
+            {
+                await Task.WhenAll(chunk.Select(key => DeleteOneAsync(client, key.Partition, key.Row, cancellationToken)));
+            }
         }
     }
 
@@ -182,14 +201,41 @@ internal sealed class DossierIndex(TableClient table)
             batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), cancellationToken)));
     }
 
-    private Task DeleteAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken) =>
-        Task.WhenAll(rows.Select(row => DeleteOneAsync(row.Partition, row.Row, cancellationToken)));
+    /// <summary>Table Storage filters on the columns that are equal or not; the words are matched here.</summary>
+    private static string? ServerFilter(DossierQuery filter)
+    {
+        var clauses = new List<string>();
+        if (filter.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        }
 
-    private async Task DeleteOneAsync(string partition, string row, CancellationToken cancellationToken)
+        if (filter.Year is { } year)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Year eq {year}"));
+        }
+
+        if (filter.BudgetLineCode is { } line)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
+        }
+
+        if (filter.ProgrammeId is { } programme)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"ProgrammeId eq {programme}"));
+        }
+
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
+    }
+
+    private Task DeleteAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken) =>
+        Task.WhenAll(rows.Select(row => DeleteOneAsync(table, row.Partition, row.Row, cancellationToken)));
+
+    private static async Task DeleteOneAsync(TableClient client, string partition, string row, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+            await client.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
         }
         catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
         {

@@ -5,15 +5,15 @@ using Azure.Data.Tables;
 namespace Approvals.Storage;
 
 /// <summary>
-/// The rows of the dossier index table. Per dossier: one summary row (partition <c>summary|{id}</c>, guarded by the
-/// dossier's version), and key rows in the listings the pages read — <c>list|all</c>, <c>list|stage|…</c>,
+/// The rows of the dossier index. Per dossier: one summary row in the summaries table (partition and row: the dossier;
+/// its summary and snapshot, guarded by the dossier's version; in dossier number order for the exports), and key rows
+/// in the index table's listings the pages read — <c>list|all</c>, <c>list|stage|…</c>,
 /// <c>list|year|…</c>, <c>list|line|…</c>, <c>list|programme|…</c>, <c>list|overdue</c> — plus one row per word in
 /// <c>words|text</c> and <c>words|beneficiary</c>. Key rows are ordered by the dossier's sort key: newest first, fixed
 /// when the dossier is first indexed, so a key row moves only when the dossier leaves a listing (a new stage).
 /// </summary>
 internal static class DossierIndexRows
 {
-    public const string SummaryPrefix = "summary|";
     public const string All = "list|all";
     public const string Overdue = "list|overdue";
     public const string TextWords = "words|text";
@@ -22,9 +22,8 @@ internal static class DossierIndexRows
     /// <summary>A key row: where it is and the filter columns that never change for a dossier's listing.</summary>
     public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
 
-    public static string SummaryPartition(string dossierId) => SummaryPrefix + TableKeys.Escape(dossierId);
-
-    public static string SummaryRow(string dossierId) => TableKeys.Escape(dossierId);
+    /// <summary>Partition and row alike: a point read then finds one candidate by either key.</summary>
+    public static string SummaryKey(string dossierId) => TableKeys.Escape(dossierId);
 
     public static string Stage(string stage) => "list|stage|" + TableKeys.Escape(stage);
 
@@ -70,14 +69,15 @@ internal static class DossierIndexRows
     public static TableEntity ToEntity(KeyRow row) =>
         new(row.Partition, row.Row) { ["DossierId"] = row.DossierId };
 
-    public static TableEntity Summary(DossierSummary summary, long version, string sortKey)
+    public static TableEntity Summary(DossierSummary summary, string snapshotJson, long version, string sortKey)
     {
-        var entity = new TableEntity(SummaryPartition(summary.DossierId), SummaryRow(summary.DossierId))
+        var entity = new TableEntity(SummaryKey(summary.DossierId), SummaryKey(summary.DossierId))
         {
             ["Version"] = version,
             ["SortKey"] = sortKey,
         };
         DossierRows.WriteSummary(entity, summary);
+        JsonChunks.Write(entity, "Json", snapshotJson);
         return entity;
     }
 

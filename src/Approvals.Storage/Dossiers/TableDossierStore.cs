@@ -22,7 +22,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     private readonly TableClient dossiers = tables.GetTableClient(options.Value.DossiersTable);
     private readonly TableClient counters = tables.GetTableClient(options.Value.CountersTable);
-    private readonly DossierIndex index = new(tables.GetTableClient(options.Value.DossierIndexTable));
+    private readonly DossierIndex index = new(tables.GetTableClient(options.Value.DossierIndexTable), tables.GetTableClient(options.Value.DossierSummariesTable));
 
     public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Load dossier", async () =>
@@ -75,7 +75,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             {
                 // Created when its first register entry was recorded, as the rebuild reads it (CreatedAtAsync).
                 var createdAt = commit.Events.FirstOrDefault(entry => entry.Sequence == 1)?.RecordedAt ?? commit.Summary.UpdatedAt;
-                await index.ApplyAsync(commit.Version, commit.Summary, createdAt, force: false, cancellationToken);
+                await index.ApplyAsync(commit.Version, commit.Summary, commit.SnapshotJson, createdAt, force: false, cancellationToken);
                 await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(commit.DossierId), DossierRows.OutboxKey(indexing.Id), ETag.All, cancellationToken);
             }
             catch (RequestFailedException)
@@ -90,64 +90,38 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Refresh dossier index", async () =>
         {
-            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(
-                DossierRows.PartitionKey(dossierId), DossierRows.StateKey, [.. DossierRows.SummaryColumns, "Version"], cancellationToken);
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.StateKey, cancellationToken: cancellationToken);
             if (state.HasValue)
             {
-                var summary = DossierRows.ToSummary(state.Value!);
-                await index.ApplyAsync(state.Value!.GetInt64("Version") ?? 0, summary, await CreatedAtAsync(summary, cancellationToken), force: false, cancellationToken);
+                await IndexAsync(state.Value!, force: false, cancellationToken);
             }
         }, cancellationToken);
 
     public Task<int> RebuildIndexAsync(CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Rebuild dossier index", async () =>
         {
-            var expected = new HashSet<(string, string)>();
+            var keys = new HashSet<(string, string)>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var state in dossiers.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}"), select: [.. DossierRows.SummaryColumns, "Version"], cancellationToken: cancellationToken))
+                TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}"), maxPerPage: 100, cancellationToken: cancellationToken))
             {
-                var summary = DossierRows.ToSummary(state);
-                var createdAt = await CreatedAtAsync(summary, cancellationToken);
-                await index.ApplyAsync(state.GetInt64("Version") ?? 0, summary, createdAt, force: true, cancellationToken);
-                var sortKey = DossierIndexRows.SortKey(createdAt, summary.DossierId);
-                expected.Add((DossierIndexRows.SummaryPartition(summary.DossierId), DossierIndexRows.SummaryRow(summary.DossierId)));
-                expected.UnionWith(DossierIndexRows.KeyRows(summary, sortKey).Select(row => (row.Partition, row.Row)));
+                var (summary, sortKey) = await IndexAsync(state, force: true, cancellationToken);
+                ids.Add(summary.DossierId);
+                keys.UnionWith(DossierIndexRows.KeyRows(summary, sortKey).Select(row => (row.Partition, row.Row)));
             }
 
-            var stale = new List<(string, string)>();
-            await foreach (var key in index.ReadKeysAsync(cancellationToken))
-            {
-                if (!expected.Contains(key))
-                {
-                    stale.Add(key);
-                }
-            }
-
-            await index.DeleteKeysAsync(stale, cancellationToken);
-            return expected.Count(key => key.Item1.StartsWith(DossierIndexRows.SummaryPrefix, StringComparison.Ordinal));
+            await index.RemoveAllButAsync(keys, ids, cancellationToken);
+            return ids.Count;
         }, cancellationToken);
 
     public Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read dossier summaries", () => index.GetAsync(dossierIds, cancellationToken), cancellationToken);
 
-    public async IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var summaries = index.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (await StorageErrors.GuardAsync("Read dossier summaries", async () => await summaries.MoveNextAsync(), cancellationToken))
-            {
-                if (DossierSearch.Matches(summaries.Current, filter))
-                {
-                    yield return summaries.Current;
-                }
-            }
-        }
-        finally
-        {
-            await summaries.DisposeAsync();
-        }
-    }
+    public IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        Guarded("Read dossier summaries", index.ReadAllAsync(filter, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        Guarded("Read dossier snapshots", index.ReadSnapshotsAsync(filter, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read register", async () =>
@@ -309,11 +283,31 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     private static string InPartition(string dossierId, string rowPrefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PartitionKey(dossierId)}") + " and " + DossierRows.PrefixFilter(rowPrefix);
 
-    /// <summary>When the dossier was created: its first register entry (the sort key of a dossier indexed late).</summary>
-    private async Task<DateTimeOffset> CreatedAtAsync(DossierSummary summary, CancellationToken cancellationToken)
+    /// <summary>Indexes a state row; a dossier indexed late is placed by its first register entry, when it was created.</summary>
+    private async Task<(DossierSummary Summary, string SortKey)> IndexAsync(TableEntity state, bool force, CancellationToken cancellationToken)
     {
+        var summary = DossierRows.ToSummary(state);
         var first = await dossiers.GetEntityIfExistsAsync<TableEntity>(
             DossierRows.PartitionKey(summary.DossierId), DossierRows.EventKey(1), ["RecordedAt"], cancellationToken);
-        return (first.HasValue ? first.Value!.GetDateTimeOffset("RecordedAt") : null) ?? summary.UpdatedAt;
+        var createdAt = (first.HasValue ? first.Value!.GetDateTimeOffset("RecordedAt") : null) ?? summary.UpdatedAt;
+        await index.ApplyAsync(state.GetInt64("Version") ?? 0, summary, JsonChunks.Read(state, "Json"), createdAt, force, cancellationToken);
+        return (summary, DossierIndexRows.SortKey(createdAt, summary.DossierId));
+    }
+
+    /// <summary>A storage stream whose faults come out as the application's, like every other call of this store.</summary>
+    private static async IAsyncEnumerable<T> Guarded<T>(string operation, IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var items = source.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await StorageErrors.GuardAsync(operation, async () => await items.MoveNextAsync(), cancellationToken))
+            {
+                yield return items.Current;
+            }
+        }
+        finally
+        {
+            await items.DisposeAsync();
+        }
     }
 }
