@@ -14,6 +14,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(IdentityOptions.S
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddApprovalsTelemetry(builder.Configuration);
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
 builder.Services.AddHostedService<ClockWorker>();
@@ -34,7 +35,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();
 app.MapScalarApiReference("/scalar");
-app.MapGet("/health", Health.Check).ExcludeFromDescription();
+app.MapApprovalsHealth();
 app.MapApprovalsApi();
 if (development)
 {

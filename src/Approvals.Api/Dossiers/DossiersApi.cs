@@ -70,6 +70,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, IdempotencyKey(context), context.RequestAborted);
+        ApprovalsTelemetry.CommandHandled("CreateDossier", outcome.IsOk ? null : outcome.Refusals);
         if (!outcome.IsOk)
         {
             return ApiProblems.From(outcome.Refusals);
@@ -123,6 +124,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, IfMatch(context), IdempotencyKey(context));
+        ApprovalsTelemetry.CommandHandled(route.Command, outcome.IsOk ? null : outcome.Refusals);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }
 

@@ -12,6 +12,7 @@ public sealed class DeadlineClock(IDeadlineIndex index, DossierService dossiers,
     /// <summary>Fires every due deadline; returns how many produced events.</summary>
     public async Task<int> TickAsync(CancellationToken cancellationToken)
     {
+        using var span = ApprovalsTelemetry.Source.StartActivity("clock tick");
         var now = time.GetUtcNow();
         var due = await index.ReadDueAsync(FrenchCalendar.ParisDate(now), now, cancellationToken);
         var fired = 0;
@@ -21,6 +22,7 @@ public sealed class DeadlineClock(IDeadlineIndex index, DossierService dossiers,
             if (outcome.IsOk && outcome.Unwrap().NewEvents.Count > 0)
             {
                 fired++;
+                ApprovalsTelemetry.DeadlineFired(deadline.Kind, now - deadline.DueAt);
             }
             else if (!outcome.IsOk)
             {

@@ -17,6 +17,7 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
         var done = 0;
         foreach (var item in items)
         {
+            using var span = ApprovalsTelemetry.Source.StartActivity($"outbox {item.Kind}")?.SetTag("approvals.dossier", dossierId);
             try
             {
                 await CarryOutAsync(dossierId, item, cancellationToken);
@@ -41,6 +42,7 @@ public sealed class OutboxDispatcher(IDossierStore store, IDeadlineIndex index, 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var pending = await store.FindPendingOutboxAsync(500, cancellationToken);
+        ApprovalsTelemetry.OutboxSwept(pending.Count);
         var done = 0;
         foreach (var dossier in pending.GroupBy(p => p.DossierId))
         {
