@@ -42,6 +42,11 @@ if (development)
     app.MapDevelopmentApi();
 }
 
+if (await IndexRebuild.RunIfAskedAsync(app, args))
+{
+    return;
+}
+
 if (args.Contains("--demo"))
 {
     await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
