@@ -118,10 +118,13 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         }
     }
 
-    /// <summary>The snapshots of the dossiers matching the query's filters, a thousand per request, in dossier number order.</summary>
+    /// <summary>
+    /// The snapshots of the dossiers matching the query's filters, in dossier number order, a hundred per request: a
+    /// page of snapshots is the memory an export holds (a thousand would be some 20 MB).
+    /// </summary>
     public async IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 100, cancellationToken: cancellationToken))
         {
             if (DossierSearch.Matches(DossierRows.ToSummary(entity), filter))
             {
@@ -152,8 +155,8 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     }
 
     /// <summary>
-    /// Dossier ids in sort order from the listing that narrows the query most. A word search reads every row of its
-    /// longest word (bounded by the dossiers that word finds, not by the table) and sorts them.
+    /// Dossier ids in sort order from the listing that narrows the query most: the rows of the query's longest word
+    /// (every start of a word has its own rows, already in sort order), else of its budget line, programme, stage or year.
     /// </summary>
     private async IAsyncEnumerable<string> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -161,31 +164,20 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             Narrowest(query.Text) is { } textWord ? (DossierIndexRows.TextWords, textWord)
             : Narrowest(query.Beneficiary) is { } nameWord ? (DossierIndexRows.BeneficiaryWords, nameWord)
             : ((string?)null, (string?)null);
-        if (partition is not null)
+        var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
+        var filter = partition is null ? null : DossierIndexRows.WordRange(partition, words!);
+        if (filter is null)
         {
-            var rows = new List<(string SortKey, string DossierId)>();
-            await foreach (var entity in table.QueryAsync<TableEntity>(DossierIndexRows.WordRange(partition, words!), maxPerPage: 1000, cancellationToken: cancellationToken))
-            {
-                rows.Add((DossierIndexRows.SortKeyOfWordRow(entity.RowKey), entity.GetString("DossierId")));
-            }
-
-            foreach (var id in rows.OrderBy(row => row.SortKey, StringComparer.Ordinal).Select(row => row.DossierId).Distinct())
-            {
-                yield return id;
-            }
-
-            yield break;
+            var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
+                : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
+                : query.ReportOverdue ? DossierIndexRows.Overdue
+                : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
+                : query.Year is { } year ? DossierIndexRows.Year(year)
+                : DossierIndexRows.All;
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {listing}");
         }
 
-        var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
-            : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
-            : query.ReportOverdue ? DossierIndexRows.Overdue
-            : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
-            : query.Year is { } year ? DossierIndexRows.Year(year)
-            : DossierIndexRows.All;
-        var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
-        await foreach (var entity in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {listing}"), maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
         {
             yield return entity.GetString("DossierId");
         }

@@ -37,9 +37,6 @@ internal static class DossierIndexRows
     public static string SortKey(DateTimeOffset createdAt, string dossierId) =>
         (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + TableKeys.Escape(dossierId);
 
-    /// <summary>The sort key a word row ends with (its row key is <c>{word}|{sort key}</c>).</summary>
-    public static string SortKeyOfWordRow(string rowKey) => rowKey[(rowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
-
     /// <summary>Every key row the summary puts in the index.</summary>
     public static IReadOnlyList<KeyRow> KeyRows(DossierSummary summary, string sortKey)
     {
@@ -61,8 +58,8 @@ internal static class DossierIndexRows
             rows.Add(new(Overdue, sortKey, id, sortKey));
         }
 
-        rows.AddRange(DossierSearch.TextWords(summary).Select(word => new KeyRow(TextWords, $"{word}|{sortKey}", id, sortKey)));
-        rows.AddRange(DossierSearch.BeneficiaryWords(summary).Select(word => new KeyRow(BeneficiaryWords, $"{word}|{sortKey}", id, sortKey)));
+        rows.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => new KeyRow(TextWords, $"{word}|{sortKey}", id, sortKey)));
+        rows.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => new KeyRow(BeneficiaryWords, $"{word}|{sortKey}", id, sortKey)));
         return rows;
     }
 
@@ -81,7 +78,7 @@ internal static class DossierIndexRows
         return entity;
     }
 
-    /// <summary>The key range of the word rows whose word starts with <paramref name="part"/> ('}' sorts after the letters, the digits and '|').</summary>
-    public static string WordRange(string partition, string part) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {part} and RowKey lt {part + "}"}");
+    /// <summary>The word rows of exactly <paramref name="word"/> (a word or a start of one), in sort key order.</summary>
+    public static string WordRange(string partition, string word) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {word + "|"} and RowKey lt {word + "}"}");
 }

@@ -7,10 +7,28 @@ namespace Approvals.Storage;
 /// <summary>
 /// The words of a dossier the list searches, and the match of a query against a summary. A word of the query matches
 /// the start of a word of the dossier, ignoring case and accents ("asso" finds "Association"); a part inside a word
-/// ("ciation") does not: the token index cannot find it without reading every dossier.
+/// ("ciation") does not: the token index cannot find it without reading every dossier. The index files every start
+/// of at least <see cref="ShortestPrefix"/> letters, so a query word of one or two letters matches whole words only.
 /// </summary>
 internal static class DossierSearch
 {
+    public const int ShortestPrefix = 3;
+
+    /// <summary>Every word, and every start of a word of at least <see cref="ShortestPrefix"/> letters: the index's word rows.</summary>
+    public static IReadOnlySet<string> Prefixes(IReadOnlySet<string> words)
+    {
+        var prefixes = new HashSet<string>(words, StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            for (var length = ShortestPrefix; length < word.Length; length++)
+            {
+                prefixes.Add(word[..length]);
+            }
+        }
+
+        return prefixes;
+    }
+
     /// <summary>The words of the number, the title and the beneficiary's name, which the free text searches.</summary>
     public static IReadOnlySet<string> TextWords(DossierSummary summary) =>
         Words($"{summary.Number} {summary.Title} {summary.BeneficiaryName}");
@@ -66,5 +84,5 @@ internal static class DossierSearch
         && AllStart(Words(query.Text), TextWords(summary));
 
     private static bool AllStart(IReadOnlySet<string> parts, IReadOnlySet<string> words) =>
-        parts.All(part => words.Any(word => word.StartsWith(part, StringComparison.Ordinal)));
+        parts.All(part => words.Any(word => part.Length < ShortestPrefix ? word == part : word.StartsWith(part, StringComparison.Ordinal)));
 }
