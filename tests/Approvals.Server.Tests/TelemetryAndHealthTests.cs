@@ -45,19 +45,19 @@ public sealed class TelemetryAndHealthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var snapshot = spans.ToList();
-        var request = Assert.Single(snapshot, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/dossiers/");
+        // Instrumentation listens process-wide: other test classes' servers run alongside, so this host's spans are told by its port.
+        var request = Assert.Single(snapshot, s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/dossiers/"
+            && s.GetTagItem("server.port") is int port && port == host.BaseAddress.Port);
         var storagePort = host.Azurite.TablePort;
         Assert.Contains(snapshot, s => s.TraceId == request.TraceId && s.Kind == ActivityKind.Client && s.GetTagItem("server.port") is int port && port == storagePort);
         var mailPort = new Uri(host.Mail.BaseUrl).Port;
         Assert.Contains(snapshot, s => s.Kind == ActivityKind.Client && s.GetTagItem("server.port") is int port && port == mailPort);
 
+        // The meter is the process's: counts may include other test classes' commands, never fewer than these.
         var commands = Points(metrics, "approvals.commands");
-        Assert.Contains(commands, p => Tag(p, "command") == "CreateDossier" && Tag(p, "outcome") == "accepted" && p.GetSumLong() == 1);
-        var conflict = Assert.Single(commands, p => Tag(p, "command") == "Notify");
-        Assert.NotEqual("accepted", Tag(conflict, "outcome"));
-        Assert.Equal(
-            (await refused.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString(),
-            Tag(conflict, "outcome"));
+        var code = (await refused.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString();
+        Assert.Contains(commands, p => Tag(p, "command") == "CreateDossier" && Tag(p, "outcome") == "accepted" && p.GetSumLong() >= 1);
+        Assert.Contains(commands, p => Tag(p, "command") == "Notify" && Tag(p, "outcome") == code && p.GetSumLong() >= 1);
         Assert.Contains(Points(metrics, "approvals.mails"), p => Tag(p, "outcome") == "sent" && p.GetSumLong() >= 1);
     }
 
