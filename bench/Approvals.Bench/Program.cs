@@ -34,8 +34,11 @@ public static class BenchProgram
             ("5", "Full lifecycle", Lifecycle.RunAsync),
             ("6", "Cold start", ColdStart.RunAsync),
             ("7", "Budget lines at scale", BudgetLinesAtScale.RunAsync),
+            ("8", "Reads at scale", ReadsAtScale.RunAsync),
             ];
-            foreach (var (id, title, run) in scenarios)
+            // --scenario N runs that scenario alone (its figures only).
+            var only = args.SkipWhile(arg => arg != "--scenario").Skip(1).FirstOrDefault();
+            foreach (var (id, title, run) in scenarios.Where(s => only is null || s.Id == only))
             {
                 var scenarioClock = Stopwatch.StartNew();
                 Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] scenario {id}: {title}…");

@@ -33,6 +33,11 @@ public sealed class ClockActivities(DossierService dossiers)
         var outcome = await dossiers.HandleAsync(deadline.DossierId, new DossierCommand.DeadlineReached(deadline.DeadlineId), Actor.System, cancellationToken);
         if (outcome.IsOk)
         {
+            if (deadline.DueUtc is { } due && outcome.Unwrap().NewEvents is [var first, ..])
+            {
+                ApprovalsTelemetry.DeadlineFired(first.GetType().Name, first.At - new DateTimeOffset(due, TimeSpan.Zero));
+            }
+
             return FireResult.Done;
         }
 

@@ -29,7 +29,7 @@ public sealed class DossierClockOrchestrator(ClockTimings timings) : TaskOrchest
             var deadlineFirst = next.DueUtc is { } due && due <= cap;
             if (await TimerComesFirstAsync(context, deadlineFirst ? next.DueUtc!.Value : cap) && deadlineFirst)
             {
-                var fired = await context.CallActivityAsync<FireResult>(ClockNames.FireDeadline, new DeadlineToFire(dossierId, next.DeadlineId!), retried);
+                var fired = await context.CallActivityAsync<FireResult>(ClockNames.FireDeadline, new DeadlineToFire(dossierId, next.DeadlineId!, next.DueUtc), retried);
                 if (fired == FireResult.NotDueYet)
                 {
                     // Timers may fire up to a second early (queue delays are whole seconds): let the due time pass, no storm.

@@ -14,6 +14,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(IdentityOptions.S
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddApprovalsTelemetry(builder.Configuration);
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
 builder.Services.AddApprovalsSecurity();
@@ -38,11 +39,16 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();
-app.MapGet("/health", Health.Check).ExcludeFromDescription().AllowAnonymous();
+app.MapApprovalsHealth();
 app.MapApprovalsApi();
 if (development)
 {
     app.MapDevelopmentApi();
+}
+
+if (await IndexRebuild.RunIfAskedAsync(app, args))
+{
+    return;
 }
 
 if (args.Contains("--demo"))

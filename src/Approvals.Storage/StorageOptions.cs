@@ -20,6 +20,12 @@ public sealed class StorageOptions
 
     public string DeadlinesTable { get; set; } = "Deadlines";
 
+    /// <summary>The dossier list's read model (summaries, listings, words), kept from the dossiers table.</summary>
+    public string DossierIndexTable { get; set; } = "DossierIndex";
+
+    /// <summary>The dossiers' summaries and snapshots, in number order: what the index points to and the exports stream.</summary>
+    public string DossierSummariesTable { get; set; } = "DossierSummaries";
+
     public string CountersTable { get; set; } = "Counters";
 
     public string BudgetLinesTable { get; set; } = "BudgetLines";

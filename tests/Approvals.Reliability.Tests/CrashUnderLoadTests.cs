@@ -172,7 +172,7 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
         // Every live deadline (the dossier view's, from its current state) is in the index.
         var missingDeadlines = await EventuallyAsync(async () =>
         {
-            var index = (await (await reader.GetAsync("/api/deadlines?days=366")).JsonAsync()).EnumerateArray()
+            var index = (await (await reader.GetAsync("/api/deadlines?days=366&take=1000")).JsonAsync()).GetProperty("items").EnumerateArray()
                 .Select(d => $"{d.GetProperty("dossierId").GetString()}/{d.GetProperty("deadlineId").GetString()}")
                 .ToHashSet();
             var live = new List<string>();

@@ -27,6 +27,8 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
+            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
+            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",

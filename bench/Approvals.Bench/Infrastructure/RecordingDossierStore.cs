@@ -71,6 +71,19 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
     public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) =>
         inner.QueryAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken) =>
+        inner.GetSummariesAsync(dossierIds, cancellationToken);
+
+    public IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        inner.ReadSummariesAsync(filter, cancellationToken);
+
+    public IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        inner.ReadSnapshotsAsync(filter, cancellationToken);
+
+    public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) => inner.RefreshIndexAsync(dossierId, cancellationToken);
+
+    public Task<int> RebuildIndexAsync(CancellationToken cancellationToken) => inner.RebuildIndexAsync(cancellationToken);
+
     public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) =>
         inner.NextSequenceAsync(counterName, cancellationToken);
 }

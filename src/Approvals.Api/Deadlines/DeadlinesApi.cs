@@ -12,7 +12,10 @@ public static class DeadlinesApi
     public static void MapDeadlinesApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/deadlines", Upcoming).WithTags("Deadlines").WithName("UpcomingDeadlines").RequireRoles(CommandRoutes.Read);
 
-    public static async Task<IResult> Upcoming(HttpContext context, [AsParameters] ApiServices services, int? days)
+    public const int MaxTake = 1000;
+
+    /// <summary>A page of the board (<paramref name="skip"/>, <paramref name="take"/>: 100 by default) with its total and its count per day.</summary>
+    public static async Task<IResult> Upcoming(HttpContext context, [AsParameters] ApiServices services, int? days, int? skip, int? take)
     {
         if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
         {
@@ -25,9 +28,16 @@ public static class DeadlinesApi
             return ApiProblems.From([Refusal.Invalid("query.days", "days", "Horizon entre 1 et 366 jours", $"L'horizon de {span} jours n'est pas compris entre 1 et 366.")]);
         }
 
+        var size = take ?? 100;
+        if (size is < 1 or > MaxTake)
+        {
+            return ApiProblems.From([Refusal.Invalid("query.take", "take", $"Taille de page entre 1 et {MaxTake}", $"La taille de page {size} n'est pas comprise entre 1 et {MaxTake}.")]);
+        }
+
         var now = services.Time.GetUtcNow();
         var today = FrenchCalendar.ParisDate(now);
-        var board = await DeadlineBoard.ReadAsync(services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, context.RequestAborted);
-        return Results.Json(board, DomainJson.Options);
+        var page = await DeadlineBoard.ReadPageAsync(
+            services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, Math.Max(skip ?? 0, 0), size, context.RequestAborted);
+        return Results.Json(page, DomainJson.Options);
     }
 }

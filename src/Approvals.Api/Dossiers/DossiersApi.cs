@@ -76,6 +76,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, headers!.IdempotencyKey, context.RequestAborted);
+        ApprovalsTelemetry.CommandHandled("CreateDossier", outcome.IsOk ? null : outcome.Refusals);
         if (!outcome.IsOk)
         {
             return ApiProblems.From(outcome.Refusals);
@@ -140,6 +141,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, headers.ExpectedVersion, idempotency);
+        ApprovalsTelemetry.CommandHandled(route.Command, outcome.IsOk ? null : outcome.Refusals);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Globalization;
 using Approvals.Application;
 using Approvals.Domain;
@@ -11,8 +10,8 @@ namespace Approvals.Api;
 
 /// <summary>
 /// Downloads for finance and for open data: the grants as CSV (French Excel) and .xlsx, and the national SCDL
-/// "subventions" CSV of signed grants above 23 000 € a year. Written in memory (a few hundred bytes a dossier; the
-/// workbook's package needs a seekable stream) and sent as attachments.
+/// "subventions" CSV of signed grants above 23 000 € a year. Streamed from the dossier summaries table as they are
+/// written (<see cref="ExportStream"/>; the workbook goes through a temporary file) and sent as attachments.
 /// </summary>
 public static class ExportsApi
 {
@@ -35,10 +34,9 @@ public static class ExportsApi
             return denied;
         }
 
-        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(), context.RequestAborted);
-        var csv = new StringWriter();
-        FinanceExport.WriteCsv(csv, dossiers);
-        return Results.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvType, $"subventions-finances-{FinanceApi.Today(services)}.csv");
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        return ExportStream.Text(writer => FinanceExport.WriteCsv(writer, dossiers.ToBlockingEnumerable(context.RequestAborted)),
+            CsvType, $"subventions-finances-{FinanceApi.Today(services)}.csv");
     }
 
     public static async Task<IResult> FinanceXlsx(HttpContext context, [AsParameters] FinanceServices services)
@@ -48,10 +46,9 @@ public static class ExportsApi
             return denied;
         }
 
-        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(), context.RequestAborted);
-        var workbook = new MemoryStream();
-        FinanceExport.WriteXlsx(workbook, dossiers);
-        return Results.File(workbook.ToArray(), XlsxType, $"subventions-finances-{FinanceApi.Today(services)}.xlsx");
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        return await ExportStream.File(workbook => FinanceExport.WriteXlsx(workbook, dossiers.ToBlockingEnumerable(context.RequestAborted)),
+            XlsxType, $"subventions-finances-{FinanceApi.Today(services)}.xlsx");
     }
 
     public static async Task<IResult> ScdlCsv(HttpContext context, [AsParameters] FinanceServices services, int? year)
@@ -67,11 +64,11 @@ public static class ExportsApi
                 $"L'exercice {year} n'est pas plausible : indiquez une année entre {BudgetLineRules.FirstYear} et {BudgetLineRules.LastYear}.")]);
         }
 
-        var dossiers = await FinanceApi.LoadStatesAsync(services, new DossierQuery(Year: year), context.RequestAborted);
         var schemes = (await services.Lines.ListBalancesAsync(year, context.RequestAborted)).ToDictionary(l => (l.Year, l.Code), l => l.AidScheme);
-        var csv = new StringWriter();
-        ScdlExport.Write(csv, services.Authority, dossiers, line => schemes.GetValueOrDefault((line.Year, line.Code)));
-        return Results.File(new UTF8Encoding(false).GetBytes(csv.ToString()), CsvType,
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(Year: year), context.RequestAborted);
+        return ExportStream.Text(
+            writer => ScdlExport.Write(writer, services.Authority, dossiers.ToBlockingEnumerable(context.RequestAborted), line => schemes.GetValueOrDefault((line.Year, line.Code))),
+            CsvType,
             $"scdl-subventions-{year?.ToString(CultureInfo.InvariantCulture) ?? FinanceApi.Today(services)}.csv");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Approvals.Application;
 using Approvals.Domain;
 using Approvals.Finance;
@@ -45,19 +46,21 @@ public static class FinanceApi
         app.MapDossierFilesApi();
     }
 
-    /// <summary>The states of the dossiers the query finds, in dossier number order (a few loads at a time: most come from the snapshot cache).</summary>
-    public static async Task<IReadOnlyList<Dossier>> LoadStatesAsync(FinanceServices services, DossierQuery query, CancellationToken cancellationToken)
+    /// <summary>The states of the dossiers the query finds, in dossier number order.</summary>
+    public static async Task<IReadOnlyList<Dossier>> LoadStatesAsync(FinanceServices services, DossierQuery query, CancellationToken cancellationToken) =>
+        await StreamStatesAsync(services, query, cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The same, one at a time from the dossier summaries table (a thousand snapshots per storage request, none per
+    /// dossier): exports hold one storage page, never every dossier.
+    /// </summary>
+    public static async IAsyncEnumerable<Dossier> StreamStatesAsync(
+        FinanceServices services, DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var summaries = (await services.Store.QueryAsync(query with { Skip = 0, Take = int.MaxValue }, cancellationToken))
-            .OrderBy(s => s.Number, StringComparer.Ordinal)
-            .ToList();
-        var states = new Dossier?[summaries.Count];
-        await Parallel.ForAsync(0, summaries.Count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, token) =>
+        await foreach (var json in services.Store.ReadSnapshotsAsync(query, cancellationToken))
         {
-            var loaded = await services.Dossiers.GetAsync(summaries[i].DossierId, token);
-            states[i] = loaded.IsOk ? loaded.Unwrap().State : null;
-        });
-        return states.OfType<Dossier>().ToList();
+            yield return DomainJson.Deserialize<Snapshot>(json).State;
+        }
     }
 
     /// <summary>Today in Paris as yyyy-MM-dd, for file names.</summary>

@@ -4,23 +4,36 @@ namespace Approvals.Application;
 
 /// <summary>
 /// What falls due between two days, joined with the dossiers it belongs to, and the final reports already overdue
-/// (their deadline has fired and left the index): one reading for the dashboard and the daily digest.
+/// (their deadline has fired and left the index): one reading for the dashboard and the daily digest. The index rows
+/// are small and read whole (they give the order, the total and the counts per day); only the dossiers of the page
+/// asked for are read.
 /// </summary>
 public static class DeadlineBoard
 {
     public static async Task<IReadOnlyList<UpcomingDeadline>> ReadAsync(
-        IDeadlineIndex index, IDossierStore store, DateOnly from, DateOnly to, DateTimeOffset now, bool withReminders, CancellationToken cancellationToken)
+        IDeadlineIndex index, IDossierStore store, DateOnly from, DateOnly to, DateTimeOffset now, bool withReminders, CancellationToken cancellationToken) =>
+        (await ReadPageAsync(index, store, from, to, now, withReminders, 0, int.MaxValue, cancellationToken)).Items;
+
+    public static async Task<DeadlinePage> ReadPageAsync(
+        IDeadlineIndex index, IDossierStore store, DateOnly from, DateOnly to, DateTimeOffset now, bool withReminders, int skip, int take,
+        CancellationToken cancellationToken)
     {
-        var indexed = await index.ReadRangeAsync(from, to, cancellationToken);
-        var dossiers = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue), cancellationToken)).ToDictionary(d => d.DossierId);
-        var coming = indexed
-            .Where(d => dossiers.ContainsKey(d.DossierId) && (withReminders || d.Kind != nameof(DeadlineKind.Reminder)))
-            .Select(d => new UpcomingDeadline(d.DossierId, dossiers[d.DossierId].Number, dossiers[d.DossierId].BeneficiaryName, d.DeadlineId, d.Kind,
-                DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt, d.DueAt <= now));
-        var overdueReports = dossiers.Values
-            .Where(d => d.ReportOverdueOn is not null)
+        var indexed = (await index.ReadRangeAsync(from, to, cancellationToken))
+            .Where(d => withReminders || d.Kind != nameof(DeadlineKind.Reminder))
+            .Select(d => new UpcomingDeadline(d.DossierId, "", "", d.DeadlineId, d.Kind, DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt, d.DueAt <= now));
+        var overdueReports = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue, ReportOverdue: true), cancellationToken))
             .Select(d => new UpcomingDeadline(d.DossierId, d.Number, d.BeneficiaryName, DeadlineIds.ReportDue, nameof(DeadlineKind.ReportDue),
                 $"{DeadlineLabels.Of(DeadlineKind.ReportDue)} (non remis)", d.ReportOverdueOn!.Value, FrenchCalendar.EndOfDayUtc(d.ReportOverdueOn.Value), true));
-        return overdueReports.Concat(coming).OrderByDescending(d => d.Overdue).ThenBy(d => d.DueAt).ToList();
+        var board = overdueReports.Concat(indexed).OrderByDescending(d => d.Overdue).ThenBy(d => d.DueAt).ThenBy(d => d.DossierId, StringComparer.Ordinal).ToList();
+        var days = board.GroupBy(d => d.Day).OrderBy(day => day.Key).Select(day => new DeadlineDay(day.Key, day.Count(), day.Count(d => d.Overdue))).ToList();
+
+        var page = board.Skip(Math.Max(skip, 0)).Take(Math.Max(take, 0)).ToList();
+        var dossiers = (await store.GetSummariesAsync(page.Where(d => d.Number == "").Select(d => d.DossierId).Distinct().ToList(), cancellationToken))
+            .ToDictionary(d => d.DossierId);
+        var items = page
+            .Where(d => d.Number != "" || dossiers.ContainsKey(d.DossierId))
+            .Select(d => d.Number != "" ? d : d with { Number = dossiers[d.DossierId].Number, BeneficiaryName = dossiers[d.DossierId].BeneficiaryName })
+            .ToList();
+        return new DeadlinePage(items, Math.Max(skip, 0), take, board.Count, (long)Math.Max(skip, 0) + page.Count < board.Count, days);
     }
 }

@@ -34,6 +34,7 @@ public sealed class OutboxDispatcher(
         OutboxLease? held = lease;
         foreach (var item in items)
         {
+            using var span = ApprovalsTelemetry.Source.StartActivity($"outbox {item.Kind}")?.SetTag("approvals.dossier", dossierId);
             held = await KeepAsync(held, cancellationToken);
             if (held is null)
             {
@@ -77,6 +78,7 @@ public sealed class OutboxDispatcher(
     {
         var now = time.GetUtcNow();
         var leases = await store.ClaimDueOutboxAsync(now, now + options.Lease, 100, cancellationToken);
+        ApprovalsTelemetry.OutboxSwept(leases.Count);
         var done = 0;
         foreach (var lease in leases)
         {
@@ -138,6 +140,9 @@ public sealed class OutboxDispatcher(
                 break;
             case OutboxKinds.Ledger:
                 await ledger.ApplyAsync(dossierId, DomainJson.Deserialize<LedgerChange>(item.Json), cancellationToken);
+                break;
+            case OutboxKinds.Index:
+                await store.RefreshIndexAsync(dossierId, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");

@@ -12,4 +12,7 @@ public static class OutboxKinds
 
     /// <summary>Bring the budget line's ledger to the dossier's figures (<see cref="BudgetLedger"/>).</summary>
     public const string Ledger = "ledger";
+
+    /// <summary>Written by the store with each commit, removed once the dossier index has followed it.</summary>
+    public const string Index = "index";
 }

@@ -3,7 +3,8 @@ namespace Approvals.Application;
 /// <summary>
 /// A dossier list request. <paramref name="Beneficiary"/> matches part of the name or the SIRET and
 /// <paramref name="Text"/> part of the number, title or beneficiary, both ignoring case and accents.
-/// <paramref name="ProgrammeId"/> selects the annual tranches of a multi-year programme.
+/// <paramref name="ProgrammeId"/> selects the annual tranches of a multi-year programme, <paramref name="ReportOverdue"/>
+/// the dossiers whose final report is overdue.
 /// </summary>
 public sealed record DossierQuery(
     string? Stage = null,
@@ -13,4 +14,5 @@ public sealed record DossierQuery(
     string? Text = null,
     int Skip = 0,
     int Take = 50,
-    string? ProgrammeId = null);
+    string? ProgrammeId = null,
+    bool ReportOverdue = false);

@@ -54,8 +54,26 @@ public interface IDossierStore
     /// </summary>
     Task<string> ClaimKeyAsync(string key, Func<Task<string>> create, CancellationToken cancellationToken);
 
-    /// <summary>Dossiers matching the query, most recently updated first.</summary>
+    /// <summary>
+    /// Dossiers matching the query, newest first (the order they were created in, reversed), from the dossier index:
+    /// the cost follows the page, not the number of dossiers stored. Words match the start of the dossier's words.
+    /// </summary>
     Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The summaries of these dossiers from the index (one point read each); unknown ones are left out.</summary>
+    Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken);
+
+    /// <summary>Every summary matching the filter (its skip and take ignored), streamed a storage page at a time, in dossier number order.</summary>
+    IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>The snapshots (<see cref="StoredDossier.SnapshotJson"/>) of the dossiers matching the filter, streamed like <see cref="ReadSummariesAsync"/>.</summary>
+    IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken);
+
+    /// <summary>Brings the dossier's index rows to its stored state (the outbox's backstop when a commit's own update failed).</summary>
+    Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken);
+
+    /// <summary>Rewrites the whole index from the dossiers' state rows and removes what no dossier explains; returns the dossiers indexed.</summary>
+    Task<int> RebuildIndexAsync(CancellationToken cancellationToken);
 
     /// <summary>The next value of a named counter (1, 2, 3…), for readable dossier numbers.</summary>
     Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ public sealed class OtherTriggers(ApiTrigger api)
 {
     [Function("UpcomingDeadlines")]
     public Task<IActionResult> UpcomingDeadlines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deadlines")] HttpRequest req) =>
-        api.RunAsync(req, (context, services) => DeadlinesApi.Upcoming(context, services, ApiTrigger.Number(req, "days")));
+        api.RunAsync(req, (context, services) => DeadlinesApi.Upcoming(context, services, ApiTrigger.Number(req, "days"), ApiTrigger.Number(req, "skip"), ApiTrigger.Number(req, "take")));
 
     [Function("FailedOutboxItems")]
     public Task<IActionResult> FailedOutboxItems([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "outbox/failed")] HttpRequest req) =>

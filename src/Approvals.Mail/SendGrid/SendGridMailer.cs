@@ -65,6 +65,7 @@ public sealed class SendGridMailer : IMailer
 
             if (response is { IsSuccessStatusCode: true })
             {
+                ApprovalsTelemetry.MailHandled("sent");
                 return;
             }
 
@@ -72,11 +73,13 @@ public sealed class SendGridMailer : IMailer
             var body = response is null ? fault!.Message : await response.Body.ReadAsStringAsync(cancellationToken);
             if (status is { } refused && IsPermanent(refused))
             {
+                ApprovalsTelemetry.MailHandled("refused");
                 throw new MailRejectedException(refused, body);
             }
 
             if (attempt >= _options.MaxAttempts)
             {
+                ApprovalsTelemetry.MailHandled("failed");
                 throw new HttpRequestException(
                     $"SendGrid did not accept mail {mail.Key} after {attempt} attempts; last answer: {(status is null ? "no response" : $"HTTP {status}")}: {body}",
                     fault,

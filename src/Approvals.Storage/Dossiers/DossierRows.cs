@@ -41,31 +41,37 @@ internal static class DossierRows
 
     public static TableEntity State(DossierCommit commit)
     {
-        var summary = commit.Summary;
         var entity = new TableEntity(PartitionKey(commit.DossierId), StateKey)
         {
             ["DossierId"] = commit.DossierId,
             ["Version"] = commit.Version,
             ["LastHash"] = commit.LastHash,
-            ["Number"] = summary.Number,
-            ["Stage"] = summary.Stage,
-            ["Year"] = summary.Year,
-            ["BudgetLineCode"] = summary.BudgetLineCode,
-            ["BeneficiaryName"] = summary.BeneficiaryName,
-            ["BeneficiarySiret"] = summary.BeneficiarySiret,
-            ["Title"] = summary.Title,
-            // Table Storage has no decimal: amounts are kept exact as invariant strings.
-            ["AmountRequested"] = summary.AmountRequested.ToString(CultureInfo.InvariantCulture),
-            ["AmountVoted"] = summary.AmountVoted.ToString(CultureInfo.InvariantCulture),
-            ["AmountPaid"] = summary.AmountPaid.ToString(CultureInfo.InvariantCulture),
-            ["UpdatedAt"] = summary.UpdatedAt,
-            ["AmountCommitted"] = summary.AmountCommitted.ToString(CultureInfo.InvariantCulture),
-            ["AmountRecovered"] = summary.AmountRecovered.ToString(CultureInfo.InvariantCulture),
-            ["ReportOverdueOn"] = summary.ReportOverdueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["ProgrammeId"] = summary.ProgrammeId,
         };
+        WriteSummary(entity, commit.Summary);
         JsonChunks.Write(entity, "Json", commit.SnapshotJson);
         return entity;
+    }
+
+    /// <summary>The <see cref="SummaryColumns"/>, on the state row and on the index's summary row alike.</summary>
+    public static void WriteSummary(TableEntity entity, DossierSummary summary)
+    {
+        entity["DossierId"] = summary.DossierId;
+        entity["Number"] = summary.Number;
+        entity["Stage"] = summary.Stage;
+        entity["Year"] = summary.Year;
+        entity["BudgetLineCode"] = summary.BudgetLineCode;
+        entity["BeneficiaryName"] = summary.BeneficiaryName;
+        entity["BeneficiarySiret"] = summary.BeneficiarySiret;
+        entity["Title"] = summary.Title;
+        // Table Storage has no decimal: amounts are kept exact as invariant strings.
+        entity["AmountRequested"] = summary.AmountRequested.ToString(CultureInfo.InvariantCulture);
+        entity["AmountVoted"] = summary.AmountVoted.ToString(CultureInfo.InvariantCulture);
+        entity["AmountPaid"] = summary.AmountPaid.ToString(CultureInfo.InvariantCulture);
+        entity["UpdatedAt"] = summary.UpdatedAt;
+        entity["AmountCommitted"] = summary.AmountCommitted.ToString(CultureInfo.InvariantCulture);
+        entity["AmountRecovered"] = summary.AmountRecovered.ToString(CultureInfo.InvariantCulture);
+        entity["ReportOverdueOn"] = summary.ReportOverdueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        entity["ProgrammeId"] = summary.ProgrammeId;
     }
 
     public static StoredDossier ToStoredDossier(TableEntity entity) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Approvals.Application;
 using Azure;
 using Azure.Data.Tables;
@@ -5,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Storage;
 
-/// <summary>The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.</summary>
+/// <summary>
+/// The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.
+/// The dossier index (the list's read model, another table) follows each commit at once; an outbox row written with
+/// the commit makes the sweep finish that update if the process stops in between.
+/// </summary>
 public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time) : IDossierStore
 {
     /// <summary>The limit of one entity-group transaction.</summary>
@@ -17,6 +22,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     private readonly TableClient dossiers = tables.GetTableClient(options.Value.DossiersTable);
     private readonly TableClient counters = tables.GetTableClient(options.Value.CountersTable);
+    private readonly DossierIndex index = new(tables.GetTableClient(options.Value.DossierIndexTable), tables.GetTableClient(options.Value.DossierSummariesTable));
 
     public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Load dossier", async () =>
@@ -28,11 +34,12 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     public Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
     {
-        var rows = 1 + commit.Events.Count + commit.Outbox.Count;
+        var indexing = new OutboxItem($"{commit.Version:D6}-index", OutboxKinds.Index, "{}");
+        var rows = 2 + commit.Events.Count + commit.Outbox.Count;
         if (rows > MaxRowsPerCommit)
         {
             throw new ArgumentException(
-                $"A commit writes at most {MaxRowsPerCommit} rows; this one has {rows} (1 snapshot, {commit.Events.Count} events, {commit.Outbox.Count} outbox items).",
+                $"A commit writes at most {MaxRowsPerCommit} rows; this one has {rows} (1 snapshot, {commit.Events.Count} events, {commit.Outbox.Count} outbox items, 1 index update).",
                 nameof(commit));
         }
 
@@ -44,14 +51,15 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         };
         // Register and outbox rows are only ever added: a row that already exists means another writer got there first.
         actions.AddRange(commit.Events.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Event(entry))));
-        actions.AddRange(commit.Outbox.Select(item => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Outbox(commit.DossierId, item))));
+        actions.AddRange(commit.Outbox.Append(indexing).Select(item => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Outbox(commit.DossierId, item))));
 
         return StorageErrors.GuardAsync("Commit dossier", async () =>
         {
+            string etag;
             try
             {
                 var responses = await dossiers.SubmitTransactionAsync(actions, cancellationToken);
-                return responses.Value[0].Headers.ETag?.ToString()
+                etag = responses.Value[0].Headers.ETag?.ToString()
                     ?? throw new InvalidOperationException("Table Storage returned no ETag for the dossier's state row.");
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
@@ -62,8 +70,58 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
                         : $"Dossier {commit.DossierId} changed since it was loaded.",
                     exception);
             }
+
+            try
+            {
+                // Created when its first register entry was recorded, as the rebuild reads it (CreatedAtAsync).
+                var createdAt = commit.Events.FirstOrDefault(entry => entry.Sequence == 1)?.RecordedAt ?? commit.Summary.UpdatedAt;
+                await index.ApplyAsync(commit.Version, commit.Summary, commit.SnapshotJson, createdAt, force: false, cancellationToken);
+                await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(commit.DossierId), DossierRows.OutboxKey(indexing.Id), ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException)
+            {
+                // The command is recorded: the index update waits in the outbox for the sweep (RefreshIndexAsync).
+            }
+
+            return etag;
         }, cancellationToken);
     }
+
+    public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Refresh dossier index", async () =>
+        {
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.StateKey, cancellationToken: cancellationToken);
+            if (state.HasValue)
+            {
+                await IndexAsync(state.Value!, force: false, cancellationToken);
+            }
+        }, cancellationToken);
+
+    public Task<int> RebuildIndexAsync(CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Rebuild dossier index", async () =>
+        {
+            var keys = new HashSet<(string, string)>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var state in dossiers.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}"), maxPerPage: 100, cancellationToken: cancellationToken))
+            {
+                var (summary, sortKey) = await IndexAsync(state, force: true, cancellationToken);
+                ids.Add(summary.DossierId);
+                keys.UnionWith(DossierIndexRows.KeyRows(summary, sortKey).Select(row => (row.Partition, row.Row)));
+            }
+
+            await index.RemoveAllButAsync(keys, ids, cancellationToken);
+            return ids.Count;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read dossier summaries", () => index.GetAsync(dossierIds, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        Guarded("Read dossier summaries", index.ReadAllAsync(filter, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken) =>
+        Guarded("Read dossier snapshots", index.ReadSnapshotsAsync(filter, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read register", async () =>
@@ -248,25 +306,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         }, cancellationToken);
 
     public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) =>
-        StorageErrors.GuardAsync("Query dossiers", async () =>
-        {
-            var matches = new List<DossierSummary>();
-            await foreach (var entity in dossiers.QueryAsync<TableEntity>(ServerFilter(query), select: DossierRows.SummaryColumns, cancellationToken: cancellationToken))
-            {
-                var summary = DossierRows.ToSummary(entity);
-                if (DossierSearch.Matches(summary, query))
-                {
-                    matches.Add(summary);
-                }
-            }
-
-            return (IReadOnlyList<DossierSummary>)matches
-                .OrderByDescending(summary => summary.UpdatedAt)
-                .ThenBy(summary => summary.DossierId, StringComparer.Ordinal)
-                .Skip(Math.Max(query.Skip, 0))
-                .Take(Math.Max(query.Take, 0))
-                .ToList();
-        }, cancellationToken);
+        StorageErrors.GuardAsync("Query dossiers", () => index.QueryAsync(query, cancellationToken), cancellationToken);
 
     public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Next sequence", async () =>
@@ -301,29 +341,31 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     private static string InPartition(string dossierId, string rowPrefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PartitionKey(dossierId)}") + " and " + DossierRows.PrefixFilter(rowPrefix);
 
-    private static string ServerFilter(DossierQuery query)
+    /// <summary>Indexes a state row; a dossier indexed late is placed by its first register entry, when it was created.</summary>
+    private async Task<(DossierSummary Summary, string SortKey)> IndexAsync(TableEntity state, bool force, CancellationToken cancellationToken)
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}") };
-        if (query.Stage is { } stage)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
-        }
+        var summary = DossierRows.ToSummary(state);
+        var first = await dossiers.GetEntityIfExistsAsync<TableEntity>(
+            DossierRows.PartitionKey(summary.DossierId), DossierRows.EventKey(1), ["RecordedAt"], cancellationToken);
+        var createdAt = (first.HasValue ? first.Value!.GetDateTimeOffset("RecordedAt") : null) ?? summary.UpdatedAt;
+        await index.ApplyAsync(state.GetInt64("Version") ?? 0, summary, JsonChunks.Read(state, "Json"), createdAt, force, cancellationToken);
+        return (summary, DossierIndexRows.SortKey(createdAt, summary.DossierId));
+    }
 
-        if (query.Year is { } year)
+    /// <summary>A storage stream whose faults come out as the application's, like every other call of this store.</summary>
+    private static async IAsyncEnumerable<T> Guarded<T>(string operation, IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var items = source.GetAsyncEnumerator(cancellationToken);
+        try
         {
-            clauses.Add(TableClient.CreateQueryFilter($"Year eq {year}"));
+            while (await StorageErrors.GuardAsync(operation, async () => await items.MoveNextAsync(), cancellationToken))
+            {
+                yield return items.Current;
+            }
         }
-
-        if (query.BudgetLineCode is { } line)
+        finally
         {
-            clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
+            await items.DisposeAsync();
         }
-
-        if (query.ProgrammeId is { } programme)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"ProgrammeId eq {programme}"));
-        }
-
-        return string.Join(" and ", clauses);
     }
 }

@@ -42,7 +42,9 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <param name="environment">The hosting environment: the development sign-in exists only in <c>Development</c>.</param>
-    public static async Task<ApprovalsServerHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="services">Services added after the server's own (e.g. an in-memory telemetry exporter).</param>
+    public static async Task<ApprovalsServerHost> StartAsync(
+        DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         var azurite = await AzuriteInstance.StartNewAsync();
         var mail = await SendGridCaptureServer.StartAsync();
@@ -63,7 +65,7 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var factory = new Factory(configuration, time, environment);
+        var factory = new Factory(configuration, time, environment, services);
         try
         {
             factory.UseKestrel(0);
@@ -136,7 +138,8 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         await Azurite.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time, string environment) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time, string environment, Action<IServiceCollection>? extra)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -150,6 +153,7 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(time);
+                extra?.Invoke(services);
             });
         }
     }

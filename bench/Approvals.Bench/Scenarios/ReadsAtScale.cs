@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using Approvals.Application;
+using Approvals.Domain;
+
+namespace Approvals.Bench;
+
+/// <summary>
+/// 7. The reads the pages make, with few and with many dossiers stored: each size on a fresh Azurite and a fresh
+/// server, seeded through the store (one commit per dossier holding its whole history, the dossier index written as
+/// each commit does), then the list's first page (unfiltered, by stage, a text search), the deadline board's first
+/// page and the finance CSV export. Ratios large / small, same run; storage requests per page.
+/// </summary>
+public static class ReadsAtScale
+{
+    private const int Rounds = 5;
+
+    private static readonly string[] Names = ["Association", "Comité", "Club", "Compagnie", "Fédération", "Amicale", "Université", "Théâtre", "Orchestre", "Maison"];
+
+    private static readonly (string Name, string Path)[] Pages =
+    [
+        ("list, first page", "/api/dossiers?take=50"),
+        ("list by stage", "/api/dossiers?take=50&stage=Notified"),
+        ("text search", "/api/dossiers?take=50&text=orchestre"),
+        ("deadlines, first page", "/api/deadlines?days=60&take=100"),
+    ];
+
+    public static async Task<ScenarioResult> RunAsync(BenchContext context)
+    {
+        var small = await MeasureAsync(context, context.Sizes.ReadsSmall);
+        var large = await MeasureAsync(context, context.Sizes.ReadsLarge);
+        var metrics = new List<Metric>();
+        foreach (var (name, _) in Pages)
+        {
+            var target = name.StartsWith("deadlines", StringComparison.Ordinal) ? 1.5 : 1.3;
+            metrics.Add(Ratio($"{name}: time ratio", large.Times[name], small.Times[name], target));
+            metrics.Add(Metric.Of($"{name}: storage requests ({context.Sizes.ReadsSmall:N0} → {context.Sizes.ReadsLarge:N0})", [small.Requests[name], large.Requests[name]], ""));
+        }
+
+        metrics.Add(Ratio("finance.csv: time per dossier ratio", large.ExportPerDossier, small.ExportPerDossier, 1.2));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: storage requests", [large.ExportRequests], ""));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: managed heap growth", [large.ExportHeapMb], "MB", "< 64", mb => mb < 64));
+        metrics.Add(Metric.Of($"seeding: dossiers per second ({context.Sizes.ReadsLarge:N0})", [large.SeedPerSecond], "/s"));
+        return new ScenarioResult("7", "Reads at scale: list, search, deadlines, export", metrics,
+            [$"{context.Sizes.ReadsSmall:N0} and {context.Sizes.ReadsLarge:N0} dossiers, each on a fresh Azurite; half paid, half notified; {Rounds} requests per page after a warm-up (median)"]);
+    }
+
+    private static Metric Ratio(string name, IReadOnlyList<double> large, IReadOnlyList<double> small, double target)
+    {
+        var ratio = Stats.Median(large) / Stats.Median(small);
+        return new Metric(name, ratio, large.Min() / small.Max(), large.Max() / small.Min(), "×", $"≤ {target}", ratio <= target);
+    }
+
+    private sealed record Measured(
+        Dictionary<string, List<double>> Times, Dictionary<string, double> Requests, List<double> ExportPerDossier, double ExportRequests, double ExportHeapMb, double SeedPerSecond);
+
+    private static async Task<Measured> MeasureAsync(BenchContext context, int count)
+    {
+        var mail = Directory.CreateTempSubdirectory("approvals-bench-reads-").FullName;
+        try
+        {
+            await using var azurite = await Azurite.StartAsync(context.RepositoryRoot);
+            await using var server = await BenchServer.StartAsync(context.RepositoryRoot, azurite.ConnectionString, mail, 1024 * 1024);
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(context, server, count);
+            var seedPerSecond = count / seeding.Elapsed.TotalSeconds;
+            var client = await server.SignInAsync(Role.Finance);
+            var times = new Dictionary<string, List<double>>();
+            var requests = new Dictionary<string, double>();
+            foreach (var (name, path) in Pages)
+            {
+                await GetAsync(client, path);
+                var before = server.RoundTrips.Count;
+                times[name] = [];
+                for (var round = 0; round < Rounds; round++)
+                {
+                    times[name].Add(await GetAsync(client, path));
+                }
+
+                requests[name] = (server.RoundTrips.Count - before) / (double)Rounds;
+            }
+
+            var export = new List<double>();
+            await GetAsync(client, "/api/exports/finance.csv");
+            var exportBefore = server.RoundTrips.Count;
+            double heap;
+            await using (var memory = MemorySampler.Start())
+            {
+                export.Add(await GetAsync(client, "/api/exports/finance.csv") / count);
+                heap = memory.HeapGrowthMb;
+            }
+
+            var exportRequests = server.RoundTrips.Count - exportBefore;
+            for (var round = 1; round < 3; round++)
+            {
+                export.Add(await GetAsync(client, "/api/exports/finance.csv") / count);
+            }
+
+            Console.WriteLine($"  {count:N0} dossiers: seeded at {seedPerSecond:0} /s; " +
+                string.Join("; ", Pages.Select(p => $"{p.Name} {Stats.Median(times[p.Name]):0.0} ms, {requests[p.Name]:0.#} requests")) +
+                $"; export {Stats.Median(export) * 1000:0} µs per dossier, {exportRequests} requests, heap +{heap:0.0} MB");
+            return new Measured(times, requests, export, exportRequests, heap, seedPerSecond);
+        }
+        finally
+        {
+            Directory.Delete(mail, recursive: true);
+        }
+    }
+
+    /// <summary>Milliseconds to the last byte of the answer.</summary>
+    private static async Task<double> GetAsync(HttpClient client, string path)
+    {
+        var timer = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await response.Content.CopyToAsync(Stream.Null);
+        return timer.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Two real dossiers taken through the service (one to notification, one to payment), their commits merged into
+    /// one per dossier and written again under new numbers and beneficiaries, 16 at a time, with one deadline each in
+    /// the board's window.
+    /// </summary>
+    private static async Task SeedAsync(BenchContext context, BenchServer server, int count)
+    {
+        var store = server.Store;
+        var dossiers = server.Service<DossierService>();
+        var templates = new List<DossierCommit>();
+        foreach (var steps in new[] { context.Walk.VoteToNotification, context.Walk.VoteToPayment })
+        {
+            server.Time.Set(SettableTime.Paris(2022, 5, 3));
+            store.Recording = true;
+            var id = BenchContext.Ok(await dossiers.CreateAsync(context.Walk.Request, context.Walk.CaseOfficer, null, CancellationToken.None), "request").DossierId;
+            foreach (var step in steps)
+            {
+                server.Time.Set(SettableTime.Paris(step.On.Year, step.On.Month, step.On.Day, 18));
+                var command = step.Command is DossierCommand.RecordVote vote ? vote with { AvailableCredits = 10_000_000m } : step.Command;
+                BenchContext.Ok(await dossiers.HandleAsync(id, command, step.Actor, CancellationToken.None), step.Name);
+            }
+
+            store.Recording = false;
+            var commits = store.TakeCommits().Where(c => c.DossierId == id).ToList();
+            templates.Add(commits[^1] with { ExpectedETag = null, Events = commits.SelectMany(c => c.Events).ToList(), Outbox = [] });
+        }
+
+        var index = server.Service<IDeadlineIndex>();
+        var day = new DateOnly(2022, 9, 1);
+        server.Time.Set(SettableTime.Paris(2022, 9, 1));
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+        {
+            var template = templates[i % templates.Count];
+            var id = new DossierNumber(2022, 10 + i).ToString();
+            var summary = template.Summary with
+            {
+                DossierId = id,
+                Number = id,
+                BeneficiaryName = $"{Names[i % Names.Length]} n°{i}",
+                Title = $"Projet {i} de {Names[(i / Names.Length) % Names.Length].ToLowerInvariant()}",
+            };
+            await store.CommitAsync(template with { DossierId = id, Summary = summary, Events = template.Events.Select(e => e with { DossierId = id }).ToList() }, token);
+            var due = day.AddDays(i % 60);
+            await index.UpsertAsync([new IndexedDeadline(id, "payment-window", "PaymentWindow", due, new DateTimeOffset(due, new TimeOnly(21, 59), TimeSpan.Zero))], token);
+        });
+    }
+}

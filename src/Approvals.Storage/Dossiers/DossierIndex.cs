@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using Approvals.Application;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Approvals.Storage;
+
+/// <summary>
+/// The dossier list's read model (see <see cref="DossierIndexRows"/>): a page costs one query on a listing (or on the
+/// word rows of the most selective word searched) and one point read per dossier shown, whatever the number of
+/// dossiers stored. Key rows only say where to look: every candidate is checked against its summary row, so a key row
+/// left behind by a crash or a race is never shown, and a summary is never overwritten by an older version.
+/// </summary>
+internal sealed class DossierIndex(TableClient table, TableClient summaries)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>Candidates read at a time, for the page's point reads.</summary>
+    private const int Batch = 64;
+
+    /// <summary>
+    /// Brings the dossier's rows to <paramref name="summary"/> unless a newer or equal version is there already
+    /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
+    /// deletes that tolerate being repeated.
+    /// </summary>
+    public async Task ApplyAsync(
+        long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken)
+    {
+        var key = DossierIndexRows.SummaryKey(summary.DossierId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
+            var old = found.HasValue ? found.Value : null;
+            if (!force && old is not null && (old.GetInt64("Version") ?? 0) >= version)
+            {
+                return;
+            }
+
+            var sortKey = (force ? null : old?.GetString("SortKey")) ?? DossierIndexRows.SortKey(createdAt, summary.DossierId);
+            var before = old is null || force ? [] : DossierIndexRows.KeyRows(DossierRows.ToSummary(old), sortKey);
+            var after = DossierIndexRows.KeyRows(summary, sortKey);
+            await UpsertAsync(after.Except(before), cancellationToken);
+            try
+            {
+                var entity = DossierIndexRows.Summary(summary, snapshotJson, version, sortKey);
+                if (old is null)
+                {
+                    await summaries.AddEntityAsync(entity, cancellationToken);
+                }
+                else
+                {
+                    await summaries.UpdateEntityAsync(entity, force ? ETag.All : old.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
+            {
+                // Another writer indexed this dossier meanwhile: read its version again, and let the newer one win.
+                continue;
+            }
+
+            await DeleteAsync(before.Except(after), cancellationToken);
+            return;
+        }
+    }
+
+    public async Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken)
+    {
+        var wanted = (long)Math.Max(query.Skip, 0) + Math.Max(query.Take, 0);
+        if (query.Take <= 0)
+        {
+            return [];
+        }
+
+        var found = new List<DossierSummary>();
+        var candidates = new List<string>(Batch);
+        await foreach (var dossierId in CandidatesAsync(query, cancellationToken))
+        {
+            candidates.Add(dossierId);
+            if (candidates.Count == Math.Min(Batch, wanted - found.Count))
+            {
+                found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+                candidates.Clear();
+                if (found.Count >= wanted)
+                {
+                    break;
+                }
+            }
+        }
+
+        found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+        return found.Skip(Math.Max(query.Skip, 0)).Take(Math.Max(query.Take, 0)).ToList();
+    }
+
+    /// <summary>The summaries of the dossiers, in the order asked; those not indexed are left out.</summary>
+    public async Task<IReadOnlyList<DossierSummary>> GetAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken)
+    {
+        var found = new List<DossierSummary>(dossierIds.Count);
+        foreach (var chunk in dossierIds.Distinct().Chunk(Batch))
+        {
+            var reads = await Task.WhenAll(chunk.Select(id => summaries.GetEntityIfExistsAsync<TableEntity>(
+                DossierIndexRows.SummaryKey(id), DossierIndexRows.SummaryKey(id), DossierRows.SummaryColumns, cancellationToken)));
+            found.AddRange(reads.Where(read => read.HasValue).Select(read => DossierRows.ToSummary(read.Value!)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Every summary matching the query's filters, a thousand per request, in dossier number order.</summary>
+    public async IAsyncEnumerable<DossierSummary> ReadAllAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 1000, select: DossierRows.SummaryColumns, cancellationToken: cancellationToken))
+        {
+            var summary = DossierRows.ToSummary(entity);
+            if (DossierSearch.Matches(summary, filter))
+            {
+                yield return summary;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The snapshots of the dossiers matching the query's filters, in dossier number order, a hundred per request: a
+    /// page of snapshots is the memory an export holds (a thousand would be some 20 MB).
+    /// </summary>
+    public async IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 100, cancellationToken: cancellationToken))
+        {
+            if (DossierSearch.Matches(DossierRows.ToSummary(entity), filter))
+            {
+                yield return JsonChunks.Read(entity, "Json");
+            }
+        }
+    }
+
+    /// <summary>Removes the rows of both tables no dossier explains (the rebuild's last step).</summary>
+    public async Task RemoveAllButAsync(IReadOnlySet<(string Partition, string Row)> keys, IReadOnlySet<string> dossierIds, CancellationToken cancellationToken)
+    {
+        foreach (var (client, expected) in new[] { (table, keys), (summaries, dossierIds.Select(id => (DossierIndexRows.SummaryKey(id), DossierIndexRows.SummaryKey(id))).ToHashSet()) })
+        {
+            var stale = new List<(string Partition, string Row)>();
+            await foreach (var entity in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                if (!expected.Contains((entity.PartitionKey, entity.RowKey)))
+                {
+                    stale.Add((entity.PartitionKey, entity.RowKey));
+                }
+            }
+
+            foreach (var chunk in stale.Chunk(16))
+            {
+                await Task.WhenAll(chunk.Select(key => DeleteOneAsync(client, key.Partition, key.Row, cancellationToken)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dossier ids in sort order from the listing that narrows the query most: the rows of the query's longest word
+    /// (every start of a word has its own rows, already in sort order), else of its budget line, programme, stage or year.
+    /// </summary>
+    private async IAsyncEnumerable<string> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (partition, words) =
+            Narrowest(query.Text) is { } textWord ? (DossierIndexRows.TextWords, textWord)
+            : Narrowest(query.Beneficiary) is { } nameWord ? (DossierIndexRows.BeneficiaryWords, nameWord)
+            : ((string?)null, (string?)null);
+        var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
+        var filter = partition is null ? null : DossierIndexRows.WordRange(partition, words!);
+        if (filter is null)
+        {
+            var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
+                : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
+                : query.ReportOverdue ? DossierIndexRows.Overdue
+                : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
+                : query.Year is { } year ? DossierIndexRows.Year(year)
+                : DossierIndexRows.All;
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {listing}");
+        }
+
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
+        {
+            yield return entity.GetString("DossierId");
+        }
+    }
+
+    /// <summary>The longest word, the last of equals ("SUB-2026-0042" → "0042", not the year every dossier of 2026 has).</summary>
+    private static string? Narrowest(string? text) => DossierSearch.Words(text).OrderBy(word => word.Length).LastOrDefault();
+
+    private async Task UpsertAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken)
+    {
+        var batches = rows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit));
+        await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(
+            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), cancellationToken)));
+    }
+
+    /// <summary>Table Storage filters on the columns that are equal or not; the words are matched here.</summary>
+    private static string? ServerFilter(DossierQuery filter)
+    {
+        var clauses = new List<string>();
+        if (filter.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        }
+
+        if (filter.Year is { } year)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Year eq {year}"));
+        }
+
+        if (filter.BudgetLineCode is { } line)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"BudgetLineCode eq {line}"));
+        }
+
+        if (filter.ProgrammeId is { } programme)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"ProgrammeId eq {programme}"));
+        }
+
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
+    }
+
+    private Task DeleteAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken) =>
+        Task.WhenAll(rows.Select(row => DeleteOneAsync(table, row.Partition, row.Row, cancellationToken)));
+
+    private static async Task DeleteOneAsync(TableClient client, string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+        {
+            // Removed already (a repeated or concurrent update): nothing left to do.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Approvals.Application;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approvals.Storage.Tests;
+
+/// <summary>The deadline board read a page at a time from the deadline index and the dossier index, on Azurite.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class DeadlineBoardTests(StorageFixture fixture)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task GivenDeadlinesOverSeveralDays_WhenReadPageByPage_ThenThePagesMakeTheWholeBoardAndTheDaysCountIt()
+    {
+        await using var services = await fixture.CreateServicesAsync();
+        var store = services.GetRequiredService<IDossierStore>();
+        var index = services.GetRequiredService<IDeadlineIndex>();
+        var now = new DateTimeOffset(2022, 9, 10, 8, 0, 0, TimeSpan.Zero);
+        var day = new DateOnly(2022, 9, 10);
+        var entries = new List<IndexedDeadline>();
+        for (var i = 0; i < 6; i++)
+        {
+            var summary = Dossiers.Summary($"board-{i}", "Notified", beneficiary: $"Bénéficiaire {i}") with
+            {
+                ReportOverdueOn = i == 5 ? day.AddDays(-30) : null,
+            };
+            await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary), None);
+            entries.Add(new(summary.DossierId, "payment-window", "PaymentWindow", day.AddDays(i % 3 - 1), now.AddDays(i % 3 - 1).AddMinutes(i)));
+            entries.Add(new(summary.DossierId, "reminder", "Reminder", day.AddDays(i % 2 + 2), now.AddDays(i % 2 + 2)));
+        }
+
+        await index.UpsertAsync(entries, None);
+
+        var pages = new List<DeadlinePage>();
+        for (var skip = 0; pages.Count == 0 || pages[^1].HasMore; skip += 4)
+        {
+            pages.Add(await DeadlineBoard.ReadPageAsync(index, store, day.AddDays(-60), day.AddDays(60), now, withReminders: true, skip, 4, None));
+        }
+
+        var whole = pages.SelectMany(page => page.Items).ToList();
+        // The overdue report first, then every indexed deadline by instant; each with its dossier's number and beneficiary.
+        Assert.Equal(13, pages[0].Total);
+        Assert.Equal([4, 4, 4, 1], pages.Select(page => page.Items.Count));
+        Assert.Equal(
+            new[] { ("board-5", "ReportDue") }.Concat(entries.OrderByDescending(e => e.DueAt <= now).ThenBy(e => e.DueAt).Select(e => (e.DossierId, e.Kind))),
+            whole.Select(d => (d.DossierId, d.Kind)));
+        Assert.All(whole, d => Assert.Equal($"Bénéficiaire {d.DossierId[^1]}", d.BeneficiaryName));
+        Assert.All(whole, d => Assert.Equal(Dossiers.Summary(d.DossierId).Number, d.Number));
+        Assert.Equal(
+            whole.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DeadlineDay(g.Key, g.Count(), g.Count(d => d.DueAt <= now))),
+            pages[0].Days);
+        Assert.All(pages, page => Assert.Equal(pages[0].Days, page.Days));
+    }
+}

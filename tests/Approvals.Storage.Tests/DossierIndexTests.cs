@@ -1,0 +1,207 @@
+using Approvals.Application;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Storage.Tests;
+
+/// <summary>The dossier index (the list's read model) against the dossiers it is built from, on Azurite.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class DossierIndexTests(StorageFixture fixture)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static readonly string[] Stages = ["Submitted", "Voted", "Paid"];
+
+    private static readonly string[] Names = ["Association Le Pont", "École de musique", "Club sportif des Écoles", "Théâtre du Pont"];
+
+    [Fact]
+    public async Task GivenDossiersThatChangeStage_WhenListedAnyWay_ThenEachListingEqualsTheDossiersNewestFirst()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var dossiers = await SeedAsync(store, 14);
+
+        foreach (var query in Queries())
+        {
+            Assert.Equal(Expected(dossiers, query), (await store.QueryAsync(query, None)).Select(d => d.DossierId));
+        }
+
+        Assert.Equal(dossiers.Select(d => d.Summary).OrderBy(s => s.DossierId), (await store.QueryAsync(new DossierQuery(Take: 100), None)).OrderBy(s => s.DossierId));
+        Assert.Equal(dossiers.Select(d => d.Summary).Where(s => s.Year == 2023).OrderBy(s => s.DossierId, StringComparer.Ordinal),
+            await store.ReadSummariesAsync(new DossierQuery(Year: 2023), None).ToListAsync());
+        foreach (var (summary, _) in dossiers.Where(d => d.Summary.Stage == "Paid"))
+        {
+            Assert.Contains((await store.LoadAsync(summary.DossierId, None))!.SnapshotJson, await store.ReadSnapshotsAsync(new DossierQuery(Stage: "Paid"), None).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task GivenAnIndexMissingRowsAndHoldingStrayOnes_WhenRebuilt_ThenItEqualsTheDossiersAndNothingElse()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var dossiers = await SeedAsync(store, 9);
+        var (table, summaries) = (IndexTable(services), SummariesTable(services));
+        var healthy = (await KeysAsync(table), await KeysAsync(summaries));
+        // A crash after the commit: one dossier's rows are gone. A stray listing row and the summary of a dossier that does not exist.
+        var lost = dossiers[3].Summary.DossierId;
+        foreach (var (partition, row) in healthy.Item1.Where(key => key.Row.EndsWith("-" + lost, StringComparison.Ordinal)))
+        {
+            await table.DeleteEntityAsync(partition, row);
+        }
+
+        await summaries.DeleteEntityAsync(lost, lost);
+        await table.UpsertEntityAsync(new TableEntity("list|stage|Closed", "0000000000000000001-" + dossiers[0].Summary.DossierId) { ["DossierId"] = dossiers[0].Summary.DossierId });
+        await summaries.UpsertEntityAsync(new TableEntity("ghost", "ghost") { ["DossierId"] = "ghost", ["Version"] = 1L, ["Stage"] = "Submitted" });
+
+        Assert.DoesNotContain(lost, (await store.QueryAsync(new DossierQuery(Take: 100), None)).Select(d => d.DossierId));
+        Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Closed"), None));
+
+        Assert.Equal(dossiers.Count, await store.RebuildIndexAsync(None));
+
+        Assert.Equal(healthy.Item1, await KeysAsync(table));
+        Assert.Equal(healthy.Item2, await KeysAsync(summaries));
+        foreach (var query in Queries())
+        {
+            Assert.Equal(Expected(dossiers, query), (await store.QueryAsync(query, None)).Select(d => d.DossierId));
+        }
+    }
+
+    [Fact]
+    public async Task GivenACommitWhoseIndexUpdateFailed_WhenTheOutboxIsSwept_ThenTheIndexFollowsAndTheItemIsGone()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var table = IndexTable(services);
+        await table.DeleteAsync();
+        var summary = Dossiers.Summary(Dossiers.NewId(), "Voted", beneficiary: "Compagnie des Ondes");
+
+        await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 2, summary: summary), None);
+        var pending = await store.ReadOutboxAsync(summary.DossierId, None);
+        await table.CreateAsync();
+        var dispatcher = new OutboxDispatcher(store, services.GetRequiredService<IDeadlineIndex>(), services.GetRequiredService<IDocumentStore>(),
+            new NoMailer(), NullLogger<OutboxDispatcher>.Instance);
+        var done = await dispatcher.SweepAsync(None);
+
+        Assert.Equal([OutboxKinds.Index], pending.Select(item => item.Kind));
+        Assert.Equal(1, done);
+        Assert.Empty(await store.ReadOutboxAsync(summary.DossierId, None));
+        Assert.Equal([summary], await store.QueryAsync(new DossierQuery(Text: "ondes"), None));
+        Assert.Equal([summary], await store.QueryAsync(new DossierQuery(Stage: "Voted"), None));
+    }
+
+    [Fact]
+    public async Task GivenANewerSummaryIndexed_WhenAnOlderOneArrivesLate_ThenTheNewerStays()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var index = new DossierIndex(IndexTable(services), SummariesTable(services));
+        var older = Dossiers.Summary("late", "Submitted", title: "Ancien objet");
+        var newer = older with { Stage = "Voted", Title = "Nouvel objet", AmountVoted = 1_000m };
+
+        await index.ApplyAsync(3, newer, "{\"version\":3}", Dossiers.Start, force: false, None);
+        await index.ApplyAsync(2, older, "{\"version\":2}", Dossiers.Start, force: false, None);
+
+        Assert.Equal([newer], await store.QueryAsync(new DossierQuery(), None));
+        Assert.Equal([newer], await store.QueryAsync(new DossierQuery(Stage: "Voted"), None));
+        Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Submitted"), None));
+        Assert.Empty(await store.QueryAsync(new DossierQuery(Text: "ancien"), None));
+        Assert.Equal(["{\"version\":3}"], await store.ReadSnapshotsAsync(new DossierQuery(), None).ToListAsync());
+    }
+
+    private async Task<(ServiceProvider Services, IDossierStore Store)> NewStoreAsync()
+    {
+        var services = await fixture.CreateServicesAsync();
+        return (services, services.GetRequiredService<IDossierStore>());
+    }
+
+    private static TableClient IndexTable(ServiceProvider services) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierIndexTable);
+
+    private static TableClient SummariesTable(ServiceProvider services) =>
+        services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierSummariesTable);
+
+    /// <summary>Dossiers created an hour apart, each then moved through some stages (new summaries, same creation).</summary>
+    private static async Task<List<(DossierSummary Summary, DateTimeOffset CreatedAt)>> SeedAsync(IDossierStore store, int count)
+    {
+        var dossiers = new List<(DossierSummary, DateTimeOffset)>();
+        for (var i = 0; i < count; i++)
+        {
+            var createdAt = Dossiers.Start.AddHours(i);
+            var summary = Dossiers.Summary($"dossier-{i:D2}", Stages[0], 2022 + (i % 2), i % 3 == 0 ? "BP-CULT" : "BP-ENS", Names[i % Names.Length],
+                $"Projet numéro {i}", 1_000m + i, createdAt);
+            var first = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
+            var etag = await store.CommitAsync(first with { Events = [first.Events[0] with { RecordedAt = createdAt }] }, None);
+            for (var step = 1; step <= i % Stages.Length; step++)
+            {
+                summary = summary with { Stage = Stages[step], UpdatedAt = createdAt.AddDays(step), AmountVoted = 500m * step };
+                etag = await store.CommitAsync(Dossiers.Commit(summary.DossierId, etag, step + 1, 1, summary: summary), None);
+            }
+
+            dossiers.Add((summary, createdAt));
+        }
+
+        return dossiers;
+    }
+
+    private static IEnumerable<DossierQuery> Queries() =>
+    [
+        new(),
+        new(Take: 3),
+        new(Skip: 4, Take: 3),
+        .. Stages.Select(stage => new DossierQuery(Stage: stage)),
+        new(Year: 2023),
+        new(BudgetLineCode: "BP-CULT"),
+        new(Stage: "Voted", Year: 2022),
+        new(Stage: "Paid", BudgetLineCode: "BP-ENS", Take: 2),
+        new(Text: "pont"),
+        new(Text: "ECOLES projet"),
+        new(Text: "numéro 1"),
+        new(Text: "numér"),
+        new(Text: "de"),
+        new(Beneficiary: "musique"),
+        new(Beneficiary: "35600000000048", Stage: "Submitted"),
+        new(Text: "introuvable"),
+    ];
+
+    /// <summary>What the query must find, worked out here from the dossiers themselves.</summary>
+    private static IEnumerable<string> Expected(List<(DossierSummary Summary, DateTimeOffset CreatedAt)> dossiers, DossierQuery query)
+    {
+        static string Plain(string text) => string.Concat(text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)).ToLowerInvariant();
+        static bool HasWordsStarting(string haystack, string? parts) =>
+            parts is null || Plain(parts).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .All(part => Plain(haystack).Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries).Any(word => part.Length < 3 ? word == part : word.StartsWith(part, StringComparison.Ordinal)));
+
+        return dossiers
+            .Where(d => query.Stage is null || d.Summary.Stage == query.Stage)
+            .Where(d => query.Year is null || d.Summary.Year == query.Year)
+            .Where(d => query.BudgetLineCode is null || d.Summary.BudgetLineCode == query.BudgetLineCode)
+            .Where(d => HasWordsStarting($"{d.Summary.Number} {d.Summary.Title} {d.Summary.BeneficiaryName}", query.Text))
+            .Where(d => HasWordsStarting($"{d.Summary.BeneficiaryName} {d.Summary.BeneficiarySiret}", query.Beneficiary))
+            .OrderByDescending(d => d.CreatedAt)
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .Select(d => d.Summary.DossierId);
+    }
+
+    private static async Task<List<(string Partition, string Row)>> KeysAsync(TableClient table)
+    {
+        var keys = new List<(string, string)>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            keys.Add((entity.PartitionKey, entity.RowKey));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The commits here plan no mail: a mail would be a fault.</summary>
+    private sealed class NoMailer : IMailer
+    {
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"No mail expected, got {mail.Subject}.");
+    }
+}
