@@ -1,3 +1,4 @@
+using Approvals.Testing.Storage;
 using Approvals.Application;
 
 namespace Approvals.Orchestration.Tests;
@@ -6,7 +7,7 @@ namespace Approvals.Orchestration.Tests;
 /// The real table store, with two faults a test can switch on: every commit loses its race (as if another writer
 /// always came first), and commits wait at a gate; and a count of the snapshot loads (each plan of the clock loads one).
 /// </summary>
-public sealed class FlakyDossierStore(IDossierStore inner) : IDossierStore
+public sealed class FlakyDossierStore(IDossierStore inner) : DelegatingDossierStore(inner)
 {
     private int loads;
 
@@ -16,50 +17,19 @@ public sealed class FlakyDossierStore(IDossierStore inner) : IDossierStore
 
     public int Loads => Volatile.Read(ref loads);
 
-    public async Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
+    public override async Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
     {
         if (CommitGate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
         }
 
-        return CommitsConflict ? throw new ConcurrencyConflictException("A concurrent writer won (injected).") : await inner.CommitAsync(commit, cancellationToken);
+        return CommitsConflict ? throw new ConcurrencyConflictException("A concurrent writer won (injected).") : await base.CommitAsync(commit, cancellationToken);
     }
 
-    public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken)
+    public override Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref loads);
-        return inner.LoadAsync(dossierId, cancellationToken);
+        return base.LoadAsync(dossierId, cancellationToken);
     }
-
-    public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) => inner.ReadRegisterAsync(dossierId, cancellationToken);
-
-    public Task<IReadOnlyList<OutboxItem>> ReadOutboxAsync(string dossierId, CancellationToken cancellationToken) => inner.ReadOutboxAsync(dossierId, cancellationToken);
-
-    public Task<OutboxLease> LeaseOutboxAsync(string dossierId, DateTimeOffset until, CancellationToken cancellationToken) =>
-        inner.LeaseOutboxAsync(dossierId, until, cancellationToken);
-
-    public Task<OutboxLease?> RenewOutboxLeaseAsync(OutboxLease lease, DateTimeOffset until, CancellationToken cancellationToken) =>
-        inner.RenewOutboxLeaseAsync(lease, until, cancellationToken);
-
-    public Task<IReadOnlyList<OutboxLease>> ClaimDueOutboxAsync(DateTimeOffset now, DateTimeOffset until, int max, CancellationToken cancellationToken) =>
-        inner.ClaimDueOutboxAsync(now, until, max, cancellationToken);
-
-    public Task ReleaseOutboxLeaseAsync(OutboxLease lease, CancellationToken cancellationToken) => inner.ReleaseOutboxLeaseAsync(lease, cancellationToken);
-
-    public Task DeleteOutboxAsync(string dossierId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) => inner.DeleteOutboxAsync(dossierId, itemIds, cancellationToken);
-
-    public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
-        inner.MarkOutboxFailedAsync(dossierId, itemId, reason, cancellationToken);
-
-    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) => inner.FindFailedOutboxAsync(max, cancellationToken);
-
-    public Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
-        inner.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);
-
-    public Task<string> ClaimKeyAsync(string key, Func<Task<string>> create, CancellationToken cancellationToken) => inner.ClaimKeyAsync(key, create, cancellationToken);
-
-    public Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
-
-    public Task<long> NextSequenceAsync(string counterName, CancellationToken cancellationToken) => inner.NextSequenceAsync(counterName, cancellationToken);
 }
