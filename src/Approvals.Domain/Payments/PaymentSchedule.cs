@@ -55,9 +55,12 @@ public static class PaymentSchedule
     {
         var schedule = Of(state);
         var atSignature = state.NotifiedOn is null || Opened(state) is null ? 0 : schedule.Where(i => i.Trigger == InstalmentTrigger.AtSignature).Sum(i => i.Amount);
-        var onReport = state.ReportReceivedOn is null ? 0 : schedule.Where(i => i.Trigger == InstalmentTrigger.OnFinalReport).Sum(i => i.Amount);
-        return Math.Max(atSignature, Math.Min(state.AmountRequestedForPayment, Requestable(state))) + onReport;
+        return Math.Max(atSignature, Math.Min(state.AmountRequestedForPayment, Requestable(state))) + DueOnReport(state);
     }
+
+    /// <summary>The balance due on the final report once it is in: paid on the report, without a payment request.</summary>
+    public static decimal DueOnReport(Dossier state) =>
+        state.ReportReceivedOn is null ? 0 : Of(state).Where(i => i.Trigger == InstalmentTrigger.OnFinalReport).Sum(i => i.Amount);
 
     /// <summary>The signature of the convention, or, without one, the notification of the decision.</summary>
     private static DateOnly? Opened(Dossier state) =>

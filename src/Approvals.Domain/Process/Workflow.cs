@@ -554,9 +554,12 @@ public static class Workflow
                         $"Un paiement porte déjà la référence {c.Reference}.")
                     : null,
                 BudgetRules.CheckPaymentCeiling(c.Amount, state.AmountPaid, ceiling, "amount"),
-                // A payment settles payment requests (money's rule) when there are some; without one, the convention's
-                // terms alone say what is due (e.g. "100 % à la signature", seed 004 art. 3).
-                state.PaymentRequests.Count > 0 ? BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment, "amount") : null,
+                // Once the beneficiary has asked for payment, payments settle the requests (and the balance due on the
+                // final report, which needs none); without a request, the convention's terms alone say what is due
+                // (e.g. "100 % à la signature", seed 004 art. 3).
+                state.PaymentRequests.Count > 0
+                    ? BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment + PaymentSchedule.DueOnReport(state), "amount")
+                    : null,
                 c.Amount > PaymentSchedule.Payable(state) - state.AmountPaid
                     ? Refusal.Invalid("payment.not-due", "amount", "Versement selon les modalités de la convention",
                         $"Le paiement de {Money.Format(c.Amount)} dépasse ce qui est dû à ce jour selon les modalités de versement ({Money.Format(Math.Max(0, PaymentSchedule.Payable(state) - state.AmountPaid))}).")

@@ -41,6 +41,7 @@ public static class SeedProgramme
         SessionDate = new DateOnly(2022, 6, 8),
         Attendance = new Attendance(Members.Count, Members, [], [], []),
         Tally = new Tally(Members.Count, 0, 0),
+        Officers = new SessionOfficers(Members[0], Members[1]),
     };
 
     /// <summary>One annual tranche: voted (and paid in full when <paramref name="paid"/>) to the Cnam's regional centre.</summary>

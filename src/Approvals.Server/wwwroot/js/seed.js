@@ -77,4 +77,5 @@ export const SEED_VOTE = Object.freeze({
   secretBallot: false,
   presidentVotesFor: null,
   amountVoted: 9000,
+  officers: { president: 'Mme Anne VIGNOT', secretary: 'M. Yves GUYEN', presidentTookPart: true },
 });
