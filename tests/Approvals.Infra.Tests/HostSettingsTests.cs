@@ -10,7 +10,6 @@ public class HostSettingsTests(CompiledTemplate template) : IClassFixture<Compil
         "AzureWebJobsStorage",
         "FUNCTIONS_WORKER_RUNTIME",
         "Storage__ConnectionString",
-        "Clock__Interval",
     ];
 
     private static JsonElement Read(string file) =>

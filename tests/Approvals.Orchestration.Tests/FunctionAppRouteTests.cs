@@ -40,7 +40,7 @@ public sealed class FunctionAppRouteTests
 
         Assert.Equal(["DossierClockOrchestrator"], triggers.Where(t => t.Type == "orchestrationTrigger").Select(t => t.Name));
         Assert.Equal(["FireDeadline", "NextDeadline"], triggers.Where(t => t.Type == "activityTrigger").Select(t => t.Name).Order());
-        Assert.Equal(["ReconcileClocks", "SendDigest", "SweepOutbox"], triggers.Where(t => t.Type == "timerTrigger").Select(t => t.Name).Order());
+        Assert.Equal(["ReconcileClocks", "ReconcileLedger", "SendDigest", "SweepOrphanDocuments", "SweepOutbox"], triggers.Where(t => t.Type == "timerTrigger").Select(t => t.Name).Order());
     }
 
     /// <summary>The server's groups map their root as <c>/api/dossiers/</c>; the trailing slash is routed the same way.</summary>

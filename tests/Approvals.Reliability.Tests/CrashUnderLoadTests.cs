@@ -65,7 +65,6 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
             ["Outbox__SweepInterval"] = "00:00:01",
             // What a killed process had leased is taken over by the sweep once the lease ends: short here, to wait less.
             ["Outbox__Lease"] = "00:00:05",
-            ["Clock__Interval"] = "00:00:01",
             ["Logging__LogLevel__Default"] = "Warning",
         });
     }

@@ -12,6 +12,10 @@ public sealed class FinanceTriggers(ApiTrigger api, FinanceServices finance)
     public Task<IActionResult> ListBudgetLines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "budget-lines")] HttpRequest req) =>
         api.RunAsync(req, (context, _) => BudgetLinesApi.List(context, finance, ApiTrigger.Number(req, "year")));
 
+    [Function("RebuildBudgetLedger")]
+    public Task<IActionResult> RebuildBudgetLedger([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "budget-lines/rebuild")] HttpRequest req) =>
+        api.RunAsync(req, (context, _) => BudgetLinesApi.Rebuild(context, finance));
+
     [Function("PutBudgetLine")]
     public Task<IActionResult> PutBudgetLine([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "budget-lines/{year:int}/{code}")] HttpRequest req, int year, string code) =>
         api.RunAsync(req, (context, _) => BudgetLinesApi.Put(year, code, context, finance));
