@@ -192,6 +192,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
             ["Storage:ConnectionString"] = storage.Azurite.ConnectionString,
             ["Storage:DossiersTable"] = $"Dossiers{unique}",
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
+            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
+            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",

@@ -72,8 +72,8 @@ public sealed class DossierIndexTests(StorageFixture fixture)
     [Fact]
     public async Task GivenACommitWhoseIndexUpdateFailed_WhenTheOutboxIsSwept_ThenTheIndexFollowsAndTheItemIsGone()
     {
-        var (services, store) = await NewStoreAsync();
-        await using var _ = services;
+        await using var services = await StorageApp.StartAsync(StorageApp.Tables(fixture.Azurite), TimeProvider.System, new StorageApp.NullMailer());
+        var store = services.GetRequiredService<IDossierStore>();
         var table = IndexTable(services);
         await table.DeleteAsync();
         var summary = Dossiers.Summary(Dossiers.NewId(), "Voted", beneficiary: "Compagnie des Ondes");

@@ -31,6 +31,9 @@ internal static class StorageApp
             ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
+            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
+            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
+            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
     }
