@@ -53,6 +53,12 @@ public sealed class RequestToNotificationTests : IAsyncLifetime
         await Browser.ScreenshotAsync(page, "02-vote-preview");
         await page.ClickAsync("#vote-submit");
         await Assertions.Expect(page.GetByTestId("vote-outcome")).ToContainTextAsync("adopté à l'unanimité");
+        // The seed's payment terms: the whole grant at signature, expected until the convention is signed.
+        var instalment = page.GetByTestId("instalment");
+        await Assertions.Expect(instalment).ToHaveCountAsync(1);
+        await Assertions.Expect(instalment).ToContainTextAsync("à la signature");
+        await Assertions.Expect(instalment).ToContainTextAsync("à venir");
+        await Assertions.Expect(instalment.Locator("td").Last).ToHaveTextAsync("attendu");
 
         host.Time.SetUtcNow(Paris(2022, 6, 20));
         await RunActionAsync(page, "RecordTransmission", new() { ["#transmission-sentOn"] = "2022-06-20" }, "AcknowledgeReceipt");
@@ -67,6 +73,9 @@ public sealed class RequestToNotificationTests : IAsyncLifetime
 
         var deadlines = page.GetByTestId("timeline-deadlines");
         await Assertions.Expect(deadlines).ToContainTextAsync("30/08/2022");
+        // Due from the later signature, 29 June 2022.
+        await Assertions.Expect(page.GetByTestId("instalment").Locator("td").Nth(3)).ToHaveTextAsync("29/06/2022");
+        await Assertions.Expect(page.GetByTestId("instalment").Locator("td").Last).ToHaveTextAsync("dû");
         await Assertions.Expect(page.GetByTestId("timeline-svg")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "03-dossier-notified");
     }

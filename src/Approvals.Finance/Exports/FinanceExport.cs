@@ -47,6 +47,7 @@ public static class FinanceExport
                 Date(row.PaymentWindowLastDay),
                 Date(row.ReportDue),
                 Date(row.EndedOn),
+                CsvCell.Text(row.Schedule, Separator),
             ], Separator);
         }
 
@@ -103,6 +104,7 @@ public static class FinanceExport
                 writer.WriteElement(DateCell(row.PaymentWindowLastDay));
                 writer.WriteElement(DateCell(row.ReportDue));
                 writer.WriteElement(DateCell(row.EndedOn));
+                writer.WriteElement(TextCell(row.Schedule));
                 writer.WriteEndElement();
             }
 

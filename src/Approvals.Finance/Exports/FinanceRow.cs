@@ -21,7 +21,8 @@ public sealed record FinanceRow(
     DateOnly? NotifiedOn,
     DateOnly? PaymentWindowLastDay,
     DateOnly? ReportDue,
-    DateOnly? EndedOn)
+    DateOnly? EndedOn,
+    string Schedule)
 {
     /// <summary>The French column headings, in the order of the record's fields.</summary>
     public static IReadOnlyList<string> Headings { get; } =
@@ -29,6 +30,7 @@ public sealed record FinanceRow(
         "Numéro", "Bénéficiaire", "SIRET", "Objet", "Exercice", "Ligne budgétaire", "Libellé de la ligne", "Étape",
         "Montant demandé", "Montant voté", "Crédits engagés", "Montant versé", "Montant reversé", "Taux de subvention",
         "Notifiée le", "Fin du délai de demande de paiement", "Compte rendu attendu le", "Terminée le",
+        "Échéancier",
     ];
 
     public static FinanceRow Of(Dossier dossier)
@@ -52,6 +54,7 @@ public sealed record FinanceRow(
             dossier.NotifiedOn,
             dossier.PaymentWindowLastDay,
             Workflow.ReportDueDay(dossier),
-            dossier.EndedOn);
+            dossier.EndedOn,
+            ScheduleSummary.Of(dossier));
     }
 }

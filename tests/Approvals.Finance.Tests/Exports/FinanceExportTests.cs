@@ -28,7 +28,7 @@ public sealed class FinanceExportTests
 
         Assert.Equal(3, rows.Count);
         Assert.Equal(FinanceRow.Headings, rows[0]);
-        Assert.All(rows, r => Assert.Equal(18, r.Count));
+        Assert.All(rows, r => Assert.Equal(19, r.Count));
         var seed = rows[1];
         Assert.Equal("SUB-2022-0042", seed[0]);
         Assert.StartsWith("Campus des Métiers", seed[1]);
@@ -37,6 +37,48 @@ public sealed class FinanceExportTests
         Assert.Equal(["9000,00", "9000,00", "9000,00", "9000,00", "0,00", "57,00"], seed[8..14]);
         Assert.Equal(["30/06/2022", "30/08/2022", "30/06/2023", ""], seed[14..18]);
         Assert.Equal(["40000,00", "40000,00", "40000,00", "40000,00", "0,00", "57,14"], rows[2][8..14]);
+    }
+
+    [Fact]
+    public void The_last_column_summarises_the_payment_schedule()
+    {
+        var rows = Finance.Tests.Csv.Parse(Csv([Dossiers.SeedPaid().State, Dossiers.LargeTwoInstalments().State]), ';');
+
+        Assert.Equal("Échéancier", rows[0][^1]);
+        // Seed 004, art. 3: the whole 9 000 € at signature, paid on 29 July 2022.
+        Assert.Equal("100\u00A0% à la signature : 9\u202F000,00\u00A0€ (versé)", rows[1][^1]);
+        // 60 % of 40 000 € at signature, 40 % on the final report, both paid.
+        Assert.Equal(
+            "60\u00A0% à la signature : 24\u202F000,00\u00A0€ (versé) ; 40\u00A0% sur compte rendu final : 16\u202F000,00\u00A0€ (versé)",
+            rows[2][^1]);
+    }
+
+    [Fact]
+    public void The_schedule_says_what_is_expected_and_what_is_due()
+    {
+        var voted = SeedHistory.Of(SeedDossier.ThroughPayment.Take(2)).State;
+        var notified = SeedHistory.Of(SeedDossier.ThroughPayment.Take(6)).State;
+
+        var rows = Finance.Tests.Csv.Parse(Csv([voted, notified]), ';');
+
+        Assert.Equal("100\u00A0% à la signature : 9\u202F000,00\u00A0€ (attendu)", rows[1][^1]);
+        Assert.Equal("100\u00A0% à la signature : 9\u202F000,00\u00A0€ (dû)", rows[2][^1]);
+    }
+
+    [Fact]
+    public void The_workbook_ends_with_the_schedule_as_text()
+    {
+        using var stream = new MemoryStream();
+        FinanceExport.WriteXlsx(stream, [Dossiers.LargeTwoInstalments().State]);
+
+        stream.Position = 0;
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
+        var schedule = rows[1].Elements<Cell>().Last();
+        Assert.Equal(CellValues.InlineString, schedule.DataType!.Value);
+        Assert.Equal(
+            "60\u00A0% à la signature : 24\u202F000,00\u00A0€ (versé) ; 40\u00A0% sur compte rendu final : 16\u202F000,00\u00A0€ (versé)",
+            schedule.InnerText);
     }
 
     [Fact]
@@ -80,7 +122,7 @@ public sealed class FinanceExportTests
         Assert.Equal(FinanceRow.Headings, rows[0].Elements<Cell>().Select(c => c.InnerText));
 
         var seed = rows[1].Elements<Cell>().ToList();
-        Assert.Equal(18, seed.Count);
+        Assert.Equal(19, seed.Count);
         Assert.Equal("SUB-2022-0042", seed[0].InnerText);
         Assert.Equal(CellValues.Number, seed[9].DataType!.Value);
         Assert.Equal("9000", seed[9].CellValue!.Text);

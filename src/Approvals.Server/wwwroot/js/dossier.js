@@ -1,5 +1,5 @@
-// One dossier: its summary, the timeline picture, the actions allowed now (each a small form), the documents
-// and the register of events with its integrity check. Every successful command re-renders from the
+// One dossier: its summary, its payment schedule, the timeline picture, the actions allowed now (each a small form),
+// the documents and the register of events with its integrity check. Every successful command re-renders from the
 // DossierView the server returns.
 import { el, replace, euros, percent, frenchDate, frenchInstant, queryParam, todayInParis, focus } from './dom.js';
 import { request, get } from './api.js';
@@ -7,6 +7,7 @@ import { initLayout, reportError, clearBanner } from './layout.js';
 import { showErrors, clearErrors } from './forms.js';
 import { stageBadge, ROLES, COMMANDS } from './labels.js';
 import { timelineSvg, timelineText } from './timeline.js';
+import { scheduleSection } from './schedule.js';
 import { actionForm } from './actions.js';
 import { voteForm } from './vote.js';
 import { uploadWidget, documentList } from './upload.js';
@@ -48,6 +49,7 @@ function render(view) {
   replace(root,
     el('h1', { id: 'dossier-title' }, 'Dossier ', el('span', { 'data-testid': 'dossier-number', id: 'dossier-number' }, view.number), ' ', stageBadge(view.stage, view.stageLabel)),
     summarySection(view),
+    scheduleSection(view.instalments),
     el('section', { 'aria-labelledby': 'timeline-heading', id: 'timeline' },
       el('h2', { id: 'timeline-heading' }, 'Frise du dossier'),
       el('figure', { class: 'timeline-figure' }, timelineSvg(view, today),
@@ -95,12 +97,8 @@ function summarySection(view) {
       view.vote?.officers ? item('Présidence et secrétariat de séance',
         `${view.vote.officers.president}${view.vote.officers.presidentTookPart === false ? " (n'a pas pris part au vote)" : ''} ; secrétaire : ${view.vote.officers.secretary}`, 'vote-officers') : null,
       count?.rulesSource ? item('Règles de quorum appliquées', count.quorumWaived ? `seconde convocation, sans quorum (${count.rulesSource})` : count.rulesSource, 'vote-rules') : null,
-      (view.instalments ?? []).length ? item('Échéancier de versement', el('ul', { 'data-testid': 'instalments' },
-        view.instalments.map((i) => el('li', {}, `${i.label} : ${euros(i.amount)} — ${INSTALMENT_STATUS[i.status] ?? i.status}${i.dueOn ? ` depuis le ${frenchDate(i.dueOn)}` : ''}`)))) : null,
       view.settlement ? item('Solde', `${euros(view.settlement.entitled)} dus sur ${euros(view.settlement.realEligibleCosts)} de dépenses réelles ; à reverser : ${euros(view.settlement.recovery)}`, 'settlement') : null));
 }
-
-const INSTALMENT_STATUS = { Expected: 'à venir', Due: 'dû', Paid: 'versé' };
 
 /** The legality control: the prefect's window, safety from a déféré, enforceability, a referral and its outcome. */
 function legalityItems(legality) {
