@@ -171,9 +171,18 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
         // Every live deadline (the dossier view's, from its current state) is in the index.
         var missingDeadlines = await EventuallyAsync(async () =>
         {
-            var index = (await (await reader.GetAsync("/api/deadlines?days=366&take=1000")).JsonAsync()).GetProperty("items").EnumerateArray()
-                .Select(d => $"{d.GetProperty("dossierId").GetString()}/{d.GetProperty("deadlineId").GetString()}")
-                .ToHashSet();
+            // The board is paged: read it page by page.
+            var index = new HashSet<string>();
+            for (var skip = 0; ; skip += 1000)
+            {
+                var page = await (await reader.GetAsync($"/api/deadlines?days=366&skip={skip}&take=1000")).JsonAsync();
+                index.UnionWith(page.GetProperty("items").EnumerateArray().Select(d => $"{d.GetProperty("dossierId").GetString()}/{d.GetProperty("deadlineId").GetString()}"));
+                if (!page.GetProperty("hasMore").GetBoolean())
+                {
+                    break;
+                }
+            }
+
             var live = new List<string>();
             foreach (var id in views.Keys)
             {

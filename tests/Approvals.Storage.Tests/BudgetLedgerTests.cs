@@ -186,19 +186,7 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
 
     private async Task<ServiceProvider> ServicesAsync(TimeProvider time)
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = storage.Azurite.ConnectionString,
-            ["Storage:DossiersTable"] = $"Dossiers{unique}",
-            ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
-            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
-            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
-            ["Storage:CountersTable"] = $"Counters{unique}",
-            ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
-            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
-            ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StorageApp.Tables(storage.Azurite)).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(time)

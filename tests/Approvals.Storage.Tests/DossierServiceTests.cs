@@ -27,11 +27,11 @@ public sealed class DossierServiceTests(StorageFixture storage)
     [Fact]
     public async Task The_seed_dossier_read_back_after_a_restart_equals_the_pure_domain()
     {
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
         string id;
         var expected = Dossier.Empty;
-        await using (var first = await ServicesAsync(tables, time, new RecordingMailer()))
+        await using (var first = await StorageApp.StartAsync(tables, time, new RecordingMailer()))
         {
             var service = first.GetRequiredService<DossierService>();
             id = (await service.CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
@@ -44,7 +44,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
             }
         }
 
-        await using var restarted = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var restarted = await StorageApp.StartAsync(tables, time, new RecordingMailer());
         var fresh = restarted.GetRequiredService<DossierService>();
         var stored = (await fresh.GetAsync(id, CancellationToken.None)).Unwrap().State;
         var register = await fresh.ReadRegisterAsync(id, CancellationToken.None);
@@ -59,10 +59,10 @@ public sealed class DossierServiceTests(StorageFixture storage)
     [Fact]
     public async Task Of_two_commands_on_the_same_version_exactly_one_wins_and_the_loser_changes_nothing()
     {
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
-        await using var a = await ServicesAsync(tables, time, new RecordingMailer());
-        await using var b = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var a = await StorageApp.StartAsync(tables, time, new RecordingMailer());
+        await using var b = await StorageApp.StartAsync(tables, time, new RecordingMailer());
         var first = a.GetRequiredService<DossierService>();
         var second = b.GetRequiredService<DossierService>();
         var id = (await first.CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
@@ -85,10 +85,10 @@ public sealed class DossierServiceTests(StorageFixture storage)
     {
         // Two processes send the very same command at the same instant: byte for byte the write a storage client
         // retries after losing the answer. The second finds the chain ending with its own hash and reports success.
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
-        await using var a = await ServicesAsync(tables, time, new RecordingMailer());
-        await using var b = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var a = await StorageApp.StartAsync(tables, time, new RecordingMailer());
+        await using var b = await StorageApp.StartAsync(tables, time, new RecordingMailer());
         var id = (await a.GetRequiredService<DossierService>().CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
         await b.GetRequiredService<DossierService>().GetAsync(id, CancellationToken.None);
         time.SetUtcNow(Paris(2022, 6, 10));
@@ -106,10 +106,10 @@ public sealed class DossierServiceTests(StorageFixture storage)
     [Fact]
     public async Task A_crash_between_the_commit_and_the_outbox_loses_no_email_and_no_deadline()
     {
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
         string id;
-        await using (var crashing = await ServicesAsync(tables, time, new RecordingMailer { Failing = true }))
+        await using (var crashing = await StorageApp.StartAsync(tables, time, new RecordingMailer { Failing = true }))
         {
             var service = crashing.GetRequiredService<DossierService>();
             id = (await service.CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
@@ -124,7 +124,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
         }
 
         var mailer = new RecordingMailer();
-        await using var restarted = await ServicesAsync(tables, time, mailer);
+        await using var restarted = await StorageApp.StartAsync(tables, time, mailer);
         Assert.Equal(0, await restarted.GetRequiredService<OutboxDispatcher>().SweepAsync(CancellationToken.None));
         time.Advance(new OutboxOptions().Lease);
         var done = await restarted.GetRequiredService<OutboxDispatcher>().SweepAsync(CancellationToken.None);
@@ -147,9 +147,9 @@ public sealed class DossierServiceTests(StorageFixture storage)
     [InlineData("reordered")]
     public async Task The_register_verification_detects_any_tampering(string tampering)
     {
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
-        await using var services = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var services = await StorageApp.StartAsync(tables, time, new RecordingMailer());
         var service = services.GetRequiredService<DossierService>();
         var id = (await service.CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
         foreach (var (command, now) in SeedDossier.Steps.Take(3))
@@ -191,9 +191,9 @@ public sealed class DossierServiceTests(StorageFixture storage)
     [Fact]
     public async Task The_clock_activities_fire_each_due_deadline_once_and_the_outbox_drops_it_from_the_index()
     {
-        var tables = Tables();
+        var tables = StorageApp.Tables(storage.Azurite);
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
-        await using var services = await ServicesAsync(tables, time, new RecordingMailer());
+        await using var services = await StorageApp.StartAsync(tables, time, new RecordingMailer());
         var service = services.GetRequiredService<DossierService>();
         var id = (await service.CreateAsync(SeedDossier.Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
         foreach (var (command, now) in SeedDossier.Steps.Take(5))
@@ -246,38 +246,6 @@ public sealed class DossierServiceTests(StorageFixture storage)
 
     private static Dossier Apply(Dossier state, DossierCommand command, DateTimeOffset now) =>
         Workflow.Decide(state, command, now).Unwrap().Aggregate(state, Workflow.Evolve);
-
-    private Dictionary<string, string?> Tables()
-    {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        return new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = storage.Azurite.ConnectionString,
-            ["Storage:DossiersTable"] = $"Dossiers{unique}",
-            ["Storage:DeadlinesTable"] = $"Deadlines{unique}",
-            ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
-            ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
-            ["Storage:CountersTable"] = $"Counters{unique}",
-            ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
-            ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
-            ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
-        };
-    }
-
-    /// <summary>The application as a host wires it, over the given tables: a new call is a new process.</summary>
-    private static async Task<ServiceProvider> ServicesAsync(Dictionary<string, string?> settings, TimeProvider time, RecordingMailer mailer)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(time)
-            .AddApprovalsCore(configuration)
-            .AddApprovalsStorage(configuration)
-            .AddSingleton<IMailer>(mailer)
-            .BuildServiceProvider();
-        await services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
-        return services;
-    }
 
     private static DateTimeOffset Paris(int year, int month, int day) =>
         new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(2)).ToUniversalTime();

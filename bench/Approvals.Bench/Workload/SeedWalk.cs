@@ -49,6 +49,7 @@ public sealed class SeedWalk
         var body = JsonNode.Parse(DomainJson.Serialize(command))!.AsObject();
         body.Remove("$type");
         body.Remove("availableCredits");
+        body.Remove("otherGrantsThisYear");
         var route = CommandRoutes.ByCommand(command.GetType().Name) ?? throw new InvalidOperationException($"No route for {command.GetType().Name}.");
         return new Step(actor, command, DateOf(command), route.Segment, body);
     }
