@@ -310,7 +310,8 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
 
         /// <summary>
         /// Sends until the server answers: a connection error (the server was killed) or a timeout is retried under
-        /// the same <c>Idempotency-Key</c>; so is a 401 after a restart, after signing in again.
+        /// the same <c>Idempotency-Key</c>; so is a 401 after a restart, after signing in again, and a 503 (storage too
+        /// slow under the load), which tells the client to send it again under the same key.
         /// </summary>
         public async Task<(int Status, string Body)> SendUntilAnsweredAsync(string role, string url, JsonObject body, string key, Action onRetry)
         {
@@ -328,6 +329,13 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
                     if (response.StatusCode == HttpStatusCode.Unauthorized)
                     {
                         clients.Remove(role);
+                        continue;
+                    }
+
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 600)
+                    {
+                        onRetry();
+                        await Task.Delay(500);
                         continue;
                     }
 
