@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of Approvals on a fresh machine: installs what the tests need (Azurite from npm, Debian's
+# Runs every test of Approvals on a fresh machine: installs what the tests need (Azurite, an OpenID provider and axe-core from npm, Debian's
 # Chromium, NuGet packages through the restore), then the pages' script checks and `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x node_modules/.bin/azurite ]; then
-  echo "Installing Azurite (npm ci)…"
+# Azurite (storage emulator), oidc-provider (the OpenID provider the sign-in tests start), axe-core (accessibility).
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/oidc-provider ] || [ ! -d node_modules/axe-core ]; then
+  echo "Installing the test tools from npm (npm ci)…"
   npm ci --no-audit --no-fund
 fi
 
