@@ -35,6 +35,9 @@ public sealed class StorageOptions
 
     public string ProgrammesTable { get; set; } = "Programmes";
 
+    /// <summary>Role assignments kept by Approvals and their audit register (see <c>TableRoleAssignments</c>).</summary>
+    public string RoleAssignmentsTable { get; set; } = "RoleAssignments";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

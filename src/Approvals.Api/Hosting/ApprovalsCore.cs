@@ -45,6 +45,7 @@ public static class ApprovalsCore
         api.MapDeadlinesApi();
         api.MapOutboxApi();
         api.MapMeApi();
+        api.MapRoleAssignmentsApi();
         api.MapFinanceApi();
     }
 }

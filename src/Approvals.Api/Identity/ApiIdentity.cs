@@ -18,12 +18,17 @@ public static class ApiIdentity
 
     private const string WhomToAsk =
         "Demandez à l'administrateur d'Approvals (Entra ID : Applications d'entreprise › Approvals › Utilisateurs et groupes) "
-        + "de vous attribuer un seul des rôles : agent instructeur, secrétariat des assemblées, service des finances ou lecteur.";
+        + "de vous attribuer un seul des rôles : agent instructeur, secrétariat des assemblées, service des finances, lecteur ou administrateur.";
 
     public static Actor? Resolve(HttpContext context) => Identify(context) is CallerIdentity.Known known ? known.Actor : null;
 
     public static CallerIdentity Identify(HttpContext context)
     {
+        if (context.Items[typeof(CallerIdentity)] is CallerIdentity session)
+        {
+            return session;
+        }
+
         var options = context.RequestServices.GetRequiredService<IdentityOptions>();
         if (options.TrustAppServiceHeaders && context.Request.Headers[PrincipalHeader].ToString() is { Length: > 0 } principal)
         {
@@ -45,6 +50,9 @@ public static class ApiIdentity
 
         return new CallerIdentity.Anonymous();
     }
+
+    /// <summary>Keeps the identity <see cref="ApprovalsAuthenticationHandler"/> resolved from a session (which needs storage) for the rest of the request.</summary>
+    public static void Remember(HttpContext context, CallerIdentity identity) => context.Items[typeof(CallerIdentity)] = identity;
 
     /// <summary>The caller when their role is one of <paramref name="allowed"/>; otherwise the 401 or 403 to answer.</summary>
     public static (Actor? Actor, IResult? Denied) Authorize(HttpContext context, IReadOnlyCollection<Role> allowed) => Identify(context) switch

@@ -22,4 +22,13 @@ public sealed record IdentityOptions
     /// signing in is itself restricted to the right people.
     /// </summary>
     public Role? RoleWithoutClaim { get; init; }
+
+    /// <summary>
+    /// The person (e-mail address or the provider's subject) who is always <see cref="Role.Administrator"/>, whatever
+    /// the stored assignments say: the first administrator, who assigns the others, and who cannot be locked out.
+    /// </summary>
+    public string? FirstAdministrator { get; init; }
+
+    /// <summary>Whom a person without a role should ask, shown on the "no access" page (e.g. "le service informatique, poste 4321").</summary>
+    public string AccessContact { get; init; } = "l'administrateur d'Approvals";
 }

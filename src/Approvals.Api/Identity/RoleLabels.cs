@@ -10,6 +10,7 @@ public static class RoleLabels
         Role.Secretariat => "secrétariat des assemblées",
         Role.Finance => "service des finances",
         Role.Reader => "lecteur",
+        Role.Administrator => "administrateur",
         _ => "système",
     };
 }

@@ -8,7 +8,7 @@ namespace Approvals.Api;
 /// </summary>
 public static class RoleNames
 {
-    public static IReadOnlyList<Role> People { get; } = [Role.CaseOfficer, Role.Secretariat, Role.Finance, Role.Reader];
+    public static IReadOnlyList<Role> People { get; } = [Role.CaseOfficer, Role.Secretariat, Role.Finance, Role.Reader, Role.Administrator];
 
     public static Role? Parse(string? value) =>
         People.Select(r => (Role?)r).FirstOrDefault(r => string.Equals(r.ToString(), value, StringComparison.OrdinalIgnoreCase));

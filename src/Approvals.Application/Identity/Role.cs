@@ -1,6 +1,9 @@
 namespace Approvals.Application;
 
-/// <summary>Who may do what (DOMAIN.md, "People"). <see cref="System"/> is the clock and the dispatcher, never a person.</summary>
+/// <summary>
+/// Who may do what (DOMAIN.md, "People"). <see cref="Administrator"/> assigns roles to people and does nothing else;
+/// <see cref="System"/> is the clock and the dispatcher, never a person.
+/// </summary>
 public enum Role
 {
     CaseOfficer,
@@ -8,4 +11,5 @@ public enum Role
     Finance,
     Reader,
     System,
+    Administrator,
 }

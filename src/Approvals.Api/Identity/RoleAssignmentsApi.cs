@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Approvals.Application;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// Role assignments kept by Approvals (used when the identity provider sends no role), managed by administrators;
+/// every change goes to an audit register that has no route to change or remove a row.
+/// </summary>
+public static partial class RoleAssignmentsApi
+{
+    public const int MaxPersonLength = 200;
+
+    public static IReadOnlyList<Role> Manage { get; } = [Role.Administrator];
+
+    public static void MapRoleAssignmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/role-assignments").WithTags("Identity").RequireRoles(Manage);
+        group.MapGet("/", List).WithName("ListRoleAssignments");
+        group.MapPut("/{person}", Put).WithName("PutRoleAssignment").Accepts<RoleAssignmentBody>("application/json");
+        group.MapDelete("/{person}", Delete).WithName("DeleteRoleAssignment");
+        app.MapGet("/api/role-audit", Audit).WithTags("Identity").WithName("RoleAudit").RequireRoles(Manage);
+    }
+
+    public static async Task<IResult> List(HttpContext context, IRoleAssignments assignments)
+    {
+        if (ApiIdentity.Authorize(context, Manage).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Json((await assignments.ListAsync(context.RequestAborted)).Select(View).ToList(), DomainJson.Options);
+    }
+
+    public static async Task<IResult> Put(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
+    {
+        var (actor, denied) = ApiIdentity.Authorize(context, Manage);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var body = await DossiersApi.ReadBodyAsync(context, typeof(RoleAssignmentBody));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var role = RoleNames.Parse(((RoleAssignmentBody)body.Value!).Role);
+        var refusals = CheckPerson(person).ToList();
+        if (role is null)
+        {
+            refusals.Add(Refusal.Invalid("role-assignment.role", "role", "Rôle d'Approvals",
+                $"Le rôle doit être l'un de : {string.Join(", ", RoleNames.People)}."));
+        }
+
+        if (refusals.Count > 0)
+        {
+            return ApiProblems.From(refusals);
+        }
+
+        var key = PersonSession.PersonKey(person);
+        await assignments.ChangeAsync(key, role, actor!.Name, time.GetUtcNow(), context.RequestAborted);
+        return Results.Json(View((await assignments.FindAsync(key, context.RequestAborted))!), DomainJson.Options);
+    }
+
+    public static async Task<IResult> Delete(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
+    {
+        var (actor, denied) = ApiIdentity.Authorize(context, Manage);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (CheckPerson(person).ToList() is { Count: > 0 } refusals)
+        {
+            return ApiProblems.From(refusals);
+        }
+
+        return await assignments.ChangeAsync(PersonSession.PersonKey(person), null, actor!.Name, time.GetUtcNow(), context.RequestAborted) is null
+            ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "role-assignment.not-found", "Attribution existante", "person",
+                $"Aucun rôle n'est attribué à « {person} ».")])
+            : Results.NoContent();
+    }
+
+    public static async Task<IResult> Audit(HttpContext context, IRoleAssignments assignments, int? max)
+    {
+        if (ApiIdentity.Authorize(context, Manage).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var rows = await assignments.AuditAsync(Math.Clamp(max ?? 500, 1, 5000), context.RequestAborted);
+        return Results.Json(rows.Select(r => new RoleAuditView(
+            r.Person, r.Before, r.Before is { } b ? RoleLabels.Of(b) : null, r.After, r.After is { } a ? RoleLabels.Of(a) : null, r.ChangedBy, r.ChangedAt)).ToList(), DomainJson.Options);
+    }
+
+    /// <summary>A person is an e-mail address or a provider's subject: one line of at most <see cref="MaxPersonLength"/> characters.</summary>
+    public static IEnumerable<Refusal> CheckPerson(string person)
+    {
+        var trimmed = person.Trim();
+        if (trimmed.Length is 0 or > MaxPersonLength || trimmed.Any(char.IsControl))
+        {
+            yield return Refusal.Invalid("role-assignment.person", "person", "Adresse électronique ou identifiant",
+                $"Indiquez l'adresse électronique ou l'identifiant (sub) de la personne : une ligne de {MaxPersonLength} caractères au plus.");
+        }
+        else if (trimmed.Contains('@', StringComparison.Ordinal) && !Email().IsMatch(trimmed))
+        {
+            yield return Refusal.Invalid("role-assignment.person", "person", "Adresse électronique valide",
+                $"« {trimmed} » n'est pas une adresse électronique valide (forme attendue : prenom.nom@collectivite.fr).");
+        }
+    }
+
+    private static RoleAssignmentView View(RoleAssignment assignment) =>
+        new(assignment.Person, assignment.Role, RoleLabels.Of(assignment.Role), assignment.AssignedBy, assignment.AssignedAt);
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+
+    public sealed record RoleAssignmentBody(string Role);
+
+    public sealed record RoleAssignmentView(string Person, Role Role, string RoleLabel, string AssignedBy, DateTimeOffset AssignedAt);
+
+    public sealed record RoleAuditView(string Person, Role? Before, string? BeforeLabel, Role? After, string? AfterLabel, string ChangedBy, DateTimeOffset ChangedAt);
+}
