@@ -18,6 +18,7 @@ builder.Services.AddApprovalsTelemetry(builder.Configuration);
 builder.Services.AddDataProtection();
 builder.Services.AddOpenApi();
 builder.Services.AddApprovalsSecurity();
+builder.Services.AddOpenIdConnectSignIn(builder.Configuration, development);
 builder.Services.AddClockEngine(builder.Configuration);
 builder.Services.AddHostedService<OutboxWorker>();
 builder.Services.AddHostedService<LedgerWorker>();
@@ -41,6 +42,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();
 app.MapApprovalsHealth();
 app.MapApprovalsApi();
+app.MapOpenIdConnectSignIn();
 if (development)
 {
     app.MapDevelopmentApi();

@@ -43,8 +43,9 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
 
     /// <param name="environment">The hosting environment: the development sign-in exists only in <c>Development</c>.</param>
     /// <param name="services">Services added after the server's own (e.g. an in-memory telemetry exporter).</param>
+    /// <param name="port">The loopback port; 0: any free one (an OpenID provider must know the port before the server starts).</param>
     public static async Task<ApprovalsServerHost> StartAsync(
-        DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+        DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null, int port = 0)
     {
         var azurite = await AzuriteInstance.StartNewAsync();
         var mail = await SendGridCaptureServer.StartAsync();
@@ -68,7 +69,7 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
         var factory = new Factory(configuration, time, environment, services);
         try
         {
-            factory.UseKestrel(0);
+            factory.UseKestrel(port);
             factory.StartServer();
         }
         catch

@@ -41,6 +41,7 @@ export const ROLES = {
   Secretariat: 'secrétariat des assemblées',
   Finance: 'service des finances',
   Reader: 'lecteur',
+  Administrator: 'administrateur',
 };
 
 export const TRIGGERS = {

@@ -12,6 +12,7 @@ const NAV = [
   { href: 'programmes.html', label: 'Programmes', key: 'programmes' },
   { href: 'envois.html', label: 'Envois en échec', key: 'envois' },
   { href: 'courriels.html', label: 'Courriels (dev)', key: 'courriels' },
+  { href: 'roles.html', label: 'Rôles', key: 'roles' },
   { href: '/scalar', label: 'API', key: 'api' },
 ];
 
@@ -34,12 +35,16 @@ export async function initLayout(current, { needsUser = true } = {}) {
   if (!needsUser) return null;
   try {
     const me = await get('/api/me');
+    // An administrator assigns roles and reads no dossier: their page is the roles page.
+    if (me.role === 'Administrator' && current !== 'roles') location.assign('roles.html');
     replace(user,
       el('span', { class: 'user-name' }, me.name),
       el('span', { class: 'user-role' }, me.roleLabel ?? ROLES[me.role] ?? me.role),
       el('button', { type: 'button', class: 'button button-secondary button-small', id: 'sign-out', on: { click: signOut } }, 'Se déconnecter'));
     return me;
   } catch (error) {
+    // Signed in but given no role: the page that says whom to ask, never a page of empty lists.
+    if (error.status === 403 && error.type.endsWith('/identity.no-role')) location.assign('acces.html');
     reportError(error);
     replace(user, el('a', { href: signInUrl(), id: 'sign-in-link' }, 'Se connecter'));
     return null;
@@ -47,6 +52,17 @@ export async function initLayout(current, { needsUser = true } = {}) {
 }
 
 async function signOut() {
+  try {
+    // OpenID Connect: the session ends here, then at the provider.
+    const { data } = await request('/auth/sign-out', { method: 'POST', redirectOn401: false });
+    location.assign(data.location);
+    return;
+  } catch (error) {
+    if (error.status !== 404) {
+      reportError(error);
+      return;
+    }
+  }
   try {
     await request('/dev/sign-out', { method: 'POST', redirectOn401: false });
     location.assign('connexion.html');
