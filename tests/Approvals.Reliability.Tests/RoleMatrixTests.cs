@@ -18,7 +18,7 @@ namespace Approvals.Reliability.Tests;
 /// </summary>
 public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
-    private static readonly Role[] People = [Role.CaseOfficer, Role.Secretariat, Role.Finance, Role.Reader];
+    private static readonly Role[] People = [Role.CaseOfficer, Role.Secretariat, Role.Finance, Role.Reader, Role.Administrator];
 
     private readonly ApprovalsServerHost host = fixture.Host;
 
@@ -73,7 +73,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             }
         }
 
-        output.WriteLine($"{routes.Count} routes × (4 roles + anonymous) = {cells + routes.Count} checks; allowed roles got {string.Join(", ", passed.Select(p => $"{p.Key} × {p.Value}"))}");
+        output.WriteLine($"{routes.Count} routes × ({People.Length} roles + anonymous) = {cells + routes.Count} checks; allowed roles got {string.Join(", ", passed.Select(p => $"{p.Key} × {p.Value}"))}");
     }
 
     /// <summary>The positive control of the Production test below: a cookie made with the host's own keys is honoured in Development.</summary>
@@ -253,7 +253,12 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             Route.Get("/api/dossiers/{id}/documents/{documentId}", $"/api/dossiers/{id}/documents/{documentId}"),
             Route.Get("/api/deadlines", "/api/deadlines"),
             Route.Get("/api/outbox/failed", "/api/outbox/failed"),
-            Route.Get("/api/me", "/api/me"),
+            Route.Get("/api/me", "/api/me", RoleNames.People),
+            Route.Get("/api/role-assignments", "/api/role-assignments", RoleAssignmentsApi.Manage),
+            new Route("PUT", "/api/role-assignments/{person}", "/api/role-assignments/lise.lecture@collectivite.example.fr", RoleAssignmentsApi.Manage, [200],
+                () => new StringContent("{\"role\":\"Reader\"}", Encoding.UTF8, "application/json")),
+            new Route("DELETE", "/api/role-assignments/{person}", "/api/role-assignments/lise.lecture@collectivite.example.fr", RoleAssignmentsApi.Manage, [204], () => null),
+            Route.Get("/api/role-audit", "/api/role-audit", RoleAssignmentsApi.Manage),
             Route.Get("/api/mailbox", "/api/mailbox"),
             Route.Get("/api/mailbox/{id}", "/api/mailbox/no-such-mail") with { Passed = [404] },
             Route.Get("/api/budget-lines", "/api/budget-lines"),
