@@ -35,6 +35,9 @@ public sealed class StorageOptions
 
     public string ProgrammesTable { get; set; } = "Programmes";
 
+    /// <summary>The beneficiaries' portal: sign-in links (hashed), counters, drafts and submissions (see <c>TablePortalStore</c>).</summary>
+    public string PortalTable { get; set; } = "Portal";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStore, BlobDocumentStore>();
         services.AddSingleton<IBudgetLineStore, TableBudgetLineStore>();
         services.AddSingleton<IProgrammeStore, TableProgrammeStore>();
+        services.AddSingleton<IPortalStore, TablePortalStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;

@@ -33,6 +33,7 @@ public static class ApprovalsCore
         services.AddSingleton<BudgetLedger>();
         services.AddSingleton<IBeneficiaryGrants, StoredBeneficiaryGrants>();
         services.AddApprovalsFinance(configuration);
+        services.AddApprovalsPortal(configuration);
         return services;
     }
 
@@ -46,5 +47,7 @@ public static class ApprovalsCore
         api.MapOutboxApi();
         api.MapMeApi();
         api.MapFinanceApi();
+        api.MapPortalApi();
+        api.MapPortalInboxApi();
     }
 }
