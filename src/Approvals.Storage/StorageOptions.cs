@@ -38,6 +38,9 @@ public sealed class StorageOptions
     /// <summary>Role assignments kept by Approvals and their audit register (see <c>TableRoleAssignments</c>).</summary>
     public string RoleAssignmentsTable { get; set; } = "RoleAssignments";
 
+    /// <summary>The beneficiaries' portal: sign-in links (hashed), counters, drafts and submissions (see <c>TablePortalStore</c>).</summary>
+    public string PortalTable { get; set; } = "Portal";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

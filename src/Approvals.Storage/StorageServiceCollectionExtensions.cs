@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IBudgetLineStore, TableBudgetLineStore>();
         services.AddSingleton<IProgrammeStore, TableProgrammeStore>();
         services.AddSingleton<IRoleAssignments, TableRoleAssignments>();
+        services.AddSingleton<IPortalStore, TablePortalStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;

@@ -36,6 +36,12 @@ public static class DocumentsApi
             return denied;
         }
 
+        return await UploadAsAsync(id, actor!, null, context, services);
+    }
+
+    /// <summary>The upload itself, for an actor already authorised; the portal limits it to the <paramref name="kinds"/> a beneficiary sends.</summary>
+    public static async Task<IResult> UploadAsAsync(string id, Actor actor, IReadOnlyCollection<DocumentKind>? kinds, HttpContext context, ApiServices services)
+    {
         var limit = services.Options.MaxUploadBytes + EnvelopeBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -67,7 +73,7 @@ public static class DocumentsApi
 
         try
         {
-            return await ReadAndStoreAsync(id, actor!, headers!.IdempotencyKey, new MultipartReader(boundary, context.Request.Body), context, services);
+            return await ReadAndStoreAsync(id, actor, kinds, headers!.IdempotencyKey, new MultipartReader(boundary, context.Request.Body), context, services);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -107,7 +113,7 @@ public static class DocumentsApi
             : Results.Redirect((await services.Documents.GetReadLinkAsync(document.BlobName, services.Options.DownloadLinkLifetime, context.RequestAborted)).ToString());
     }
 
-    private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, string? key, MultipartReader reader, HttpContext context, ApiServices services)
+    private static async Task<IResult> ReadAndStoreAsync(string id, Actor actor, IReadOnlyCollection<DocumentKind>? kinds, string? key, MultipartReader reader, HttpContext context, ApiServices services)
     {
         DocumentKind? kind = null;
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
@@ -122,7 +128,7 @@ public static class DocumentsApi
                 if (disposition.Name.Value == "kind")
                 {
                     var text = await new StreamReader(section.Body).ReadToEndAsync(context.RequestAborted);
-                    kind = Enum.TryParse<DocumentKind>(text, out var k) && Enum.IsDefined(k) ? k : null;
+                    kind = Enum.TryParse<DocumentKind>(text, out var k) && Enum.IsDefined(k) && (kinds is null || kinds.Contains(k)) ? k : null;
                     if (kind is null)
                     {
                         return ApiProblems.From([Refusal.Invalid("document.kind", "kind", "Nature de document connue", $"La nature de document « {text} » n'existe pas.")]);

@@ -33,6 +33,7 @@ public static class ApprovalsCore
         services.AddSingleton<BudgetLedger>();
         services.AddSingleton<IBeneficiaryGrants, StoredBeneficiaryGrants>();
         services.AddApprovalsFinance(configuration);
+        services.AddApprovalsPortal(configuration);
         return services;
     }
 
@@ -47,5 +48,7 @@ public static class ApprovalsCore
         api.MapMeApi();
         api.MapRoleAssignmentsApi();
         api.MapFinanceApi();
+        api.MapPortalApi();
+        api.MapPortalInboxApi();
     }
 }

@@ -15,4 +15,7 @@ public enum DocumentKind
     ActivityReport,
     PrefectureLetter,
     Other,
+
+    /// <summary>The association's last approved accounts, which the request (CERFA n°12156) asks for.</summary>
+    ApprovedAccounts,
 }

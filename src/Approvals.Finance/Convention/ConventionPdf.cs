@@ -20,12 +20,17 @@ public static class ConventionPdf
     private static readonly Lazy<SKTypeface> Regular = new(() => Load("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> Bold = new(() => Load("DejaVuSans-Bold.ttf"));
 
-    public static void Write(Stream output, ConventionModel model)
+    public static void Write(Stream output, ConventionModel model) => Render(output, Layout(model), model.Title, model.Subtitle);
+
+    /// <summary>A letter in the same layout: a title, a subtitle and blocks, without signatures or annex (the portal's acknowledgment of receipt).</summary>
+    public static void WriteLetter(Stream output, string title, string subtitle, IReadOnlyList<ConventionBlock> body) =>
+        Render(output, Body(title, subtitle, body).Pages, title, subtitle);
+
+    private static void Render(Stream output, List<List<DrawOp>> pages, string title, string subtitle)
     {
-        var pages = Layout(model);
         var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = model.Title;
-        metadata.Subject = model.Subtitle;
+        metadata.Title = title;
+        metadata.Subject = subtitle;
         metadata.Creator = "Approvals";
         metadata.Producer = "Approvals (SkiaSharp)";
         using var document = SKDocument.CreatePdf(output, metadata);
@@ -54,10 +59,26 @@ public static class ConventionPdf
 
     private static List<List<DrawOp>> Layout(ConventionModel model)
     {
+        var page = Body(model.Title, model.Subtitle, model.Body);
+        page.Space(8f);
+        page.Text(model.SignaturePlace, BodySize, bold: false, after: 12f);
+        page.Signatures(model.Signatories);
+        page.NewPage();
+        page.Text(model.AnnexTitle, 12f, bold: true, after: 10f);
+        page.Text("Dépenses prévisionnelles (en € TTC)", BodySize, bold: true, after: 4f);
+        page.Table("Types de dépenses", model.Budget.Expenses, model.Budget.TotalExpenses);
+        page.Space(12f);
+        page.Text("Recettes prévisionnelles (en € TTC)", BodySize, bold: true, after: 4f);
+        page.Table("Financeurs", model.Budget.Revenues, model.Budget.TotalRevenues);
+        return page.Pages;
+    }
+
+    private static PageLayout Body(string title, string subtitle, IReadOnlyList<ConventionBlock> body)
+    {
         var page = new PageLayout();
-        page.Text(model.Title, 16f, bold: true, center: true, after: 6f);
-        page.Text(model.Subtitle, 10f, bold: false, center: true, after: 16f);
-        foreach (var block in model.Body)
+        page.Text(title, 16f, bold: true, center: true, after: 6f);
+        page.Text(subtitle, 10f, bold: false, center: true, after: 16f);
+        foreach (var block in body)
         {
             switch (block.Kind)
             {
@@ -75,17 +96,7 @@ public static class ConventionPdf
             }
         }
 
-        page.Space(8f);
-        page.Text(model.SignaturePlace, BodySize, bold: false, after: 12f);
-        page.Signatures(model.Signatories);
-        page.NewPage();
-        page.Text(model.AnnexTitle, 12f, bold: true, after: 10f);
-        page.Text("Dépenses prévisionnelles (en € TTC)", BodySize, bold: true, after: 4f);
-        page.Table("Types de dépenses", model.Budget.Expenses, model.Budget.TotalExpenses);
-        page.Space(12f);
-        page.Text("Recettes prévisionnelles (en € TTC)", BodySize, bold: true, after: 4f);
-        page.Table("Financeurs", model.Budget.Revenues, model.Budget.TotalRevenues);
-        return page.Pages;
+        return page;
     }
 
     private static SKFont Font(bool bold, float size) => new(bold ? Bold.Value : Regular.Value, size);

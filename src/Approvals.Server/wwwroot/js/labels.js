@@ -64,6 +64,7 @@ export const DOCUMENT_KINDS = {
   ActivityReport: "rapport d'activité",
   PrefectureLetter: 'courrier de la préfecture',
   Other: 'autre',
+  ApprovedAccounts: 'derniers comptes approuvés',
 };
 
 export const LETTER_KINDS = {

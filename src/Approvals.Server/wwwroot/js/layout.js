@@ -7,6 +7,7 @@ import { ROLES } from './labels.js';
 const NAV = [
   { href: 'index.html', label: 'Dossiers', key: 'dossiers' },
   { href: 'nouveau.html', label: 'Nouvelle demande', key: 'nouveau' },
+  { href: 'arrivees.html', label: 'Demandes du portail', key: 'arrivees' },
   { href: 'echeances.html', label: 'Échéances', key: 'echeances' },
   { href: 'budget.html', label: 'Lignes budgétaires', key: 'budget' },
   { href: 'programmes.html', label: 'Programmes', key: 'programmes' },

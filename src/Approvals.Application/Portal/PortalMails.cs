@@ -1,0 +1,36 @@
+using Approvals.Domain;
+
+namespace Approvals.Application;
+
+using static MailBlock;
+
+/// <summary>The portal's e-mails to a beneficiary: the sign-in link, and the acknowledgment of receipt of a request.</summary>
+public static class PortalMails
+{
+    public static OutgoingMail SignInLink(string address, Uri link, DateTimeOffset expiresAt) =>
+        MailLayout.Compose(
+            $"portal-link:{MagicLinks.Hash(link.ToString())[..24]}",
+            [address],
+            "Votre lien de connexion au portail des subventions",
+            "Connexion au portail des bénéficiaires",
+            [
+                new Paragraph("Vous avez demandé à vous connecter au portail des bénéficiaires pour déposer ou suivre une demande de subvention."),
+                new Links("Lien de connexion", [new DocumentLink("Se connecter au portail", link)],
+                    $"Ce lien ne sert qu'une fois et expire le {FrenchDates.Short(FrenchCalendar.ParisDate(expiresAt))} à "
+                    + $"{TimeZoneInfo.ConvertTime(expiresAt, FrenchCalendar.Paris):HH\\hmm} (heure de Paris), 30 minutes après son envoi."),
+                new Paragraph("Si vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien."),
+            ]);
+
+    public static OutgoingMail Acknowledgment(Dossier dossier, string address, PortalService service, IReadOnlyList<DocumentKind> missing, Uri pdf) =>
+        MailLayout.Compose(
+            $"portal-acknowledgment:{dossier.Number}",
+            [address],
+            $"Accusé de réception de votre demande de subvention n° {dossier.Number}",
+            "Accusé de réception électronique",
+            [
+                new Facts("Accusé de réception", Application.Acknowledgment.Parts(dossier, service, missing)
+                    .Select(part => (part.Heading, string.Join(" ", part.Paragraphs))).ToList()),
+                new Links("Accusé de réception (PDF)", [new DocumentLink("Télécharger l'accusé de réception", pdf)],
+                    "Le téléchargement demande d'être connecté au portail."),
+            ]);
+}

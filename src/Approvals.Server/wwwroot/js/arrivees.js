@@ -1,0 +1,62 @@
+// The agents' inbox of portal requests (GET /api/portal-inbox): the documents still missing and the check before
+// instruction, which a case officer records (POST /api/portal-inbox/{id}/check: complete, or documents missing).
+import { el, replace, euros, frenchInstant } from './dom.js';
+import { get, post } from './api.js';
+import { initLayout, reportError } from './layout.js';
+
+const root = document.getElementById('inbox');
+const status = document.getElementById('status');
+const user = await initLayout('arrivees');
+load();
+
+async function load() {
+  try {
+    render(await get('/api/portal-inbox') ?? []);
+  } catch (error) {
+    replace(root, el('p', { class: 'notice' }, 'La liste ne peut pas être affichée.'));
+    reportError(error);
+  } finally {
+    root.removeAttribute('aria-busy');
+  }
+}
+
+function render(items) {
+  if (!items.length) {
+    replace(root, el('p', { class: 'notice', 'data-testid': 'empty-state' }, 'Aucune demande reçue par le portail.'));
+    return;
+  }
+  const canCheck = user?.role === 'CaseOfficer';
+  replace(root, el('div', { class: 'table-wrap' }, el('table', {},
+    el('caption', { class: 'visually-hidden' }, 'Demandes reçues par le portail'),
+    el('thead', {}, el('tr', {}, ['Reçue le', 'Dossier', 'Association', 'Objet', 'Montant demandé', 'Pièces manquantes', 'Vérification', ''].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, items.map((item) => el('tr', { 'data-testid': 'inbox-row' },
+      el('td', {}, frenchInstant(item.submittedAt)),
+      el('td', {}, el('a', { href: `dossier.html?id=${encodeURIComponent(item.dossierId)}` }, item.number)),
+      el('td', {}, item.beneficiaryName, el('br'), el('span', { class: 'hint' }, item.address)),
+      el('td', {}, item.title),
+      el('td', {}, euros(item.amountRequested)),
+      el('td', {}, item.missingDocuments.length ? item.missingDocuments.join(', ') : 'aucune'),
+      el('td', { 'data-testid': 'inbox-status' }, item.status, item.check?.note ? [el('br'), el('span', { class: 'hint' }, item.check.note)] : null),
+      el('td', {}, canCheck ? checkForm(item) : el('span', { class: 'hint' }, 'agent instructeur'))))))));
+}
+
+function checkForm(item) {
+  const prefix = `check-${item.dossierId}`;
+  const outcome = el('select', { id: `${prefix}-outcome` },
+    el('option', { value: 'Complete' }, 'complète'), el('option', { value: 'DocumentsMissing' }, 'pièces manquantes'));
+  const note = el('input', { type: 'text', id: `${prefix}-note`, value: item.check?.note ?? '' });
+  return el('form', { class: 'inline-form', novalidate: true, on: { submit: (event) => { event.preventDefault(); record(item, outcome.value, note.value); } } },
+    el('label', { for: `${prefix}-outcome` }, `Résultat pour ${item.number}`), outcome,
+    el('label', { for: `${prefix}-note` }, 'Note'), note,
+    el('button', { type: 'submit', class: 'button-small', 'data-testid': 'inbox-check' }, 'Enregistrer'));
+}
+
+async function record(item, outcome, note) {
+  try {
+    await post(`/api/portal-inbox/${encodeURIComponent(item.dossierId)}/check`, { outcome, note });
+    status.textContent = `Vérification de la demande ${item.number} enregistrée.`;
+  } catch (error) {
+    reportError(error, 'La vérification n’a pas été enregistrée');
+  }
+  load();
+}
