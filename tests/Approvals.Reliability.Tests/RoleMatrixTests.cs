@@ -253,6 +253,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             Route.Get("/api/dossiers/{id}/documents/{documentId}", $"/api/dossiers/{id}/documents/{documentId}"),
             Route.Get("/api/deadlines", "/api/deadlines"),
             Route.Get("/api/outbox/failed", "/api/outbox/failed"),
+            Route.Get("/api/clocks", "/api/clocks"),
+            new Route("POST", "/api/clocks/{id}/restart", $"/api/clocks/{id}/restart", ClocksApi.Restart, Judged, () => null),
             Route.Get("/api/me", "/api/me"),
             Route.Get("/api/mailbox", "/api/mailbox"),
             Route.Get("/api/mailbox/{id}", "/api/mailbox/no-such-mail") with { Passed = [404] },

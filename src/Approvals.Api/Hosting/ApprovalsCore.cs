@@ -46,5 +46,6 @@ public static class ApprovalsCore
         api.MapOutboxApi();
         api.MapMeApi();
         api.MapFinanceApi();
+        api.MapClocksApi();
     }
 }
