@@ -28,5 +28,6 @@ public sealed class ClockReconciliation(IDossierStore store)
         return started;
     }
 
-    private static bool Ended(string stage) => Enum.TryParse<DossierStage>(stage, out var parsed) && (Dossier.Empty with { Stage = parsed }).IsEnded;
+    /// <summary>Whether a dossier at <paramref name="stage"/> (as the dossier list names it) has ended: its clock has nothing left to drive.</summary>
+    public static bool Ended(string stage) => Enum.TryParse<DossierStage>(stage, out var parsed) && (Dossier.Empty with { Stage = parsed }).IsEnded;
 }

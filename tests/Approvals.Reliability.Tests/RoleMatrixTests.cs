@@ -259,6 +259,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
                 () => new StringContent("{\"role\":\"Reader\"}", Encoding.UTF8, "application/json")),
             new Route("DELETE", "/api/role-assignments/{person}", "/api/role-assignments/lise.lecture@collectivite.example.fr", RoleAssignmentsApi.Manage, [204], () => null),
             Route.Get("/api/role-audit", "/api/role-audit", RoleAssignmentsApi.Manage),
+            Route.Get("/api/clocks", "/api/clocks"),
+            new Route("POST", "/api/clocks/{id}/restart", $"/api/clocks/{id}/restart", ClocksApi.Restart, Judged, () => null),
             Route.Get("/api/mailbox", "/api/mailbox"),
             Route.Get("/api/mailbox/{id}", "/api/mailbox/no-such-mail") with { Passed = [404] },
             Route.Get("/api/budget-lines", "/api/budget-lines"),

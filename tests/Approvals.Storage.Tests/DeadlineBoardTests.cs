@@ -51,4 +51,35 @@ public sealed class DeadlineBoardTests(StorageFixture fixture)
             pages[0].Days);
         Assert.All(pages, page => Assert.Equal(pages[0].Days, page.Days));
     }
+
+    [Fact]
+    public async Task GivenDeadlinesLongPastThatNoClockFiredYet_WhenTheBoardIsRead_ThenTheyAreListedOverdueOnceAndTheirRemindersAreNot()
+    {
+        await using var services = await fixture.CreateServicesAsync();
+        var store = services.GetRequiredService<IDossierStore>();
+        var index = services.GetRequiredService<IDeadlineIndex>();
+        var now = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        var today = new DateOnly(2026, 11, 27);
+        var reportDay = new DateOnly(2023, 6, 30);
+        var caughtUp = Dossiers.Summary("late-1", "PaymentRequested", beneficiary: "Bénéficiaire 1");
+        var fired = Dossiers.Summary("late-2", "PaymentRequested", beneficiary: "Bénéficiaire 2") with { ReportOverdueOn = reportDay };
+        foreach (var summary in new[] { caughtUp, fired })
+        {
+            await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary), None);
+        }
+
+        await index.UpsertAsync(
+        [
+            new("late-1", "report-due", "ReportDue", reportDay, new DateTimeOffset(2023, 6, 30, 22, 0, 0, TimeSpan.Zero)),
+            new("late-1", "report-due-reminder-30", "Reminder", reportDay.AddDays(-30), new DateTimeOffset(2023, 5, 31, 22, 0, 0, TimeSpan.Zero)),
+            // Fired, its summary says so, but the index row is not removed yet.
+            new("late-2", "report-due", "ReportDue", reportDay, new DateTimeOffset(2023, 6, 30, 22, 0, 0, TimeSpan.Zero)),
+        ], None);
+
+        var board = await DeadlineBoard.ReadPageAsync(index, store, today.AddDays(-60), today.AddDays(60), now, withReminders: true, 0, 100, None);
+
+        Assert.Equal([("late-1", "report-due", true), ("late-2", "report-due", true)], board.Items.Select(d => (d.DossierId, d.DeadlineId, d.Overdue)).Order());
+        Assert.Equal(2, board.Total);
+        Assert.Equal([new DeadlineDay(reportDay, 2, 2)], board.Days);
+    }
 }

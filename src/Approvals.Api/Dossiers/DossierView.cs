@@ -30,6 +30,9 @@ public sealed record DossierView(
     IReadOnlyList<DossierView.DocumentView> Documents,
     IReadOnlyList<DossierView.RegisterView> Register)
 {
+    /// <summary>The dossier's durable clock (runtime status, what it waits for, its next timer); null where the host runs no engine.</summary>
+    public ClockView? Clock { get; init; }
+
     public static DossierView Of(CommandOutcome outcome, IReadOnlyList<RegisterEntry> register, DateTimeOffset now)
     {
         var s = outcome.State;

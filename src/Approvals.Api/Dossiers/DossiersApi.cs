@@ -3,7 +3,9 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Api;
 
@@ -87,7 +89,8 @@ public static class DossiersApi
             statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] ApiServices services)
+    /// <summary>The dossier view, with its clock as the host's Durable Task client reports it (none where no engine runs).</summary>
+    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
     {
         if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
         {
@@ -95,7 +98,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.GetAsync(id, context.RequestAborted);
-        return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
+        return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap(), clocks) : ApiProblems.From(outcome.Refusals);
     }
 
     public static async Task<IResult> Command(string id, CommandRoute route, HttpContext context, ApiServices services)
@@ -175,8 +178,11 @@ public static class DossiersApi
         return count.IsOk ? Results.Json(count.Unwrap(), DomainJson.Options) : ApiProblems.From(count.Refusals);
     }
 
-    /// <summary>The dossier view, or with <c>Prefer: return=minimal</c> (RFC 7240) only its id, version and stage.</summary>
-    public static async Task<IResult> ViewAsync(HttpContext context, ApiServices services, CommandOutcome outcome)
+    /// <summary>
+    /// The dossier view, or with <c>Prefer: return=minimal</c> (RFC 7240) only its id, version and stage. The clock is
+    /// read only when <paramref name="clocks"/> is given (the dossier's page), not after each command.
+    /// </summary>
+    public static async Task<IResult> ViewAsync(HttpContext context, ApiServices services, CommandOutcome outcome, DurableTaskClient? clocks = null)
     {
         if (context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
         {
@@ -186,7 +192,8 @@ public static class DossiersApi
 
         var register = await services.Dossiers.ReadRegisterAsync(outcome.DossierId, context.RequestAborted);
         context.Response.Headers.ETag = $"\"{outcome.Version}\"";
-        return Results.Json(DossierView.Of(outcome, register, services.Time.GetUtcNow()), DomainJson.Options);
+        var view = DossierView.Of(outcome, register, services.Time.GetUtcNow()) with { Clock = await ClockView.ReadAsync(clocks, outcome.DossierId, context.RequestAborted) };
+        return Results.Json(view, DomainJson.Options);
     }
 
     /// <summary>Reads a JSON body as <paramref name="type"/>; a wrong media type or malformed JSON becomes a problem naming the field.</summary>

@@ -50,5 +50,6 @@ public static class ApprovalsCore
         api.MapFinanceApi();
         api.MapPortalApi();
         api.MapPortalInboxApi();
+        api.MapClocksApi();
     }
 }

@@ -21,9 +21,11 @@ public sealed class DossierTriggers(ApiTrigger api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers")] HttpRequest req, [DurableClient] DurableTaskClient client) =>
         api.RunAndSignalAsync(req, client, null, DossiersApi.Create);
 
+    /// <summary>The dossier, with its clock as the Durable Task client reports it.</summary>
     [Function("GetDossier")]
-    public Task<IActionResult> GetDossier([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dossiers/{id}")] HttpRequest req, string id) =>
-        api.RunAsync(req, (context, services) => DossiersApi.Get(id, context, services));
+    public Task<IActionResult> GetDossier(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dossiers/{id}")] HttpRequest req, [DurableClient] DurableTaskClient client, string id) =>
+        api.RunAsync(req, (context, services) => DossiersApi.Get(id, context, services, client));
 
     [Function("VerifyRegister")]
     public Task<IActionResult> VerifyRegister(

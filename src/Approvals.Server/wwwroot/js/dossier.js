@@ -97,7 +97,14 @@ function summarySection(view) {
       view.vote?.officers ? item('Présidence et secrétariat de séance',
         `${view.vote.officers.president}${view.vote.officers.presidentTookPart === false ? " (n'a pas pris part au vote)" : ''} ; secrétaire : ${view.vote.officers.secretary}`, 'vote-officers') : null,
       count?.rulesSource ? item('Règles de quorum appliquées', count.quorumWaived ? `seconde convocation, sans quorum (${count.rulesSource})` : count.rulesSource, 'vote-rules') : null,
+      view.clock ? item('Orchestration', clockText(view.clock), 'clock-status') : null,
       view.settlement ? item('Solde', `${euros(view.settlement.entitled)} dus sur ${euros(view.settlement.realEligibleCosts)} de dépenses réelles ; à reverser : ${euros(view.settlement.recovery)}`, 'settlement') : null));
+}
+
+/** What the dossier's durable clock waits for, as its custom status says, and its state in the engine. */
+function clockText(clock) {
+  if (clock.runtimeStatus === 'Missing') return 'aucune orchestration pour ce dossier';
+  return `${clock.text ?? 'sans statut'} (orchestration ${clock.runtimeStatusLabel}${clock.lastUpdatedAt ? `, mise à jour le ${frenchInstant(clock.lastUpdatedAt)}` : ''})`;
 }
 
 /** The legality control: the prefect's window, safety from a déféré, enforceability, a referral and its outcome. */

@@ -12,6 +12,7 @@ const NAV = [
   { href: 'budget.html', label: 'Lignes budgétaires', key: 'budget' },
   { href: 'programmes.html', label: 'Programmes', key: 'programmes' },
   { href: 'envois.html', label: 'Envois en échec', key: 'envois' },
+  { href: 'orchestrations.html', label: 'Orchestrations', key: 'orchestrations' },
   { href: 'courriels.html', label: 'Courriels (dev)', key: 'courriels' },
   { href: 'roles.html', label: 'Rôles', key: 'roles' },
   { href: '/scalar', label: 'API', key: 'api' },

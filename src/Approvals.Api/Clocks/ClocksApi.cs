@@ -1,0 +1,143 @@
+using Approvals.Application;
+using Approvals.Clock;
+using Approvals.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Api;
+
+/// <summary>
+/// The operations page's routes: the dossiers' clocks by runtime status, a page at a time (the engine's own paging, or
+/// for missing clocks a bounded window of the dossier list), and a restart. The client is the host's Durable Task
+/// client; a host that runs no engine lists nothing and refuses the restart.
+/// </summary>
+public static class ClocksApi
+{
+    public const int MaxTake = 100;
+
+    /// <summary>Who may restart a clock.</summary>
+    public static IReadOnlyList<Role> Restart { get; } = [Role.Finance];
+
+    /// <summary>The statuses the page offers, as the query names them, with the engine's statuses each one covers.</summary>
+    public static IReadOnlyDictionary<string, OrchestrationRuntimeStatus[]> Statuses { get; } = new Dictionary<string, OrchestrationRuntimeStatus[]>
+    {
+        ["running"] = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+        ["completed"] = [OrchestrationRuntimeStatus.Completed],
+        ["failed"] = [OrchestrationRuntimeStatus.Failed],
+        ["terminated"] = [OrchestrationRuntimeStatus.Terminated],
+        ["missing"] = [],
+    };
+
+    public static void MapClocksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/clocks").WithTags("Clocks");
+        group.MapGet("/", List).WithName("ListClocks").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/{id}/restart", RestartClock).WithName("RestartClock").RequireRoles(Restart);
+    }
+
+    /// <summary>
+    /// One page of clocks in <paramref name="status"/> (default <c>running</c>), <paramref name="take"/> at most (50 by
+    /// default). For <c>missing</c>, the page looks at <paramref name="take"/> dossiers of the list and returns the open
+    /// ones that have no clock: a page may be short or empty while <c>continuation</c> says there is more to look at.
+    /// </summary>
+    public static async Task<IResult> List(
+        HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks, string? status, string? continuation, int? take)
+    {
+        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var name = status ?? "running";
+        if (!Statuses.TryGetValue(name, out var runtime))
+        {
+            return ApiProblems.From([Refusal.Invalid("query.status", "status", $"Un statut parmi {string.Join(", ", Statuses.Keys)}", $"Le statut « {name} » n'existe pas.")]);
+        }
+
+        var size = take ?? 50;
+        if (size is < 1 or > MaxTake)
+        {
+            return ApiProblems.From([Refusal.Invalid("query.take", "take", $"Taille de page entre 1 et {MaxTake}", $"La taille de page {size} n'est pas comprise entre 1 et {MaxTake}.")]);
+        }
+
+        if (clocks is null)
+        {
+            return Results.Json(new ClockPage(name, [], null, EngineRunning: false), DomainJson.Options);
+        }
+
+        if (name == "missing")
+        {
+            if (continuation is not null && (!int.TryParse(continuation, out var skipped) || skipped < 0))
+            {
+                return ApiProblems.From([Refusal.Invalid("query.continuation", "continuation", "Suite rendue par la page précédente", "La suite demandée n'est pas valide.")]);
+            }
+
+            return Results.Json(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, context.RequestAborted), DomainJson.Options);
+        }
+
+        var query = new OrchestrationQuery { Statuses = runtime, PageSize = size, ContinuationToken = continuation, FetchInputsAndOutputs = false };
+        await foreach (var page in clocks.GetAllInstancesAsync(query).AsPages(continuation, size).WithCancellation(context.RequestAborted))
+        {
+            return Results.Json(new ClockPage(name, page.Values.Select(i => ClockView.Of(i.InstanceId, i)).ToList(), page.ContinuationToken, EngineRunning: true), DomainJson.Options);
+        }
+
+        return Results.Json(new ClockPage(name, [], null, EngineRunning: true), DomainJson.Options);
+    }
+
+    /// <summary>
+    /// Starts the clock of dossier <paramref name="id"/> again when it is missing, failed, terminated or completed; a
+    /// running clock is told the dossier changed, which makes it plan again at once.
+    /// </summary>
+    public static async Task<IResult> RestartClock(string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
+    {
+        if (ApiIdentity.Authorize(context, Restart).Denied is { } denied)
+        {
+            return denied;
+        }
+
+        if (clocks is null)
+        {
+            return ApiProblems.From([Refusal.WrongStage("clock.off", "Horloges en service", "Les horloges des dossiers ne tournent pas sur ce serveur.")]);
+        }
+
+        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        if (!dossier.IsOk)
+        {
+            return ApiProblems.From(dossier.Refusals);
+        }
+
+        var instance = await clocks.GetInstanceAsync(id, context.RequestAborted);
+        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
+        {
+            await DossierClockSignal.DossierChangedAsync(clocks, id, context.RequestAborted);
+        }
+        else
+        {
+            await DossierClockSignal.StartAsync(clocks, id, context.RequestAborted);
+        }
+
+        return Results.Json(ClockView.Of(id, await clocks.GetInstanceAsync(id, getInputsAndOutputs: true, context.RequestAborted)), DomainJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<ClockPage> MissingAsync(IDossierStore store, DurableTaskClient clocks, int skip, int take, CancellationToken cancellationToken)
+    {
+        var window = await store.QueryAsync(new DossierQuery(Skip: skip, Take: take + 1), cancellationToken);
+        var missing = new List<ClockView>();
+        foreach (var dossier in window.Take(take).Where(d => !ClockReconciliation.Ended(d.Stage)))
+        {
+            if (await clocks.GetInstanceAsync(dossier.DossierId, cancellationToken) is null)
+            {
+                missing.Add(ClockView.Of(dossier.DossierId, null));
+            }
+        }
+
+        return new ClockPage("missing", missing, window.Count > take ? (skip + take).ToString(System.Globalization.CultureInfo.InvariantCulture) : null, EngineRunning: true);
+    }
+
+    /// <param name="Continuation">Pass it back as <c>continuation</c> for the next page; null on the last one.</param>
+    public sealed record ClockPage(string Status, IReadOnlyList<ClockView> Items, string? Continuation, bool EngineRunning);
+}
