@@ -3,6 +3,8 @@
 // Every check returns refusals { code, field, rule, message } like the API's problem details.
 // Money is counted in integer cents, never in floating-point euros.
 
+import { quorumUnder, quorumWording } from './voterules.js';
+
 const refusal = (code, field, rule, message) => ({ code, field, rule, message });
 
 export const MAXIMUM_CENTS = 1_000_000_000 * 100;
@@ -294,7 +296,7 @@ function checkConvention(request, c) {
   ];
 }
 
-// ---- The vote (VoteLaw) ----
+// ---- The vote (VoteLaw), under the rules of the session's date (voterules.js) ----
 
 const TITLES = new Set(['m.', 'mme', 'mme.', 'monsieur', 'madame']);
 
@@ -307,11 +309,6 @@ export function normalizeName(name) {
 }
 
 export const sameName = (a, b) => normalizeName(a) === normalizeName(b);
-
-/** A majority of the members in office: 32 → 17. */
-export function quorum(membersInOffice) {
-  return Math.floor(membersInOffice / 2) + 1;
-}
 
 /** Voters = present members not interested + proxies whose holder and giver are not interested. */
 export function countVoters(attendance) {
@@ -330,8 +327,8 @@ const blankName = (name, field) => (!normalizeName(name)
 const duplicate = (field, what) => refusal('vote.attendance-duplicate', field, 'Un membre figure une seule fois sur la feuille de présence',
   `${what} : un membre ne figure qu'une fois sur la feuille de présence.`);
 
-/** The attendance's refusals (VoteLaw.CheckAttendance), all at once. */
-export function checkAttendance(attendance) {
+/** The attendance's refusals (VoteLaw.CheckAttendance) under `voteRules`, all at once; no quorum on a second convocation. */
+export function checkAttendance(attendance, voteRules, quorumWaived = false) {
   const refusals = [];
   const present = new Set();
   const absent = new Set();
@@ -372,16 +369,19 @@ export function checkAttendance(attendance) {
     refusals.push(refusal('vote.attendance', 'attendance.absent', 'Présents + absents = membres en exercice',
       `Présents et absents ne font pas le nombre de membres en exercice : ${list('present').length} présents + ${list('absent').length} absents = ${listed}, pour ${inOffice} membres en exercice.`));
   }
-  const needed = quorum(inOffice);
-  if (present.size < needed) {
-    refusals.push(refusal('vote.quorum', 'attendance.present', 'Quorum : majorité des membres en exercice présents',
-      `Quorum non atteint : ${present.size} membres présents, ${needed} requis (majorité des ${inOffice} membres en exercice) ; les procurations ne comptent pas.`));
+  const needed = quorumUnder(voteRules, inOffice);
+  const counted = present.size + (voteRules.proxiesCountTowardsQuorum ? list('proxies').length : 0);
+  if (!quorumWaived && counted < needed) {
+    const wording = quorumWording(voteRules);
+    refusals.push(refusal('vote.quorum', 'attendance.present', `Quorum : ${wording} (${voteRules.source})`,
+      `Quorum non atteint : ${counted} membres ${voteRules.proxiesCountTowardsQuorum ? 'présents ou représentés' : 'présents'}, `
+      + `${needed} requis sur ${inOffice} membres en exercice (${wording}, ${voteRules.source}).`));
   }
-  refusals.push(...checkProxies(list('proxies'), present, absent, interested));
+  refusals.push(...checkProxies(list('proxies'), present, absent, interested, voteRules));
   return refusals;
 }
 
-function checkProxies(proxies, present, absent, interested) {
+function checkProxies(proxies, present, absent, interested, voteRules) {
   const refusals = [];
   const givers = new Map();
   const holders = new Map();
@@ -404,22 +404,40 @@ function checkProxies(proxies, present, absent, interested) {
         `${proxy} : « ${giver.trim()} » a déjà donné procuration à « ${givers.get(giverKey)} » ; un membre absent ne donne qu'une procuration.`));
     } else givers.set(giverKey, holder.trim());
 
+    const held = holders.get(holderKey) ?? [];
     if (!present.has(holderKey)) {
       refusals.push(refusal('vote.proxy-holder-not-present', holderField, 'Procuration détenue par un membre présent',
         `${proxy} : seul un membre présent détient une procuration, et « ${holder.trim()} » n'est pas inscrit parmi les présents.`));
     } else if (interested.has(holderKey)) {
       refusals.push(refusal('vote.proxy-held-by-interested', holderField, 'Un membre intéressé ne vote ni pour lui-même ni par procuration',
         `${proxy} : « ${holder.trim()} » est intéressé à l'affaire et ne prend pas part au vote ; il ne peut exercer cette procuration. Confiez-la à un autre membre présent ou retirez-la.`));
-    } else if (holders.has(holderKey)) {
-      refusals.push(refusal('vote.proxy-holder-multiple', holderField, 'Une procuration au plus par membre présent',
-        `${proxy} : « ${holder.trim()} » détient déjà la procuration de « ${holders.get(holderKey)} » ; un membre ne détient qu'une procuration.`));
-    } else holders.set(holderKey, giver.trim());
+    } else if (held.length >= voteRules.maxProxiesPerHolder) {
+      const most = voteRules.maxProxiesPerHolder === 1 ? 'une procuration' : `${voteRules.maxProxiesPerHolder} procurations`;
+      refusals.push(refusal('vote.proxy-holder-multiple', holderField, `Au plus ${most} par membre présent (${voteRules.source})`,
+        `${proxy} : « ${holder.trim()} » détient déjà la procuration de « ${held.join(' » et « ')} » ; un membre ne détient pas plus de ${most} à la date de la séance.`));
+    } else holders.set(holderKey, [...held, giver.trim()]);
   });
   return refusals;
 }
 
+/** The president and the secretary (CGCT L2121-14, L2121-15) are members present at the session. */
+function checkOfficers(officers, attendance) {
+  if (!officers) return [];
+  return [[officers.president, 'officers.president', 'Le président de séance'], [officers.secretary, 'officers.secretary', 'Le secrétaire de séance']]
+    .map(([name, field, label]) => blankName(name, field)
+      ?? ((attendance.present ?? []).some((p) => sameName(p, name))
+        ? null
+        : refusal('vote.officer-not-present', field, 'Président et secrétaire de séance parmi les présents', `${label} « ${name.trim()} » ne figure pas parmi les membres présents.`)))
+    .filter(Boolean);
+}
+
+/** The president has no casting vote when taking no part in the vote, of their own accord or as an interested member. */
+function presidentVotes(officers, attendance) {
+  return !officers || (officers.presidentTookPart !== false && !(attendance.interested ?? []).some((i) => sameName(i, officers.president)));
+}
+
 /** VoteCount.Wording. */
-export function voteWording({ adopted, unanimous, castingVoteUsed, secretBallotTie, abstentions }) {
+export function voteWording({ adopted, unanimous, castingVoteUsed, secretBallotTie, tieWithoutCastingVote, abstentions }) {
   if (adopted) {
     if (castingVoteUsed) return 'adopté avec la voix prépondérante du président';
     if (unanimous && abstentions === 0) return "adopté à l'unanimité";
@@ -427,20 +445,23 @@ export function voteWording({ adopted, unanimous, castingVoteUsed, secretBallotT
     return 'adopté à la majorité';
   }
   if (secretBallotTie) return 'rejeté (partage égal des voix, scrutin secret)';
+  if (tieWithoutCastingVote) return "rejeté (partage égal des voix, le président n'ayant pas pris part au vote)";
   if (castingVoteUsed) return 'rejeté avec la voix prépondérante du président';
   return 'rejeté';
 }
 
 /**
- * VoteLaw.Count: { ok: true, count } or { ok: false, refusals }. count = { quorum, present, voters, votesCast,
- * outcome ('Adopted' | 'Rejected'), unanimous, castingVoteUsed, secretBallotTie, wording }.
+ * VoteLaw.Count under the rules of the session's date: { ok: true, count } or { ok: false, refusals }.
+ * `session` = { rules (from rulesFor), quorumWaived (second convocation), officers ({ president, secretary,
+ * presidentTookPart }) or null }. count = { quorum, present, voters, votesCast, outcome ('Adopted' | 'Rejected'),
+ * unanimous, castingVoteUsed, secretBallotTie, quorumWaived, tieWithoutCastingVote, rulesSource, wording }.
  */
-export function countVote(attendance, tally, secretBallot, presidentVotesFor) {
+export function countVote(attendance, tally, secretBallot, presidentVotesFor, { rules: voteRules, quorumWaived = false, officers = null }) {
   const inOffice = Number(attendance.membersInOffice);
   if (!Number.isInteger(inOffice) || inOffice < 1) {
     return { ok: false, refusals: [refusal('vote.members-in-office', 'attendance.membersInOffice', 'Membres en exercice', `Le nombre de membres en exercice doit être d'au moins 1 (${attendance.membersInOffice ?? ''} indiqué).`)] };
   }
-  const refusals = checkAttendance(attendance);
+  const refusals = [...checkAttendance(attendance, voteRules, quorumWaived), ...checkOfficers(officers, attendance)];
   for (const [key, label] of [['for', 'pour'], ['against', 'contre'], ['abstention', 'abstention']]) {
     const value = Number(tally[key]);
     if (!Number.isInteger(value) || value < 0) {
@@ -460,19 +481,28 @@ export function countVote(attendance, tally, secretBallot, presidentVotesFor) {
     };
   }
 
+  const votes = presidentVotes(officers, attendance);
+  const castingGiven = presidentVotesFor !== null && presidentVotesFor !== undefined;
   const votesCast = pour + contre;
   const tie = votesCast > 0 && pour === contre;
-  if (tie && !secretBallot && (presidentVotesFor === null || presidentVotesFor === undefined)) {
+  if (tie && !votes && castingGiven) {
+    return {
+      ok: false,
+      refusals: [refusal('vote.casting-vote-without-president', 'presidentVotesFor', 'Pas de voix prépondérante sans vote du président',
+        "Le président n'a pas pris part au vote : il n'a pas de voix prépondérante, et le partage égal des voix vaut rejet.")],
+    };
+  }
+  if (tie && !secretBallot && votes && !castingGiven) {
     return {
       ok: false,
       refusals: [refusal('vote.casting-vote-missing', 'presidentVotesFor', 'Voix prépondérante du président',
         `Partage égal des voix (pour ${pour}, contre ${contre}) en scrutin public : la voix du président est prépondérante ; indiquez s'il a voté pour ou contre.`)],
     };
   }
-  const castingVoteUsed = tie && !secretBallot;
+  const castingVoteUsed = tie && !secretBallot && votes;
   const adopted = pour > contre || (castingVoteUsed && presidentVotesFor === true);
   const count = {
-    quorum: quorum(inOffice),
+    quorum: quorumWaived ? 0 : quorumUnder(voteRules, inOffice),
     present: voters.present,
     voters: voters.total,
     votesCast,
@@ -480,14 +510,17 @@ export function countVote(attendance, tally, secretBallot, presidentVotesFor) {
     unanimous: adopted && pour > 0 && contre === 0,
     castingVoteUsed,
     secretBallotTie: tie && Boolean(secretBallot),
+    quorumWaived,
+    tieWithoutCastingVote: tie && !secretBallot && !votes,
+    rulesSource: voteRules.source,
   };
   count.wording = voteWording({ ...count, adopted, abstentions: voters.total - votesCast });
   return { ok: true, count };
 }
 
-/** Whether the president's casting vote must be asked for: a tie of cast votes in a public ballot. */
-export function needsCastingVote(tally, secretBallot) {
+/** Whether the president's casting vote must be asked for: a tie of cast votes in a public ballot the president took part in. */
+export function needsCastingVote(tally, secretBallot, officers = null, attendance = {}) {
   const pour = Number(tally.for);
   const contre = Number(tally.against);
-  return !secretBallot && pour > 0 && pour === contre;
+  return !secretBallot && pour > 0 && pour === contre && presidentVotes(officers, attendance);
 }
