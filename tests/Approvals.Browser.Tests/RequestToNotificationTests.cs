@@ -49,7 +49,9 @@ public sealed class RequestToNotificationTests : IAsyncLifetime
         await page.ClickAsync("[data-testid=action-RecordVote] summary");
         await page.ClickAsync("#fill-session");
         await Assertions.Expect(page.GetByTestId("vote-preview")).ToContainTextAsync("adopté à l'unanimité");
-        await Assertions.Expect(page.GetByTestId("vote-preview")).ToContainTextAsync("17");
+        // The session of 9 June 2022 is under loi n°2021-1465: a third of the 32 members (11), not a majority (17).
+        await Assertions.Expect(page.GetByTestId("vote-quorum")).ToContainTextAsync("Quorum : 11 — atteint (29 présents)");
+        await Assertions.Expect(page.GetByTestId("vote-rules")).ToContainTextAsync("loi n°2021-1465, art. 10");
         await Browser.ScreenshotAsync(page, "02-vote-preview");
         await page.ClickAsync("#vote-submit");
         await Assertions.Expect(page.GetByTestId("vote-outcome")).ToContainTextAsync("adopté à l'unanimité");

@@ -28,7 +28,8 @@ public sealed record DossierView(
     IReadOnlyList<DossierView.DeadlineView> Deadlines,
     IReadOnlyList<DossierView.ActionView> AllowedActions,
     IReadOnlyList<DossierView.DocumentView> Documents,
-    IReadOnlyList<DossierView.RegisterView> Register)
+    IReadOnlyList<DossierView.RegisterView> Register,
+    IReadOnlyList<DossierEvent.SessionWithoutQuorum> FailedSessions)
 {
     /// <summary>The dossier's durable clock (runtime status, what it waits for, its next timer); null where the host runs no engine.</summary>
     public ClockView? Clock { get; init; }
@@ -66,7 +67,8 @@ public sealed record DossierView(
                 .Select(r => new ActionView(r.Command, r.Segment, CommandLabels.Of(r.Command), r.Roles))
                 .ToList(),
             s.Documents.Select(d => new DocumentView(d.DocumentId, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.At)).ToList(),
-            register.Select(e => new RegisterView(e.Sequence, e.Type, EventSummaries.Of(DomainJson.DeserializeEvent(e.Type, e.Json)), e.Actor, e.RecordedAt, e.Hash, e.PreviousHash)).ToList());
+            register.Select(e => new RegisterView(e.Sequence, e.Type, EventSummaries.Of(DomainJson.DeserializeEvent(e.Type, e.Json)), e.Actor, e.RecordedAt, e.Hash, e.PreviousHash)).ToList(),
+            s.FailedSessions);
     }
 
     /// <summary>The main path of the process with what is done and when; an end off the path is added last.</summary>

@@ -304,7 +304,7 @@ public static class Workflow
         }
 
         // CGCT L2121-17: a second session, convened at least three days after one without quorum, needs none.
-        var secondConvocation = state.FailedSessions.Any(f => c.SessionDate >= f.SessionDate.AddDays(3));
+        var secondConvocation = VoteLaw.IsSecondConvocation(c.SessionDate, state.FailedSessions.Select(f => f.SessionDate));
         var count = VoteLaw.Count(c.Attendance, c.Tally, c.SecretBallot, c.PresidentVotesFor, VoteRuleBook.For(c.SessionDate), secondConvocation, c.Officers);
         if (!count.IsOk)
         {

@@ -13,6 +13,13 @@ public static class VoteLaw
     public static int Quorum(int membersInOffice) => VoteRuleBook.Ordinary.Quorum(membersInOffice);
 
     /// <summary>
+    /// CGCT L2121-17 (and the derogations, which keep it): when the quorum is not reached, the body is convened again at
+    /// least three days later and then deliberates without quorum.
+    /// </summary>
+    public static bool IsSecondConvocation(DateOnly sessionDate, IEnumerable<DateOnly> sessionsWithoutQuorum) =>
+        sessionsWithoutQuorum.Any(failed => sessionDate >= failed.AddDays(3));
+
+    /// <summary>
     /// Checks the attendance and the tally, then decides the outcome. Every refusal found in the attendance is
     /// returned at once; the tally is compared with the voters only once the attendance is sound.
     /// </summary>

@@ -21,25 +21,6 @@ public class DatedVoteRulesTests
         };
     }
 
-    [Theory]
-    [InlineData(2020, 3, 23, "CGCT, art. L2121-17 et L2121-20")]
-    [InlineData(2020, 3, 24, "loi n°2020-290, art. 10")]
-    [InlineData(2020, 4, 2, "loi n°2020-290, art. 10, rédaction de l'ordonnance n°2020-391")]
-    [InlineData(2020, 7, 10, "loi n°2020-290, art. 10, rédaction de l'ordonnance n°2020-391")]
-    [InlineData(2020, 7, 11, "loi n°2020-290, art. 10, rédaction de la loi n°2020-760")]
-    [InlineData(2020, 8, 30, "loi n°2020-290, art. 10, rédaction de la loi n°2020-760")]
-    [InlineData(2020, 8, 31, "CGCT, art. L2121-17 et L2121-20")]
-    [InlineData(2020, 11, 14, "CGCT, art. L2121-17 et L2121-20")]
-    [InlineData(2020, 11, 15, "loi n°2020-1379, art. 6, prorogé par la loi n°2021-689")]
-    [InlineData(2021, 9, 30, "loi n°2020-1379, art. 6, prorogé par la loi n°2021-689")]
-    [InlineData(2021, 10, 1, "CGCT, art. L2121-17 et L2121-20")]
-    [InlineData(2021, 11, 12, "loi n°2021-1465, art. 10")]
-    [InlineData(2022, 6, 9, "loi n°2021-1465, art. 10")]
-    [InlineData(2022, 7, 31, "loi n°2021-1465, art. 10")]
-    [InlineData(2022, 8, 1, "CGCT, art. L2121-17 et L2121-20")]
-    public void Given_a_session_date_Then_the_rules_in_force_that_day_apply(int year, int month, int day, string source) =>
-        Assert.Equal(source, VoteRuleBook.For(new DateOnly(year, month, day)).Source);
-
     [Fact]
     public void Given_the_seed_request_When_the_bureau_of_9_June_2022_votes_Then_accepted_under_the_derogation_in_force()
     {

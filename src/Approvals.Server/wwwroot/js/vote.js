@@ -1,7 +1,9 @@
 // The vote form: the session, the attendance (names one per line), proxies, interested members, the tally; and,
-// before anything is sent, the law's verdict computed here (quorum, voters, outcome wording) with checks.js.
+// before anything is sent, the law's verdict computed here (quorum, voters, outcome wording) with checks.js, under the
+// rules in force on the session's date (voterules.js) and without quorum on a second convocation.
 import { el, replace, todayInParis, focus } from './dom.js';
-import { countVote, countVoters, quorum, needsCastingVote, checkAmount, checkText, checkDate, amountValue } from './checks.js';
+import { countVote, countVoters, needsCastingVote, checkAmount, checkText, checkDate, amountValue } from './checks.js';
+import { rulesFor, quorumUnder, quorumWording, isSecondConvocation } from './voterules.js';
 import { SEED_VOTE } from './seed.js';
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -30,13 +32,16 @@ export function voteForm(action, view, submit) {
     for: input('vote-for', 'tally.for', { type: 'number', min: '0', class: 'short', inputmode: 'numeric' }),
     against: input('vote-against', 'tally.against', { type: 'number', min: '0', class: 'short', inputmode: 'numeric', value: '0' }),
     abstention: input('vote-abstention', 'tally.abstention', { type: 'number', min: '0', class: 'short', inputmode: 'numeric', value: '0' }),
-    president: el('select', { id: 'vote-president', name: 'presidentVotesFor', 'data-field': 'presidentVotesFor' },
+    casting: el('select', { id: 'vote-president', name: 'presidentVotesFor', 'data-field': 'presidentVotesFor' },
       el('option', { value: '' }, '— choisir —'), el('option', { value: 'true' }, 'pour'), el('option', { value: 'false' }, 'contre')),
+    president: input('vote-officers-president', 'officers.president'),
+    secretary: input('vote-officers-secretary', 'officers.secretary'),
+    presidentTookPart: el('input', { type: 'checkbox', id: 'vote-officers-presidentTookPart', name: 'officers.presidentTookPart', 'data-field': 'officers.presidentTookPart', checked: true }),
     amountVoted: input('vote-amountVoted', 'amountVoted', { class: 'amount', inputmode: 'decimal', value: requested === undefined || requested === null ? '' : String(requested).replace('.', ',') }),
   };
   let proxies = [];
   const proxyRows = el('div', { id: 'proxy-rows' });
-  const presidentRow = el('div', { id: 'president-vote-row', hidden: true }, field('vote-president', 'Voix prépondérante du président (partage égal des voix)', c.president,
+  const presidentRow = el('div', { id: 'president-vote-row', hidden: true }, field('vote-president', 'Voix prépondérante du président (partage égal des voix)', c.casting,
     'En scrutin public, la voix du président départage : indiquez son vote.'));
   const preview = el('div', { class: 'vote-preview', id: 'vote-preview', 'data-testid': 'vote-preview', 'aria-live': 'polite' });
   const summary = el('div', { class: 'error-summary', id: 'vote-erreurs', tabindex: '-1', role: 'alert', hidden: true });
@@ -55,7 +60,10 @@ export function voteForm(action, view, submit) {
   }
 
   function read() {
-    const president = c.president.value === '' ? null : c.president.value === 'true';
+    const president = c.casting.value === '' ? null : c.casting.value === 'true';
+    const officers = c.president.value.trim() || c.secretary.value.trim()
+      ? { president: c.president.value.trim(), secretary: c.secretary.value.trim(), presidentTookPart: c.presidentTookPart.checked }
+      : null;
     return {
       reportNumber: c.reportNumber.value.trim(),
       rapporteur: c.rapporteur.value.trim(),
@@ -71,24 +79,29 @@ export function voteForm(action, view, submit) {
       tally: { for: intOf(c.for.value), against: intOf(c.against.value), abstention: intOf(c.abstention.value) },
       secretBallot: c.secretBallot.checked,
       presidentVotesFor: president,
+      officers,
       amountVoted: amountValue(c.amountVoted.value) ?? c.amountVoted.value,
     };
   }
 
   function update() {
     const body = read();
-    const tie = needsCastingVote(body.tally, body.secretBallot);
-    presidentRow.hidden = !tie;
-    if (!tie) c.president.value = '';
     const a = body.attendance;
+    const tie = needsCastingVote(body.tally, body.secretBallot, body.officers, a);
+    presidentRow.hidden = !tie;
+    if (!tie) c.casting.value = '';
     const out = [];
+    const session = sessionOf(body.sessionDate, body.officers);
+    out.push(el('p', { 'data-testid': 'vote-rules' }, `Règles de la séance : ${quorumWording(session.rules)}, ${session.rules.maxProxiesPerHolder === 1 ? 'une procuration' : `${session.rules.maxProxiesPerHolder} procurations`} au plus par membre (${session.rules.source})`));
     if (Number.isInteger(a.membersInOffice) && a.membersInOffice >= 1) {
-      const q = quorum(a.membersInOffice);
-      const present = a.present.length;
-      out.push(el('p', { 'data-testid': 'vote-quorum' }, `Quorum : ${q} — ${present >= q ? 'atteint' : 'non atteint'} (${present} présent${present > 1 ? 's' : ''})`));
+      const q = quorumUnder(session.rules, a.membersInOffice);
+      const counted = a.present.length + (session.rules.proxiesCountTowardsQuorum ? a.proxies.length : 0);
+      out.push(el('p', { 'data-testid': 'vote-quorum' }, session.quorumWaived
+        ? 'Seconde convocation, au moins trois jours après une séance sans quorum : l’assemblée délibère sans condition de quorum (CGCT, art. L2121-17).'
+        : `Quorum : ${q} — ${counted >= q ? 'atteint' : 'non atteint'} (${counted} ${session.rules.proxiesCountTowardsQuorum ? 'présents ou représentés' : `présent${counted > 1 ? 's' : ''}`})`));
       const voters = countVoters(a);
       out.push(el('p', { 'data-testid': 'vote-voters' }, `Votants : ${voters.total} (présents ${voters.present} + procurations ${voters.proxies} − intéressés ${voters.excluded})`));
-      const result = countVote(a, body.tally, body.secretBallot, body.presidentVotesFor);
+      const result = countVote(a, body.tally, body.secretBallot, body.presidentVotesFor, session);
       if (result.ok) {
         out.push(el('p', { 'data-testid': 'vote-wording', class: 'outcome' }, `Résultat : ${result.count.wording}`));
       } else {
@@ -115,6 +128,9 @@ export function voteForm(action, view, submit) {
     c.for.value = String(seed.tally.for);
     c.against.value = String(seed.tally.against);
     c.abstention.value = String(seed.tally.abstention);
+    c.president.value = seed.officers?.president ?? '';
+    c.secretary.value = seed.officers?.secretary ?? '';
+    c.presidentTookPart.checked = seed.officers?.presidentTookPart ?? true;
     c.amountVoted.value = String(seed.amountVoted).replace('.', ',');
     renderProxies();
     update();
@@ -129,7 +145,10 @@ export function voteForm(action, view, submit) {
         field('vote-assembly', 'Assemblée', c.assembly, 'Bureau, conseil…'),
         field('vote-sessionDate', 'Date de la séance', c.sessionDate),
         field('vote-reportNumber', 'Numéro du rapport', c.reportNumber),
-        field('vote-rapporteur', 'Rapporteur', c.rapporteur))),
+        field('vote-rapporteur', 'Rapporteur', c.rapporteur),
+        field('vote-officers-president', 'Président de séance', c.president, 'Un membre présent.'),
+        field('vote-officers-secretary', 'Secrétaire de séance', c.secretary, 'Un membre présent.')),
+      el('div', { class: 'check' }, c.presidentTookPart, el('label', { for: 'vote-officers-presidentTookPart' }, 'Le président a pris part au vote'))),
     el('fieldset', {}, el('legend', {}, 'Présences'),
       field('vote-membersInOffice', 'Membres en exercice', c.membersInOffice),
       el('div', { class: 'grid' },
@@ -137,7 +156,7 @@ export function voteForm(action, view, submit) {
         field('vote-absent', 'Membres absents', c.absent, 'Un nom par ligne.')),
       el('div', { 'data-field': 'attendance.proxies', id: 'proxies-block' },
         el('h3', {}, 'Procurations'),
-        el('p', { class: 'hint' }, 'Un membre absent donne procuration à un membre présent ; chacun en détient une au plus.'),
+        el('p', { class: 'hint' }, 'Un membre absent donne procuration à un membre présent ; chacun en détient une au plus (deux sous les régimes dérogatoires de 2020 à 2022).'),
         proxyRows,
         el('button', { type: 'button', class: 'button-secondary button-small', id: 'add-proxy', on: { click: () => {
           proxies.push({ giver: '', holder: '' });
@@ -169,10 +188,15 @@ export function voteForm(action, view, submit) {
       checkDate(body.sessionDate, 'sessionDate', 'La date de la séance'),
       checkAmount(c.amountVoted.value, 'amountVoted'),
     ].filter(Boolean);
-    const law = countVote(body.attendance, body.tally, body.secretBallot, body.presidentVotesFor);
+    const law = countVote(body.attendance, body.tally, body.secretBallot, body.presidentVotesFor, sessionOf(body.sessionDate, body.officers));
     if (!law.ok) errors.push(...law.refusals);
     submit(body, errors, form, summary);
   });
+
+  /** The rules of the session's date, and no quorum when an earlier session without quorum makes this a second convocation. */
+  function sessionOf(sessionDate, officers) {
+    return { rules: rulesFor(sessionDate), quorumWaived: isSecondConvocation(sessionDate, view.failedSessions), officers };
+  }
 
   renderProxies();
   update();
