@@ -174,6 +174,22 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         Assert.Equal(401, await StatusAsync(page, "/api/me"));
     }
 
+    [Fact]
+    public async Task GivenASessionWhoseRoleIsKeptInStorage_WhenStorageIsDown_ThenTheAnswerIs503NotAnError()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/auth/sign-in?retour=%2Fdeconnexion.html");
+        await LogInAtProviderAsync(page, "nora");
+        await page.WaitForURLAsync("**/deconnexion.html");
+
+        await host.Azurite.StopAsync();
+        var status = await StatusAsync(page, "/api/me");
+        await host.Azurite.StartAsync();
+
+        Assert.Equal(503, status);
+        Assert.Equal(403, await StatusAsync(page, "/api/me"));
+    }
+
     private async Task<IPage> NewPageAsync()
     {
         var page = await browser.NewPageAsync(application);

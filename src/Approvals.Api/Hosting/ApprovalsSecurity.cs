@@ -33,7 +33,15 @@ public static class ApprovalsSecurity
                 return;
             }
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Approvals.Application.StorageFailedException) when (!context.Response.HasStarted)
+            {
+                // A session's role is read from storage during authentication, before any endpoint filter: 503, as they answer.
+                await ApiProblems.StorageUnavailable().ExecuteAsync(context);
+            }
         });
         app.UseAuthentication();
         app.UseAuthorization();

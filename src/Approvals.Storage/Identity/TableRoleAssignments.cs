@@ -58,7 +58,10 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
                 {
                     var row = new TableEntity(Partition, PersonKey(person))
                     {
-                        ["Person"] = person, ["Role"] = assigned.ToString(), ["AssignedBy"] = changedBy, ["AssignedAt"] = now,
+                        ["Person"] = person,
+                        ["Role"] = assigned.ToString(),
+                        ["AssignedBy"] = changedBy,
+                        ["AssignedAt"] = now,
                     };
                     actions.Add(current.HasValue
                         ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.Value!.ETag)
