@@ -21,19 +21,22 @@ public sealed class Azurite : IAsyncDisposable
     private readonly Process process;
     private readonly string folder;
     private readonly int blobPort;
+    private readonly int queuePort;
     private readonly int tablePort;
 
-    private Azurite(Process process, string folder, int blobPort, int tablePort)
+    private Azurite(Process process, string folder, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         this.folder = folder;
         this.blobPort = blobPort;
+        this.queuePort = queuePort;
         this.tablePort = tablePort;
     }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
 
     public int ProcessId => process.Id;
@@ -65,10 +68,10 @@ public sealed class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, folder, ports[0], ports[2]);
+        var azurite = new Azurite(process, folder, ports[0], ports[1], ports[2]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         var deadline = Stopwatch.StartNew();
-        while (!(await AcceptsAsync(ports[0]) && await AcceptsAsync(ports[2])))
+        while (!(await AcceptsAsync(ports[0]) && await AcceptsAsync(ports[1]) && await AcceptsAsync(ports[2])))
         {
             if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(30))
             {

@@ -43,7 +43,10 @@ public sealed class BenchServer : IAsyncDisposable
 
     public RecordingDossierStore Store => (RecordingDossierStore)Service<IDossierStore>();
 
-    public static async Task<BenchServer> StartAsync(string repositoryRoot, string connectionString, string mailFolder, long maxUploadBytes)
+    /// <param name="overrides">Settings over the bench's (e.g. the clock engine switched on, tables of its own).</param>
+    /// <param name="leftOut">The hosted services left out; by default the outbox and digest workers.</param>
+    public static async Task<BenchServer> StartAsync(
+        string repositoryRoot, string connectionString, string mailFolder, long maxUploadBytes, IReadOnlyDictionary<string, string?>? overrides = null, Type[]? leftOut = null)
     {
         var time = new SettableTime(SettableTime.Paris(2022, 5, 3));
         var counter = new RoundTripCounter();
@@ -56,7 +59,12 @@ public sealed class BenchServer : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Clock:Enabled"] = "false",
         };
-        var factory = new Factory(Path.Combine(repositoryRoot, "src", "Approvals.Server"), settings, time, counter);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var factory = new Factory(Path.Combine(repositoryRoot, "src", "Approvals.Server"), settings, time, counter, leftOut ?? Workers);
         factory.UseKestrel(0);
         factory.StartServer();
         await factory.Services.GetRequiredService<StorageInitializer>().InitializeAsync(CancellationToken.None);
@@ -87,7 +95,8 @@ public sealed class BenchServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private sealed class Factory(string contentRoot, IReadOnlyDictionary<string, string?> settings, SettableTime time, RoundTripCounter counter) : WebApplicationFactory<Program>
+    private sealed class Factory(string contentRoot, IReadOnlyDictionary<string, string?> settings, SettableTime time, RoundTripCounter counter, Type[] leftOut)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -102,7 +111,7 @@ public sealed class BenchServer : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(time);
-                var workers = services.Where(s => s.ServiceType == typeof(IHostedService) && Workers.Contains(s.ImplementationType)).ToList();
+                var workers = services.Where(s => s.ServiceType == typeof(IHostedService) && leftOut.Contains(s.ImplementationType)).ToList();
                 workers.ForEach(worker => services.Remove(worker));
 
                 void Count(ClientOptions options) => options.AddPolicy(counter, HttpPipelinePosition.PerRetry);

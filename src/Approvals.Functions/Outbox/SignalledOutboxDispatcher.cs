@@ -9,7 +9,7 @@ namespace Approvals.Functions;
 /// <see cref="OutboxSignal"/> does exist here: HTTP triggers and activities run <see cref="DossierService"/> in this
 /// worker process, which hands its committed items to the signal. It just does not reach other instances, and an
 /// instance may be recycled before it dispatches; the outbox rows are in storage, so the sweep timer
-/// (<see cref="OutboxSweepTimer"/>, every minute) finishes that work. Reading the items back from storage in the HTTP
+/// (<see cref="MaintenanceTimers.SweepOutbox"/>, every minute) finishes that work. Reading the items back from storage in the HTTP
 /// trigger instead would cost a query per command, lengthen every response by the e-mail round trip, and leave the
 /// signal's channel filling with nobody to read it. The committing instance holds the dossier's outbox lease until it
 /// has carried the items out; the sweep takes only dossiers whose lease has ended, so the two never send one mail twice.

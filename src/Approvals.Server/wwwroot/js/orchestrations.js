@@ -51,12 +51,11 @@ function render(page) {
   const canRestart = user?.role === 'Finance';
   replace(root, el('div', { class: 'table-wrap' }, el('table', {},
     el('caption', { class: 'visually-hidden' }, 'Orchestrations des dossiers'),
-    el('thead', {}, el('tr', {}, ['Dossier', 'État', 'Ce qu\'elle attend', 'Prochaine minuterie', 'Dernière mise à jour', ''].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ['Dossier', 'État', 'Ce qu\'elle attend et sa prochaine minuterie', 'Dernière mise à jour', ''].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, page.items.map((clock) => el('tr', { 'data-testid': 'clock-row', 'data-dossier': clock.dossierId },
       el('td', {}, el('a', { href: `dossier.html?id=${encodeURIComponent(clock.dossierId)}` }, clock.dossierId)),
       el('td', {}, clock.runtimeStatusLabel),
       el('td', {}, clock.text ?? '—'),
-      el('td', {}, frenchInstant(clock.nextTimerDue)),
       el('td', {}, frenchInstant(clock.lastUpdatedAt)),
       el('td', {}, canRestart
         ? el('button', { type: 'button', class: 'button-small', 'data-testid': 'restart-clock', on: { click: () => restart(clock) } }, 'Relancer')
