@@ -18,8 +18,11 @@ public static class ClocksApi
 {
     public const int MaxTake = 100;
 
+    /// <summary>Who may list the clocks: those who read dossiers, and the administrator who runs the service.</summary>
+    public static IReadOnlyList<Role> Readers { get; } = [.. CommandRoutes.Read, Role.Administrator];
+
     /// <summary>Who may restart a clock.</summary>
-    public static IReadOnlyList<Role> Restart { get; } = [Role.Finance];
+    public static IReadOnlyList<Role> Restart { get; } = [Role.Finance, Role.Administrator];
 
     /// <summary>The statuses the page offers, as the query names them, with the engine's statuses each one covers.</summary>
     public static IReadOnlyDictionary<string, OrchestrationRuntimeStatus[]> Statuses { get; } = new Dictionary<string, OrchestrationRuntimeStatus[]>
@@ -34,7 +37,7 @@ public static class ClocksApi
     public static void MapClocksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/clocks").WithTags("Clocks");
-        group.MapGet("/", List).WithName("ListClocks").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/", List).WithName("ListClocks").RequireRoles(Readers);
         group.MapPost("/{id}/restart", RestartClock).WithName("RestartClock").RequireRoles(Restart);
     }
 
@@ -46,7 +49,7 @@ public static class ClocksApi
     public static async Task<IResult> List(
         HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks, string? status, string? continuation, int? take)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
+        if (ApiIdentity.Authorize(context, Readers).Denied is { } denied)
         {
             return denied;
         }

@@ -48,7 +48,7 @@ function render(page) {
     replace(root, el('div', { class: 'empty', 'data-testid': 'empty-state' }, el('p', {}, 'Aucune orchestration dans cet état sur cette page.')), more);
     return;
   }
-  const canRestart = user?.role === 'Finance';
+  const canRestart = user?.role === 'Finance' || user?.role === 'Administrator';
   replace(root, el('div', { class: 'table-wrap' }, el('table', {},
     el('caption', { class: 'visually-hidden' }, 'Orchestrations des dossiers'),
     el('thead', {}, el('tr', {}, ['Dossier', 'État', 'Ce qu\'elle attend et sa prochaine minuterie', 'Dernière mise à jour', ''].map((h) => el('th', { scope: 'col' }, h)))),
