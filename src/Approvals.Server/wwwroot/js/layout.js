@@ -37,8 +37,8 @@ export async function initLayout(current, { needsUser = true } = {}) {
   if (!needsUser) return null;
   try {
     const me = await get('/api/me');
-    // An administrator assigns roles and reads no dossier: their page is the roles page.
-    if (me.role === 'Administrator' && current !== 'roles') location.assign('roles.html');
+    // An administrator assigns roles and runs the clocks but reads no dossier: other pages send them to the roles page.
+    if (me.role === 'Administrator' && !['roles', 'orchestrations'].includes(current)) location.assign('roles.html');
     replace(user,
       el('span', { class: 'user-name' }, me.name),
       el('span', { class: 'user-role' }, me.roleLabel ?? ROLES[me.role] ?? me.role),
