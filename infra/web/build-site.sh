@@ -21,4 +21,7 @@ fi
 rm -rf "$site"
 mkdir -p "$site"
 cp -R "$pages/." "$site/"
+# Seed 004's demo script, the one copy of the seed: the pages' examples (js/seed.js) read it at /Demo/seed-004.json.
+mkdir -p "$site/Demo"
+cp "$here/../../src/Approvals.Server/Demo/seed-004.json" "$site/Demo/"
 sed "s/__ENTRA_TENANT_ID__/$tenant/" "$here/staticwebapp.config.template.json" > "$site/staticwebapp.config.json"

@@ -2,6 +2,7 @@ using Approvals.Api;
 using Approvals.Mail;
 using Approvals.Server;
 using Approvals.Storage;
+using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,8 @@ app.UseStatusCodePages(async context =>
 });
 app.UseDefaultFiles();
 app.UseStaticFiles();
+// The demo scripts, seed 004's being the one copy of the seed: the pages' examples read it (wwwroot/js/seed.js).
+app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Demo")), RequestPath = "/Demo" });
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/scalar").AllowAnonymous();
 app.MapApprovalsHealth();

@@ -9,6 +9,9 @@ namespace Approvals.Storage;
 /// <summary>Builds the Azure clients, once per process: they are thread-safe and keep their connections.</summary>
 public static class StorageClients
 {
+    /// <summary>One credential for both clients in Azure (the managed identity): one token cache, created only when used.</summary>
+    private static readonly Lazy<TokenCredential> Credential = new(() => new DefaultAzureCredential());
+
     /// <param name="configure">A last say on the client options (the benchmark adds a policy that counts round trips).</param>
     public static TableServiceClient CreateTables(StorageOptions options, Action<ClientOptions>? configure = null)
     {
@@ -16,7 +19,7 @@ public static class StorageClients
         ConfigureRetry(clientOptions, options);
         configure?.Invoke(clientOptions);
         return options.TableServiceUri is { Length: > 0 } uri
-            ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
+            ? new TableServiceClient(new Uri(uri), Credential.Value, clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
     }
 
@@ -27,7 +30,7 @@ public static class StorageClients
         ConfigureRetry(clientOptions, options);
         configure?.Invoke(clientOptions);
         return options.BlobServiceUri is { Length: > 0 } uri
-            ? new BlobServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions)
+            ? new BlobServiceClient(new Uri(uri), Credential.Value, clientOptions)
             : new BlobServiceClient(options.ConnectionString, clientOptions);
     }
 

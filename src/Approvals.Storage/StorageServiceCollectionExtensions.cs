@@ -11,7 +11,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Registers the stores over Azure Storage (section <c>Storage</c>) and the start-up step that creates tables and container.</summary>
     public static IServiceCollection AddApprovalsStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => StorageClients.CreateTables(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(provider => StorageClients.CreateBlobs(provider.GetRequiredService<IOptions<StorageOptions>>().Value));

@@ -29,6 +29,8 @@ public sealed class StaticWebSiteTests : IDisposable
         var pages = Directory.CreateDirectory(Path.Combine(repository.FullName, "src", "Approvals.Server", "wwwroot", "css"));
         File.WriteAllText(Path.Combine(pages.Parent!.FullName, "index.html"), "<h1>Dossiers</h1>");
         File.WriteAllText(Path.Combine(pages.FullName, "site.css"), "body{}");
+        var demo = Directory.CreateDirectory(Path.Combine(repository.FullName, "src", "Approvals.Server", "Demo"));
+        File.WriteAllText(Path.Combine(demo.FullName, "seed-004.json"), "{\"dossiers\":[]}");
 
         var result = BuildSite(TenantId);
 
@@ -36,6 +38,7 @@ public sealed class StaticWebSiteTests : IDisposable
         var site = Path.Combine(Web, "site");
         Assert.Equal("<h1>Dossiers</h1>", File.ReadAllText(Path.Combine(site, "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "css", "site.css")));
+        Assert.Equal("{\"dossiers\":[]}", File.ReadAllText(Path.Combine(site, "Demo", "seed-004.json")));
         var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "staticwebapp.config.json"))).RootElement;
         var registration = config.GetProperty("auth").GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("registration");
         Assert.Equal($"https://login.microsoftonline.com/{TenantId}/v2.0", registration.GetProperty("openIdIssuer").GetString());

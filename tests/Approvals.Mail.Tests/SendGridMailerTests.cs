@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Approvals.Application;
 using Approvals.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Mail.Tests;
 
@@ -54,21 +56,46 @@ public sealed class SendGridMailerTests : IAsyncLifetime
         Assert.All(requests, request => Assert.Equal("throttled", request.CustomArgs[SendGridMailer.KeyArgument]));
     }
 
+    /// <summary>
+    /// Issue 17 item 8: both bounds of the backoff, on a fake clock. After the n-th failure the mailer waits between
+    /// BaseDelay × 2^(n-1) and one and a half times that ("equal jitter"): nothing is sent a moment before the lower bound,
+    /// and the next attempt is sent once the upper bound is reached.
+    /// </summary>
     [Fact]
-    public async Task Server_errors_are_retried_with_growing_backoff()
+    public async Task Server_errors_are_retried_after_a_backoff_that_doubles_within_its_jitter()
     {
         _server.EnqueueResponse(500);
         _server.EnqueueResponse(500);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2022, 6, 10, 8, 0, 0, TimeSpan.Zero));
+        var backoff = TimeSpan.FromSeconds(10);
+        var mailer = new SendGridMailer(Options(maxAttempts: 5) with { BaseDelay = backoff }, clock, NullLogger<SendGridMailer>.Instance);
 
-        await Mailer(maxAttempts: 5).SendAsync(Mail("flaky"), CancellationToken.None);
+        var sending = mailer.SendAsync(Mail("flaky"), CancellationToken.None);
 
-        var requests = _server.Requests;
-        Assert.Equal([500, 500, 202], requests.Select(request => request.AnsweredStatus));
-        var firstWait = requests[1].ReceivedAt - requests[0].ReceivedAt;
-        var secondWait = requests[2].ReceivedAt - requests[1].ReceivedAt;
-        Assert.True(firstWait >= BaseDelay, $"first wait {firstWait}");
-        Assert.True(secondWait >= 2 * BaseDelay, $"second wait {secondWait}");
-        Assert.True(secondWait > firstWait, $"waits {firstWait} then {secondWait}");
+        await RequestsAsync(1);
+        foreach (var (attempt, floor) in new[] { (1, backoff), (2, 2 * backoff) })
+        {
+            // Let the mailer read the answer and set its timer before the clock moves.
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            clock.Advance(floor - TimeSpan.FromMilliseconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.True(_server.Requests.Count == attempt, $"attempt {attempt + 1} sent before its backoff of at least {floor}");
+            clock.Advance(floor / 2 + TimeSpan.FromMilliseconds(1));
+            await RequestsAsync(attempt + 1);
+        }
+
+        await sending.WaitAsync(Patience);
+        Assert.Equal([500, 500, 202], _server.Requests.Select(request => request.AnsweredStatus));
+    }
+
+    private async Task RequestsAsync(int count)
+    {
+        var waited = Stopwatch.StartNew();
+        while (_server.Requests.Count < count)
+        {
+            Assert.True(waited.Elapsed < Patience, $"{count} requests expected, {_server.Requests.Count} received");
+            await Task.Delay(20);
+        }
     }
 
     [Theory]

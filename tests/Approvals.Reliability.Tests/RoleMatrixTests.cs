@@ -41,6 +41,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
 
         var routes = Routes(id, document.GetProperty("documentId").GetString()!);
         Assert.Equal(ApiRoutes().Order(), routes.Select(r => r.Pattern).Distinct().Order());
+        Assert.Equal(Permissions.Keys.Order(), routes.Select(r => $"{r.Method} {r.Pattern}").Order());
+        routes = [.. routes.Select(r => r with { Allowed = Permissions[$"{r.Method} {r.Pattern}"] })];
         var cells = 0;
         var passed = new SortedDictionary<int, int>();
         foreach (var route in routes)
@@ -283,6 +285,69 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         ]);
         return routes;
     }
+
+    private const string C = "CaseOfficer", S = "Secretariat", F = "Finance", R = "Reader";
+
+    /// <summary>
+    /// Issue 17 item 8: who may use each route, written by hand from docs/api.md (its role table and the roles it gives
+    /// each route), not read from the code under test. Roles by name: CaseOfficer, Secretariat, Finance, Reader.
+    /// </summary>
+    private static readonly Dictionary<string, Role[]> Permissions = new Dictionary<string, string[]>
+    {
+        ["POST /api/dossiers"] = [C],
+        ["POST /api/dossiers/{id}/documents"] = [C, S, F],
+        ["POST /api/dossiers/{id}/republican-commitment"] = [C],
+        ["POST /api/dossiers/{id}/session-without-quorum"] = [S],
+        ["POST /api/dossiers/{id}/vote"] = [S],
+        ["POST /api/dossiers/{id}/transmission"] = [C, S],
+        ["POST /api/dossiers/{id}/transmission-failure"] = [C, S],
+        ["POST /api/dossiers/{id}/acknowledgment"] = [C, S],
+        ["POST /api/dossiers/{id}/prefecture-letters"] = [C, S],
+        ["POST /api/dossiers/{id}/additional-documents"] = [C, S],
+        ["POST /api/dossiers/{id}/observations-answer"] = [C, S],
+        ["POST /api/dossiers/{id}/publication"] = [S],
+        ["POST /api/dossiers/{id}/court-referral"] = [S],
+        ["POST /api/dossiers/{id}/suspension-order"] = [S],
+        ["POST /api/dossiers/{id}/suspension-lifting"] = [S],
+        ["POST /api/dossiers/{id}/court-decision"] = [S],
+        ["POST /api/dossiers/{id}/signature"] = [C, S],
+        ["POST /api/dossiers/{id}/notification"] = [C],
+        ["POST /api/dossiers/{id}/payment-requests"] = [F],
+        ["POST /api/dossiers/{id}/payments"] = [F],
+        ["POST /api/dossiers/{id}/report"] = [C, F],
+        ["POST /api/dossiers/{id}/report-acceptance"] = [F],
+        ["POST /api/dossiers/{id}/recovery"] = [F],
+        ["POST /api/dossiers/{id}/formal-notice"] = [C],
+        ["POST /api/dossiers/{id}/formal-notice-lifting"] = [C],
+        ["POST /api/dossiers/{id}/termination"] = [F],
+        ["POST /api/dossiers/{id}/termination-without-notice"] = [F],
+        ["POST /api/dossiers/{id}/withdrawal"] = [C],
+        ["POST /api/outbox/{dossierId}/{itemId}/retry"] = [F],
+        ["POST /api/votes/preview"] = [C, S, F, R],
+        ["GET /api/dossiers"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}/register/verify"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}/documents"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}/documents/{documentId}"] = [C, S, F, R],
+        ["GET /api/deadlines"] = [C, S, F, R],
+        ["GET /api/outbox/failed"] = [C, S, F, R],
+        ["GET /api/me"] = [C, S, F, R],
+        ["GET /api/mailbox"] = [C, S, F, R],
+        ["GET /api/mailbox/{id}"] = [C, S, F, R],
+        ["GET /api/budget-lines"] = [C, S, F, R],
+        ["PUT /api/budget-lines/{year:int}/{code}"] = [F],
+        ["POST /api/budget-lines/rebuild"] = [F],
+        ["GET /api/programmes"] = [C, S, F, R],
+        ["POST /api/programmes"] = [F, C],
+        ["GET /api/programmes/{id}"] = [C, S, F, R],
+        ["GET /api/programmes/{id}/chart.svg"] = [C, S, F, R],
+        ["GET /api/exports/finance.csv"] = [F, R, C],
+        ["GET /api/exports/finance.xlsx"] = [F, R, C],
+        ["GET /api/exports/scdl.csv"] = [F, R, C],
+        ["GET /api/dossiers/{id}/convention.docx"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}/convention.pdf"] = [C, S, F, R],
+        ["GET /api/dossiers/{id}/archive.zip"] = [C, S, F, R],
+    }.ToDictionary(p => p.Key, p => p.Value.Select(Enum.Parse<Role>).ToArray());
 
     /// <summary>What a command may answer once past authorisation: done, or refused for the stage or the data.</summary>
     private static readonly int[] Judged = [200, 201, 409, 422];

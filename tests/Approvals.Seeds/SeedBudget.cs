@@ -14,17 +14,6 @@ public static class SeedBudget
     /// <summary>The line's budget for 2022 (510 000 €).</summary>
     public const decimal BudgetLineAmount = 510_000m;
 
-    public static ProvisionalBudget Budget => new(
-        [
-            new("Salaires du personnel", 2_472m),
-            new("Charges personnel", 618m),
-            new("Achats (études, fournitures, entretien)", 6_900m),
-            new("Services extérieurs (location, assurance, documentation)", 1_500m),
-            new("Autres services extérieurs (rémunérations intermédiaires, déplacements)", 4_300m),
-        ],
-        [
-            new("Région Bourgogne Franche-Comté", 5_790m, FromThisAuthority: false),
-            new("Grand Besançon Métropole", 9_000m, FromThisAuthority: true),
-            new("Rectorat de l'académie de Besançon", 1_000m, FromThisAuthority: false),
-        ]);
+    /// <summary>The budget as the demo script's request gives it.</summary>
+    public static ProvisionalBudget Budget => SeedDossier.Request.Budget;
 }

@@ -16,74 +16,40 @@ public static class SeedDossier
 
     /// <summary>
     /// A deliberately fake SIRET (the deliberation gives none): SIREN 000000018 is never assigned, the check digits are
-    /// valid; the same in the demo script and the pages' example.
+    /// valid.
     /// </summary>
-    public const string Siret = "00000001800010";
+    public static string Siret => Request.Beneficiary.Siret!;
 
     /// <summary>A deliberately fake RNA number (department 000 does not exist).</summary>
-    public const string Rna = "W000000018";
+    public static string Rna => Request.Beneficiary.Rna!;
 
-    public const string BeneficiaryEmail = "contact@cmq-msi.example.org";
+    public static string BeneficiaryEmail => Request.Beneficiary.Email;
 
-    public const string CaseOfficerEmail = "agent.instructeur@grandbesancon.example.fr";
+    public static string CaseOfficerEmail => Request.CaseOfficerEmail;
 
-    public const string ActesId = "025-242500361-20220609-2022B0612-DE";
+    public static string ActesId => Acknowledgment.ActesId;
 
     /// <summary>The indicators of the convention's annex 3 ("indicateurs territoriaux attendus pour l'année 2022").</summary>
-    public static readonly IReadOnlyList<string> Indicators =
-    [
-        "Effectifs concernés par chaque action et leurs profils",
-        "Entreprises impliquées dans chaque action",
-        "Transmission de la vidéo réalisée sur le salon Micronora",
-    ];
+    public static IReadOnlyList<string> Indicators => Request.Convention.Indicators!;
 
-    public static GrantRequest Request => new(
-        ReceivedOn: new DateOnly(2022, 5, 2),
-        Beneficiary: new Beneficiary(
-            "Campus des Métiers et des Qualifications Microtechniques et Systèmes Intelligents (CMQ MSI)",
-            Siret,
-            Rna,
-            "Pascal Vairac",
-            BeneficiaryEmail,
-            BeneficiaryKind.Association),
-        Object: "Soutien au programme d'actions 2022 du CMQ MSI sur le territoire de Grand Besançon Métropole : ateliers Technilab, dispositif P-TECH, visites du salon Micronora",
-        ActionsStart: new DateOnly(2022, 1, 1),
-        ActionsEnd: new DateOnly(2022, 12, 31),
-        Budget: SeedBudget.Budget,
-        AmountRequested: SeedBudget.AmountRequested,
-        BudgetLine: new BudgetLineRef(2022, "65-23-6574", "Enseignement supérieur"),
-        PaymentTerms: [new Instalment("100 % à la signature de la convention", 100m, InstalmentTrigger.AtSignature)],
-        Convention: new ConventionTerms(true, 2, null, new DateOnly(2023, 2, 1), Indicators),
-        CaseOfficerEmail: CaseOfficerEmail,
-        ProgrammeId: null,
-        RepublicanCommitment: new RepublicanCommitment(new DateOnly(2022, 5, 2), "Pascal Vairac"));
+    /// <summary>The request as the demo script gives it.</summary>
+    public static GrantRequest Request => SeedScript.Request;
 
     public static SubmitRequest Submit => new(Number, Request, ProcessPolicy.Default);
 
-    public static RecordVote Vote => new(
-        "2022-06-09-12",
-        "Anne VIGNOT",
-        "Bureau",
-        new DateOnly(2022, 6, 9),
-        SeedDeliberation.Attendance,
-        SeedDeliberation.Tally,
-        SecretBallot: false,
-        PresidentVotesFor: null,
-        AmountVoted: 9_000m,
-        AvailableCredits: SeedBudget.BudgetLineAmount,
-        Officers: new SessionOfficers("Mme Anne VIGNOT", "M. Yves GUYEN"));
+    public static RecordVote Vote => SeedScript.Command<RecordVote>();
 
-    public static RecordTransmission Transmission => new(new DateOnly(2022, 6, 20), "S²LOW (DOTELEC)");
+    public static RecordTransmission Transmission => SeedScript.Command<RecordTransmission>();
 
-    public static AcknowledgeReceipt Acknowledgment => new(ActesId, new DateOnly(2022, 6, 21));
+    public static AcknowledgeReceipt Acknowledgment => SeedScript.Command<AcknowledgeReceipt>();
 
-    public static SignConvention Signature => new(new DateOnly(2022, 6, 28), "Anne VIGNOT", new DateOnly(2022, 6, 29), "Pascal VAIRAC");
+    public static SignConvention Signature => SeedScript.Command<SignConvention>();
 
-    public static Notify Notification => new(new DateOnly(2022, 6, 30));
+    public static Notify Notification => SeedScript.Command<Notify>();
 
-    public static RequestPayment PaymentRequest => new(new DateOnly(2022, 7, 15), 9_000m);
+    public static RequestPayment PaymentRequest => SeedScript.Command<RequestPayment>();
 
-    public static RecordPayment Payment => new(new DateOnly(2022, 7, 29), 9_000m, "MANDAT-2022-4711");
+    public static RecordPayment Payment => SeedScript.Command<RecordPayment>();
 
     public static ReceiveReport Report(decimal realCosts) => new(new DateOnly(2023, 1, 20), realCosts);
 

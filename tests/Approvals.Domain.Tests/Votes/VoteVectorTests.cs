@@ -9,8 +9,7 @@ namespace Approvals.Domain.Tests;
 /// </summary>
 public class VoteVectorTests
 {
-    private static readonly JsonElement Vectors =
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vectors", "vote-rules.json"))).RootElement;
+    private static readonly JsonElement Vectors = SharedVectors.Load("vote-rules.json");
 
     public static TheoryData<string> Dates => [.. Vectors.GetProperty("rulesByDate").EnumerateArray().Select(v => v.GetProperty("sessionDate").GetString()!)];
 
@@ -69,5 +68,5 @@ public class VoteVectorTests
     }
 
     private static T Read<T>(JsonElement vector, string property) =>
-        vector.GetProperty(property).Deserialize<T>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        vector.GetProperty(property).Deserialize<T>(SharedVectors.Json)!;
 }

@@ -2,7 +2,8 @@
 // named as the API's body, dates defaulting to today, enums as selects with French labels.
 import { el, todayInParis } from './dom.js';
 import { LETTER_KINDS, RECOVERY_REASONS, COMMANDS } from './labels.js';
-import { checkAmount, checkText, checkDate, amountValue } from './checks.js';
+import { checkAmount, amountValue } from './money.js';
+import { checkText, checkDate } from './text.js';
 
 const date = (name, label) => ({ name, label, type: 'date' });
 const textField = (name, label, extra = {}) => ({ name, label, type: 'text', ...extra });

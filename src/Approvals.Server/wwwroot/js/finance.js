@@ -1,6 +1,6 @@
 // Pure helpers of the budget and programme pages: the bodies sent to the API and the checks made before sending
 // (the server checks again and has the last word). Tested by finance.test.mjs.
-import { amountValue, checkAmount } from './checks.js';
+import { amountValue, checkAmount } from './money.js';
 
 const refusal = (code, field, rule, message) => ({ code, field, rule, message });
 

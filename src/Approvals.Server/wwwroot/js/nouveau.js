@@ -6,7 +6,10 @@ import { request } from './api.js';
 import { initLayout, reportError, clearBanner } from './layout.js';
 import { showErrors, clearErrors } from './forms.js';
 import { TRIGGERS } from './labels.js';
-import { checkRequest, budgetTotals, parseAmount, amountValue, centsText, paymentTermsTotal, CONVENTION_COMPULSORY_ABOVE_CENTS } from './checks.js';
+import { checkRequest, CONVENTION_COMPULSORY_ABOVE_CENTS } from './request.js';
+import { budgetTotals } from './budgetrules.js';
+import { paymentTermsTotal } from './paymentterms.js';
+import { parseAmount, amountValue, centsText } from './money.js';
 import { SEED_REQUEST } from './seed.js';
 import { uploadWidget, documentList } from './upload.js';
 

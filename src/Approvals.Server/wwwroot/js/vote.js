@@ -1,8 +1,11 @@
 // The vote form: the session, the attendance (names one per line), proxies, interested members, the tally; and,
-// before anything is sent, the law's verdict computed here (quorum, voters, outcome wording) with checks.js, under the
+// before anything is sent, the law's verdict computed here (quorum, voters, outcome wording) with votelaw.js, under the
 // rules in force on the session's date (voterules.js) and without quorum on a second convocation.
 import { el, replace, todayInParis, focus } from './dom.js';
-import { countVote, countVoters, needsCastingVote, checkAmount, checkText, checkDate, amountValue } from './checks.js';
+import { countVote, needsCastingVote } from './votelaw.js';
+import { countVoters } from './attendance.js';
+import { checkAmount, amountValue } from './money.js';
+import { checkText, checkDate } from './text.js';
 import { rulesFor, quorumUnder, quorumWording, isSecondConvocation } from './voterules.js';
 import { SEED_VOTE } from './seed.js';
 
