@@ -286,11 +286,11 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         return routes;
     }
 
-    private const string C = "CaseOfficer", S = "Secretariat", F = "Finance", R = "Reader";
+    private const string C = "CaseOfficer", S = "Secretariat", F = "Finance", R = "Reader", A = "Administrator";
 
     /// <summary>
     /// Issue 17 item 8: who may use each route, written by hand from docs/api.md (its role table and the roles it gives
-    /// each route), not read from the code under test. Roles by name: CaseOfficer, Secretariat, Finance, Reader.
+    /// each route), not read from the code under test. Roles by name: CaseOfficer, Secretariat, Finance, Reader, Administrator.
     /// </summary>
     private static readonly Dictionary<string, Role[]> Permissions = new Dictionary<string, string[]>
     {
@@ -331,7 +331,13 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         ["GET /api/dossiers/{id}/documents/{documentId}"] = [C, S, F, R],
         ["GET /api/deadlines"] = [C, S, F, R],
         ["GET /api/outbox/failed"] = [C, S, F, R],
-        ["GET /api/me"] = [C, S, F, R],
+        ["GET /api/me"] = [C, S, F, R, A],
+        ["GET /api/role-assignments"] = [A],
+        ["PUT /api/role-assignments/{person}"] = [A],
+        ["DELETE /api/role-assignments/{person}"] = [A],
+        ["GET /api/role-audit"] = [A],
+        ["GET /api/clocks"] = [C, S, F, R, A],
+        ["POST /api/clocks/{id}/restart"] = [F, A],
         ["GET /api/mailbox"] = [C, S, F, R],
         ["GET /api/mailbox/{id}"] = [C, S, F, R],
         ["GET /api/budget-lines"] = [C, S, F, R],
