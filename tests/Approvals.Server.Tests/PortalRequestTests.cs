@@ -128,6 +128,19 @@ public sealed class PortalRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GivenTheOpenApiDocument_WhenRead_ThenItListsEveryPortalRoute()
+    {
+        var document = await host.Anonymous().GetStringAsync("/openapi/v1.json");
+
+        foreach (var route in new[] { "/api/portal/sign-in", "/api/portal/session", "/api/portal/me", "/api/portal/draft", "/api/portal/requests",
+                     "/api/portal/dossiers", "/api/portal/dossiers/{id}", "/api/portal/dossiers/{id}/documents", "/api/portal/dossiers/{id}/acknowledgment",
+                     "/api/portal-inbox", "/api/portal-inbox/{id}/check" })
+        {
+            Assert.Contains($"\"{route}\"", document);
+        }
+    }
+
+    [Fact]
     public async Task GivenABadSiretAndNoSwornStatement_WhenSubmitted_ThenEveryFieldIsNamedAndNothingIsCreated()
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);
