@@ -40,6 +40,8 @@ public static class PortalApi
         group.MapGet("/dossiers/{id}", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Get(id, c, a, p)).WithName("PortalGetDossier");
         group.MapPost("/dossiers/{id}/documents", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Upload(id, c, a, p))
             .WithName("PortalUploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
+        group.MapPost("/dossiers/{id}/payment-request", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => RequestPayment(id, c, a, p))
+            .WithName("PortalRequestPayment").Accepts<PaymentRequestBody>("application/json");
         group.MapGet("/dossiers/{id}/acknowledgment", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => AcknowledgmentPdf(id, c, a, p))
             .WithName("PortalAcknowledgment");
     }
@@ -247,6 +249,40 @@ public static class PortalApi
     {
         var (_, denied) = await OwnDossierAsync(id, context, services, portal);
         return denied ?? await DocumentsApi.UploadAsAsync(id, Actor(PortalSession.Address(context, services.Time.GetUtcNow())!), PortalDocuments.Required, context, services);
+    }
+
+    /// <summary>
+    /// The beneficiary's payment request, received today (Paris): the agents' <c>RequestPayment</c> command, so the decider
+    /// refuses it, in words, after the window's last day (seed 004, art. 4: within two months of the notification) or
+    /// above what the payment terms let them ask.
+    /// </summary>
+    public static async Task<IResult> RequestPayment(string id, HttpContext context, ApiServices services, PortalServices portal)
+    {
+        var (_, denied) = await OwnDossierAsync(id, context, services, portal);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var (headers, badHeader) = CommandHeaders.Read(context);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
+        var body = await DossiersApi.ReadBodyAsync(context, typeof(PaymentRequestBody));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var now = services.Time.GetUtcNow();
+        var request = (PaymentRequestBody)body.Value!;
+        var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/portal/dossiers/{id}/payment-request", request) : null;
+        var outcome = await services.Dossiers.HandleAsync(id, new DossierCommand.RequestPayment(FrenchCalendar.ParisDate(now), request.Amount),
+            Actor(PortalSession.Address(context, now)!), context.RequestAborted, idempotency: idempotency);
+        ApprovalsTelemetry.CommandHandled("PortalRequestPayment", outcome.IsOk ? null : outcome.Refusals);
+        return outcome.IsOk ? Results.Json(PublicDossier.Of(id, outcome.Unwrap().State), DomainJson.Options) : ApiProblems.From(outcome.Refusals);
     }
 
     /// <summary>The acknowledgment of receipt as a PDF: the same mentions as the e-mail, from the dossier as it stood at its receipt.</summary>
