@@ -201,22 +201,31 @@ public static class PortalApi
 
         var created = outcome.Unwrap();
         var number = created.State.Number!.ToString();
+        // A retry under the same key finds the dossier already recorded: it gets the same answer and no second e-mail.
+        var first = await portal.Store.FindSubmissionAsync(created.DossierId, context.RequestAborted) is null;
         await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, address, created.State.SubmittedAt ?? now), context.RequestAborted);
         await portal.Store.DeleteDraftAsync(address, context.RequestAborted);
         var pdf = $"/api/portal/dossiers/{created.DossierId}/acknowledgment";
-        try
+        if (first)
         {
-            // R112-11-2: sent at once, to the address the request came from (R112-11-3). The PDF stays downloadable if it fails.
-            var origin = portal.Options.PublicBaseUrl is { Length: > 0 } configured ? Origin(new Uri(configured)) : RequestOriginOf(context.Request);
-            await portal.Mailer.SendAsync(
-                PortalMails.Acknowledgment(created.State, address, portal.Options.Service, MissingAtReceipt(created.State), new Uri(origin + pdf)), context.RequestAborted);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            portal.Logger.LogWarning(e, "The acknowledgment of {DossierId} could not be e-mailed.", created.DossierId);
+            await SendAcknowledgmentAsync(context, portal, created.DossierId, created.State, address, pdf);
         }
 
         return Results.Json(new Submitted(created.DossierId, number, pdf), DomainJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>R112-11-2: sent at once, to the address the request came from (R112-11-3). The PDF stays downloadable if it fails.</summary>
+    private static async Task SendAcknowledgmentAsync(HttpContext context, PortalServices portal, string dossierId, Dossier state, string address, string pdf)
+    {
+        try
+        {
+            var origin = portal.Options.PublicBaseUrl is { Length: > 0 } configured ? Origin(new Uri(configured)) : RequestOriginOf(context.Request);
+            await portal.Mailer.SendAsync(PortalMails.Acknowledgment(state, address, portal.Options.Service, MissingAtReceipt(state), new Uri(origin + pdf)), context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            portal.Logger.LogWarning(e, "The acknowledgment of {DossierId} could not be e-mailed.", dossierId);
+        }
     }
 
     public static async Task<IResult> List(HttpContext context, ApiServices services, PortalServices portal)
