@@ -196,6 +196,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             .OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
             .Where(p => p.StartsWith("/api", StringComparison.Ordinal))
+            // The beneficiaries' portal has no roles: its own session, tested by Approvals.Server.Tests' Portal*Tests.
+            .Where(p => !p.StartsWith("/api/portal/", StringComparison.Ordinal))
             .Distinct();
 
     private static List<Route> Routes(string id, string documentId)
@@ -270,6 +272,9 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
                 () => new StringContent("{\"label\":\"Enseignement supérieur\",\"voted\":510000}", Encoding.UTF8, "application/json")),
             new Route("POST", "/api/budget-lines/rebuild", "/api/budget-lines/rebuild", FinanceApi.ManageBudget, [200], () => null),
             Route.Get("/api/programmes", "/api/programmes"),
+            Route.Get("/api/portal-inbox", "/api/portal-inbox"),
+            new Route("POST", "/api/portal-inbox/{id}/check", $"/api/portal-inbox/{id}/check", CommandRoutes.Create, [404],
+                () => new StringContent("{\"outcome\":\"Complete\"}", Encoding.UTF8, "application/json")),
             new Route("POST", "/api/programmes", "/api/programmes", FinanceApi.ManageProgrammes, [201, 409], () => new StringContent(
                 "{\"id\":\"cnam-montbeliard\",\"name\":\"Antenne du Cnam\",\"totalBudget\":786000,\"phases\":[{\"label\":\"AIOA\",\"firstYear\":2021,\"lastYear\":2022,\"budget\":null}],\"funders\":[\"PMA\"]}",
                 Encoding.UTF8,

@@ -128,6 +128,35 @@ public sealed class PortalRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GivenASubmissionRetriedUnderItsKey_WhenSentTwice_ThenOneDossierOneAcknowledgmentAndTheSameAnswer()
+    {
+        var beneficiary = await PortalApi.SignInAsync(host, Address);
+        var mails = host.Mail.Requests.Count;
+
+        var first = await beneficiary.PostJsonAsync("/api/portal/requests", PortalApi.Application(), idempotencyKey: "form-1");
+        var retry = await beneficiary.PostJsonAsync("/api/portal/requests", PortalApi.Application(), idempotencyKey: "form-1");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Single((await (await beneficiary.GetAsync("/api/portal/dossiers")).JsonAsync()).EnumerateArray());
+        // The acknowledgment is sent before the answer: both answers are in, so is every mail they sent.
+        Assert.Single(host.Mail.Requests.Skip(mails), m => m.Subject!.Contains("Accusé de réception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GivenTheOpenApiDocument_WhenRead_ThenItListsEveryPortalRoute()
+    {
+        var document = await host.Anonymous().GetStringAsync("/openapi/v1.json");
+
+        foreach (var route in new[] { "/api/portal/sign-in", "/api/portal/session", "/api/portal/me", "/api/portal/draft", "/api/portal/requests",
+                     "/api/portal/dossiers", "/api/portal/dossiers/{id}", "/api/portal/dossiers/{id}/documents", "/api/portal/dossiers/{id}/acknowledgment",
+                     "/api/portal-inbox", "/api/portal-inbox/{id}/check" })
+        {
+            Assert.Contains($"\"{route}\"", document);
+        }
+    }
+
+    [Fact]
     public async Task GivenABadSiretAndNoSwornStatement_WhenSubmitted_ThenEveryFieldIsNamedAndNothingIsCreated()
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);

@@ -40,6 +40,8 @@ public static class PortalApi
         group.MapGet("/dossiers/{id}", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Get(id, c, a, p)).WithName("PortalGetDossier");
         group.MapPost("/dossiers/{id}/documents", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Upload(id, c, a, p))
             .WithName("PortalUploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
+        group.MapPost("/dossiers/{id}/payment-request", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => RequestPayment(id, c, a, p))
+            .WithName("PortalRequestPayment").Accepts<PaymentRequestBody>("application/json");
         group.MapGet("/dossiers/{id}/acknowledgment", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => AcknowledgmentPdf(id, c, a, p))
             .WithName("PortalAcknowledgment");
     }
@@ -199,22 +201,31 @@ public static class PortalApi
 
         var created = outcome.Unwrap();
         var number = created.State.Number!.ToString();
+        // A retry under the same key finds the dossier already recorded: it gets the same answer and no second e-mail.
+        var first = await portal.Store.FindSubmissionAsync(created.DossierId, context.RequestAborted) is null;
         await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, address, created.State.SubmittedAt ?? now), context.RequestAborted);
         await portal.Store.DeleteDraftAsync(address, context.RequestAborted);
         var pdf = $"/api/portal/dossiers/{created.DossierId}/acknowledgment";
-        try
+        if (first)
         {
-            // R112-11-2: sent at once, to the address the request came from (R112-11-3). The PDF stays downloadable if it fails.
-            var origin = portal.Options.PublicBaseUrl is { Length: > 0 } configured ? Origin(new Uri(configured)) : RequestOriginOf(context.Request);
-            await portal.Mailer.SendAsync(
-                PortalMails.Acknowledgment(created.State, address, portal.Options.Service, MissingAtReceipt(created.State), new Uri(origin + pdf)), context.RequestAborted);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            portal.Logger.LogWarning(e, "The acknowledgment of {DossierId} could not be e-mailed.", created.DossierId);
+            await SendAcknowledgmentAsync(context, portal, created.DossierId, created.State, address, pdf);
         }
 
         return Results.Json(new Submitted(created.DossierId, number, pdf), DomainJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>R112-11-2: sent at once, to the address the request came from (R112-11-3). The PDF stays downloadable if it fails.</summary>
+    private static async Task SendAcknowledgmentAsync(HttpContext context, PortalServices portal, string dossierId, Dossier state, string address, string pdf)
+    {
+        try
+        {
+            var origin = portal.Options.PublicBaseUrl is { Length: > 0 } configured ? Origin(new Uri(configured)) : RequestOriginOf(context.Request);
+            await portal.Mailer.SendAsync(PortalMails.Acknowledgment(state, address, portal.Options.Service, MissingAtReceipt(state), new Uri(origin + pdf)), context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            portal.Logger.LogWarning(e, "The acknowledgment of {DossierId} could not be e-mailed.", dossierId);
+        }
     }
 
     public static async Task<IResult> List(HttpContext context, ApiServices services, PortalServices portal)
@@ -247,6 +258,40 @@ public static class PortalApi
     {
         var (_, denied) = await OwnDossierAsync(id, context, services, portal);
         return denied ?? await DocumentsApi.UploadAsAsync(id, Actor(PortalSession.Address(context, services.Time.GetUtcNow())!), PortalDocuments.Required, context, services);
+    }
+
+    /// <summary>
+    /// The beneficiary's payment request, received today (Paris): the agents' <c>RequestPayment</c> command, so the decider
+    /// refuses it, in words, after the window's last day (seed 004, art. 4: within two months of the notification) or
+    /// above what the payment terms let them ask.
+    /// </summary>
+    public static async Task<IResult> RequestPayment(string id, HttpContext context, ApiServices services, PortalServices portal)
+    {
+        var (_, denied) = await OwnDossierAsync(id, context, services, portal);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var (headers, badHeader) = CommandHeaders.Read(context);
+        if (badHeader is not null)
+        {
+            return badHeader;
+        }
+
+        var body = await DossiersApi.ReadBodyAsync(context, typeof(PaymentRequestBody));
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var now = services.Time.GetUtcNow();
+        var request = (PaymentRequestBody)body.Value!;
+        var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/portal/dossiers/{id}/payment-request", request) : null;
+        var outcome = await services.Dossiers.HandleAsync(id, new DossierCommand.RequestPayment(FrenchCalendar.ParisDate(now), request.Amount),
+            Actor(PortalSession.Address(context, now)!), context.RequestAborted, idempotency: idempotency);
+        ApprovalsTelemetry.CommandHandled("PortalRequestPayment", outcome.IsOk ? null : outcome.Refusals);
+        return outcome.IsOk ? Results.Json(PublicDossier.Of(id, outcome.Unwrap().State), DomainJson.Options) : ApiProblems.From(outcome.Refusals);
     }
 
     /// <summary>The acknowledgment of receipt as a PDF: the same mentions as the e-mail, from the dossier as it stood at its receipt.</summary>

@@ -13,5 +13,7 @@ public static class PortalBodies
 
     public sealed record Summary(string DossierId, string Number, DateTimeOffset SubmittedAt, string Title, string Stage);
 
+    public sealed record PaymentRequestBody(decimal Amount);
+
     public sealed record CheckBody(Application.PortalCheckOutcome Outcome, string? Note = null);
 }

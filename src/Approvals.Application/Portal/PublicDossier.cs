@@ -18,7 +18,8 @@ public sealed record PublicDossier(
     IReadOnlyList<PublicDossier.Step> Steps,
     IReadOnlyList<PublicDossier.Due> Deadlines,
     IReadOnlyList<PublicDossier.Document> Documents,
-    IReadOnlyList<string> MissingDocuments)
+    IReadOnlyList<string> MissingDocuments,
+    bool CanRequestPayment)
 {
     public sealed record Step(DateOnly On, string Text);
 
@@ -88,7 +89,8 @@ public sealed record PublicDossier(
             steps.OrderBy(s => s.On).ToList(),
             deadlines,
             state.Documents.Select(d => new Document(d.DocumentId, d.Kind, d.FileName, d.At)).ToList(),
-            PortalDocuments.Missing(state).Select(PortalDocuments.Label).ToList());
+            PortalDocuments.Missing(state).Select(PortalDocuments.Label).ToList(),
+            state.Stage is DossierStage.Notified or DossierStage.PaymentRequested);
     }
 
     /// <summary>The stage in the beneficiary's words: what it means for them, not the procedure's name.</summary>

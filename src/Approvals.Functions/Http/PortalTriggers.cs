@@ -55,6 +55,11 @@ public sealed class PortalTriggers(ApiTrigger api, PortalServices portal)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/dossiers/{id}/documents")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.RunAndSignalAsync(req, client, id, (context, services) => PortalApi.Upload(id, context, services, portal));
 
+    [Function("PortalRequestPayment")]
+    public Task<IActionResult> RequestPayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/dossiers/{id}/payment-request")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.RunAndSignalAsync(req, client, id, (context, services) => PortalApi.RequestPayment(id, context, services, portal));
+
     [Function("PortalAcknowledgment")]
     public Task<IActionResult> Acknowledgment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/dossiers/{id}/acknowledgment")] HttpRequest req, string id) =>
         api.RunAsync(req, (context, services) => PortalApi.AcknowledgmentPdf(id, context, services, portal));

@@ -55,7 +55,33 @@ function render(d) {
     d.missingDocuments.length
       ? el('p', { class: 'banner', 'data-testid': 'portal-missing' }, `Pièces manquantes : ${d.missingDocuments.join(', ')}.`)
       : el('p', { 'data-testid': 'portal-missing' }, 'Toutes les pièces demandées ont été envoyées.'));
+  if (d.canRequestPayment) root.append(paymentForm(d));
   document.getElementById('pieces').hidden = false;
+}
+
+/** The payment request: the server refuses it in words after the window's last day (shown in "Échéances"). */
+function paymentForm(d) {
+  const amountInput = el('input', { type: 'text', inputmode: 'decimal', id: 'payment-amount', value: String(d.amountGranted ?? '') });
+  const message = el('p', { id: 'payment-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'payment-status' });
+  const form = el('form', { id: 'payment-form', novalidate: true },
+    el('h2', {}, 'Demander le paiement'),
+    el('div', { class: 'field', 'data-field': 'amount' }, el('label', { for: 'payment-amount' }, 'Montant demandé (en euros)'), amountInput),
+    message,
+    el('div', { class: 'actions-row' }, el('button', { type: 'submit', id: 'payment-submit' }, 'Envoyer la demande de paiement')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const amount = Number(amountInput.value.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.'));
+    try {
+      await call(`/api/portal/dossiers/${encodeURIComponent(d.dossierId)}/payment-request`, { method: 'POST', json: { amount } });
+      await load();
+      document.getElementById('payment-status')?.replaceChildren('Votre demande de paiement a été enregistrée.');
+    } catch (error) {
+      if (error.errors.length) showErrors(form, error.errors.map((e) => ({ ...e, field: 'amount' })));
+      else message.textContent = [error.title, error.detail].filter(Boolean).join(' — ');
+    }
+  });
+  return form;
 }
 
 function upload(event) {
