@@ -341,6 +341,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         ["PUT /api/role-assignments/{person}"] = [A],
         ["DELETE /api/role-assignments/{person}"] = [A],
         ["GET /api/role-audit"] = [A],
+        ["GET /api/portal-inbox"] = [C, S, F, R],
+        ["POST /api/portal-inbox/{id}/check"] = [C],
         ["GET /api/clocks"] = [C, S, F, R, A],
         ["POST /api/clocks/{id}/restart"] = [F, A],
         ["GET /api/mailbox"] = [C, S, F, R],
