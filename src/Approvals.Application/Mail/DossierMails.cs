@@ -178,6 +178,36 @@ public static class DossierMails
         return MailLayout.Compose(key, [request.Beneficiary.Email, request.CaseOfficerEmail], $"{number} — {title}", title, blocks);
     }
 
+    /// <summary>
+    /// To the beneficiary, the case officer and finance: the final report was not received by its due day. When the clock
+    /// catches up late its reminders are skipped, so this notice is the one mail the missed deadline sends; finance is told
+    /// because a recovery order is theirs to make.
+    /// </summary>
+    public static OutgoingMail ReportOverdue(Dossier dossier, MailRecipients recipients, DossierEvent.ReportOverdue overdue, string key)
+    {
+        var (number, request) = Require(dossier);
+        var title = "Compte rendu financier non remis";
+        var blocks = new List<MailBlock>
+        {
+            new Paragraph("Madame, Monsieur,"),
+            new Paragraph($"Le compte rendu financier (CERFA n°15059) de la subvention de {Money.Format(dossier.AmountVoted)} attribuée à "
+                + $"{request.Beneficiary.Name} pour « {request.Object} » devait être remis au plus tard le {FrenchDates.Long(overdue.DueOn)}. "
+                + "Il n'a pas été reçu à cette date."),
+            new Paragraph(Consequence(DeadlineKind.ReportDue, request)!, Important: true),
+            new Facts(title,
+            [
+                ("Dossier", number),
+                ("Bénéficiaire", request.Beneficiary.Name),
+                ("Date limite de remise", FrenchDates.Long(overdue.DueOn)),
+                ("Montant attribué", Money.Format(dossier.AmountVoted)),
+                ("Montant versé", Money.Format(dossier.AmountPaid)),
+            ]),
+            Contact(request),
+        };
+        return MailLayout.Compose(key, [request.Beneficiary.Email, request.CaseOfficerEmail, .. recipients.Finance],
+            $"{number} — {title} : {request.Beneficiary.Name}", title, blocks);
+    }
+
     /// <summary>To the beneficiary, the case officer and finance: no payment was asked for in time; the grant lapsed and its credits are released.</summary>
     public static OutgoingMail Lapsed(Dossier dossier, MailRecipients recipients, string key)
     {

@@ -31,6 +31,7 @@ public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documen
                 Notified => DossierMails.Notification(after, Key("notification")),
                 ReminderDue e => DossierMails.Reminder(after, e, Key("reminder")),
                 Lapsed => DossierMails.Lapsed(after, recipients, Key("lapsed")),
+                ReportOverdue e => DossierMails.ReportOverdue(after, recipients, e, Key("report-overdue")),
                 RecoveryOrdered => DossierMails.RecoveryOrdered(after, recipients, Key("recovery")),
                 _ => null,
             };

@@ -167,6 +167,23 @@ public sealed class DossierMailsTests
     }
 
     [Fact]
+    public void GivenNoFinalReportByItsDueDay_WhenTheClockFires_ThenTheBeneficiaryCaseOfficerAndFinanceAreToldWhatMayFollow()
+    {
+        var history = ReportOverdue;
+
+        var mail = DossierMails.ReportOverdue(history.State, Recipients, history.Last<DossierEvent.ReportOverdue>(), "d42:9:report-overdue");
+
+        Assert.Equal([SeedDossier.BeneficiaryEmail, SeedDossier.CaseOfficerEmail, .. Recipients.Finance], mail.To);
+        Assert.Equal($"SUB-2022-0042 — Compte rendu financier non remis : {BeneficiaryName}", mail.Subject);
+        foreach (var body in new[] { Visible(mail.Html), mail.Text })
+        {
+            Assert.Contains("devait être remis au plus tard le vendredi 30 juin 2023. Il n'a pas été reçu à cette date.", body);
+            Assert.Contains("le reversement de la subvention pourra être exigé (article 7 de la convention)", body);
+            Assert.Contains(NineThousandEuros, body);
+        }
+    }
+
+    [Fact]
     public void GivenCostsShortOfTheBudget_WhenRecoveryIsOrdered_ThenTheAmountReasonBasisAndProRataAreShown()
     {
         var mail = DossierMails.RecoveryOrdered(RecoveryOrdered, Recipients, "d42:11:recovery");

@@ -37,6 +37,10 @@ public static class SeedMails
     public static Dossier Lapsed =>
         SeedHistory.Through(6).Apply(new DossierCommand.DeadlineReached(DeadlineIds.PaymentWindow), SeedDossier.At(2022, 8, 31)).State;
 
+    /// <summary>Paid, and no final report by 30 June 2023: the clock fires on 1 July.</summary>
+    public static SeedHistory ReportOverdue =>
+        SeedHistory.Through(8).Apply(new DossierCommand.DeadlineReached(DeadlineIds.ReportDue), SeedDossier.At(2023, 7, 1));
+
     /// <summary>Paid 9 000 €, real eligible costs 10 000 €: the pro-rata rule keeps 5 699,81 € (57 %), 3 300,19 € to repay.</summary>
     public static Dossier RecoveryOrdered => SeedHistory.Through(8)
         .Apply(new DossierCommand.ReceiveReport(new DateOnly(2023, 1, 20), 10_000m), SeedDossier.At(2023, 1, 21))
