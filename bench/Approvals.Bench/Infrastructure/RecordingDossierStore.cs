@@ -33,6 +33,8 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
         return etag;
     }
 
+    public Task IndexAsync(DossierCommit commit, CancellationToken cancellationToken) => inner.IndexAsync(commit, cancellationToken);
+
     public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) => inner.LoadAsync(dossierId, cancellationToken);
 
     public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>

@@ -157,7 +157,9 @@ public static class ReadsAtScale
                 BeneficiaryName = $"{Names[i % Names.Length]} n°{i}",
                 Title = $"Projet {i} de {Names[(i / Names.Length) % Names.Length].ToLowerInvariant()}",
             };
-            await store.CommitAsync(template with { DossierId = id, Summary = summary, Events = template.Events.Select(e => e with { DossierId = id }).ToList() }, token);
+            var commit = template with { DossierId = id, Summary = summary, Events = template.Events.Select(e => e with { DossierId = id }).ToList() };
+            await store.CommitAsync(commit, token);
+            await store.IndexAsync(commit, token);
             var due = day.AddDays(i % 60);
             await index.UpsertAsync([new IndexedDeadline(id, "payment-window", "PaymentWindow", due, new DateTimeOffset(due, new TimeOnly(21, 59), TimeSpan.Zero))], token);
         });
