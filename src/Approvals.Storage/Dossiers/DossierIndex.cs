@@ -66,6 +66,22 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         }
     }
 
+    /// <summary>
+    /// Indexes dossiers not indexed yet, together (a bulk load): each summary added on its own (a partition each), the
+    /// key rows of all of them in transactions of a hundred per listing, <paramref name="parallel"/> requests at a time.
+    /// </summary>
+    public async Task ImportAsync(
+        IReadOnlyList<(long Version, DossierSummary Summary, string SnapshotJson, DateTimeOffset CreatedAt)> dossiers, int parallel, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        var keyRows = dossiers.SelectMany(d => DossierIndexRows.KeyRows(d.Summary, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)));
+        var batches = keyRows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit)).ToList();
+        await Parallel.ForEachAsync(batches, options, async (batch, token) => await table.SubmitTransactionAsync(
+            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), token));
+        await Parallel.ForEachAsync(dossiers, options, async (d, token) => await summaries.UpsertEntityAsync(
+            DossierIndexRows.Summary(d.Summary, d.SnapshotJson, d.Version, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)), TableUpdateMode.Replace, token));
+    }
+
     public async Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken)
     {
         var wanted = (long)Math.Max(query.Skip, 0) + Math.Max(query.Take, 0);

@@ -80,6 +80,26 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             return index.ApplyAsync(commit.Version, commit.Summary, commit.SnapshotJson, createdAt, force: false, cancellationToken, isNew: commit.ExpectedETag is null);
         }, cancellationToken);
 
+    /// <summary>
+    /// Writes new dossiers in bulk (a migration, the bench's seeding): each commit in its own transaction, as
+    /// <see cref="CommitAsync"/> writes it but without outbox rows, then the index of all of them together
+    /// (<see cref="DossierIndex.ImportAsync"/>). Nothing follows through the outbox: the caller writes what it needs.
+    /// </summary>
+    internal Task ImportAsync(IReadOnlyList<DossierCommit> commits, int parallel, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Import dossiers", async () =>
+        {
+            await Parallel.ForEachAsync(commits, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (commit, token) =>
+            {
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, DossierRows.State(commit)) };
+                actions.AddRange(commit.Events.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Event(entry))));
+                await dossiers.SubmitTransactionAsync(actions, token);
+            });
+            await index.ImportAsync(
+                commits.Select(c => (c.Version, c.Summary, c.SnapshotJson, c.Events.FirstOrDefault(e => e.Sequence == 1)?.RecordedAt ?? c.Summary.UpdatedAt)).ToList(),
+                parallel,
+                cancellationToken);
+        }, cancellationToken);
+
     public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Refresh dossier index", async () =>
         {
