@@ -6,7 +6,7 @@ using Approvals.Storage;
 namespace Approvals.Bench;
 
 /// <summary>
-/// 7. The reads the pages make, with few and with many dossiers stored: each size on a fresh Azurite and a fresh
+/// 8. The reads the pages make, with few and with many dossiers stored: each size on a fresh Azurite and a fresh
 /// server, seeded through the store (one commit per dossier holding its whole history, the dossier index written as
 /// each commit does), then the list's first page (unfiltered, by stage, a text search), the deadline board's first
 /// page and the finance CSV export. Ratios large / small, same run; storage requests per page.
@@ -41,7 +41,9 @@ public static class ReadsAtScale
         metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: storage requests", [large.ExportRequests], ""));
         metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: managed heap growth", [large.ExportHeapMb], "MB", "< 64", mb => mb < 64));
         metrics.Add(Metric.Of($"seeding: dossiers per second ({context.Sizes.ReadsLarge:N0})", [large.SeedPerSecond], "/s"));
-        return new ScenarioResult("7", "Reads at scale: list, search, deadlines, export", metrics,
+        metrics.Add(Metric.Of($"commands per second with {context.Sizes.ReadsSmall:N0} / {context.Sizes.ReadsLarge:N0} stored", [small.CommandsPerSecond, large.CommandsPerSecond], "/s"));
+        metrics.Add(Metric.Of($"commands per second ratio ({context.Sizes.ReadsLarge:N0} / {context.Sizes.ReadsSmall:N0})", [large.CommandsPerSecond / small.CommandsPerSecond], "×"));
+        return new ScenarioResult("8", "Reads at scale: list, search, deadlines, export", metrics,
             [$"{context.Sizes.ReadsSmall:N0} and {context.Sizes.ReadsLarge:N0} dossiers, each on a fresh Azurite; half paid, half notified; {Rounds} requests per page after a warm-up (median)"]);
     }
 
@@ -52,7 +54,8 @@ public static class ReadsAtScale
     }
 
     private sealed record Measured(
-        Dictionary<string, List<double>> Times, Dictionary<string, double> Requests, List<double> ExportPerDossier, double ExportRequests, double ExportHeapMb, double SeedPerSecond);
+        Dictionary<string, List<double>> Times, Dictionary<string, double> Requests, List<double> ExportPerDossier, double ExportRequests, double ExportHeapMb, double SeedPerSecond,
+        double CommandsPerSecond);
 
     private static async Task<Measured> MeasureAsync(BenchContext context, int count)
     {
@@ -99,12 +102,37 @@ public static class ReadsAtScale
             Console.WriteLine($"  {count:N0} dossiers: seeded at {seedPerSecond:0} /s; " +
                 string.Join("; ", Pages.Select(p => $"{p.Name} {Stats.Median(times[p.Name]):0.0} ms, {requests[p.Name]:0.#} requests")) +
                 $"; export {Stats.Median(export) * 1000:0} µs per dossier, {exportRequests} requests, heap +{heap:0.0} MB");
-            return new Measured(times, requests, export, exportRequests, heap, seedPerSecond);
+            var commandsPerSecond = await CommandsPerSecondAsync(context, server);
+            Console.WriteLine($"  {count:N0} dossiers: {commandsPerSecond:0} commands/s");
+            return new Measured(times, requests, export, exportRequests, heap, seedPerSecond, commandsPerSecond);
         }
         finally
         {
             Directory.Delete(mail, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The embedded default's ceiling: commands per second (vote … payment on new dossiers, through the service, the
+    /// index and the ledger following each) with the seeded dossiers stored, on this emulator.
+    /// </summary>
+    private static async Task<double> CommandsPerSecondAsync(BenchContext context, BenchServer server)
+    {
+        var service = server.Service<DossierService>();
+        server.Time.Set(SettableTime.Paris(2022, 5, 3));
+        var ids = new List<string>();
+        for (var i = 0; i < context.Sizes.Workers * 4; i++)
+        {
+            ids.Add(BenchContext.Ok(await service.CreateAsync(context.RequestOfItsOwn(), context.Walk.CaseOfficer, null, CancellationToken.None), "request").DossierId);
+        }
+
+        server.Time.Set(SettableTime.Paris(2022, 8, 10));
+        var steps = context.Walk.VoteToPayment;
+        var timed = await Timed.RunAsync(
+            ids.Select(id => (IReadOnlyList<(string Id, Step Step)>)steps.Select(step => (id, step)).ToList()).ToList(),
+            context.Sizes.Workers,
+            async item => BenchContext.Ok(await service.HandleAsync(item.Id, item.Step.Command, item.Step.Actor, CancellationToken.None), item.Step.Name));
+        return timed.PerSecond;
     }
 
     /// <summary>Milliseconds to the last byte of the answer.</summary>
@@ -152,7 +180,7 @@ public static class ReadsAtScale
         for (var i = 0; i < count; i++)
         {
             var template = templates[i % templates.Count];
-            var id = new DossierNumber(2022, 10 + i).ToString();
+            var id = new DossierNumber(2022, 50_000 + i).ToString();
             var summary = template.Summary with
             {
                 DossierId = id,
