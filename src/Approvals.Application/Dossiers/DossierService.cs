@@ -5,7 +5,8 @@ namespace Approvals.Application;
 /// <summary>
 /// The one way a dossier changes: load its snapshot, let the decider decide, and write the new snapshot, the events
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
-/// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
+/// dossier this process already knows reads nothing before its writes (the outbox lease, the commit, then the index
+/// and the budget line following it); a stale cache loses on the ETag and reloads.
 /// </summary>
 public sealed class DossierService(
     IDossierStore store,
