@@ -20,14 +20,11 @@ public static class BenchProgram
         Console.WriteLine($"Approvals bench ({(quick ? "quick" : "full")}) on {machine.Cpu}, {machine.Cores} cores, load {machine.LoadAtStart}");
 
         var mailFolder = Directory.CreateTempSubdirectory("approvals-bench-mail-").FullName;
-        await using var azurite = await Azurite.StartAsync(root);
+        var walk = SeedWalk.Load(root);
         var results = new List<ScenarioResult>();
-        await using (var server = await BenchServer.StartAsync(root, azurite.ConnectionString, mailFolder, sizes.UploadBytes + 1024 * 1024))
-        {
-            var context = new BenchContext(server, azurite, SeedWalk.Load(root), sizes, root);
-            (string Id, string Title, Func<BenchContext, Task<ScenarioResult>> Run)[] scenarios =
-            [
-                ("1", "Command cost", CommandCost.RunAsync),
+        (string Id, string Title, Func<BenchContext, Task<ScenarioResult>> Run)[] scenarios =
+        [
+            ("1", "Command cost", CommandCost.RunAsync),
             ("2", "HTTP overhead", HttpOverhead.RunAsync),
             ("3", "Clock cost", ClockCost.RunAsync),
             ("4", "Streamed upload", StreamedUpload.RunAsync),
@@ -36,25 +33,30 @@ public static class BenchProgram
             ("7", "Budget lines at scale", BudgetLinesAtScale.RunAsync),
             ("8", "Reads at scale", ReadsAtScale.RunAsync),
             ("9", "Orchestration", Orchestration.RunAsync),
-            ];
-            // --scenario N runs that scenario alone (its figures only).
-            var only = args.SkipWhile(arg => arg != "--scenario").Skip(1).FirstOrDefault();
-            foreach (var (id, title, run) in scenarios.Where(s => only is null || s.Id == only))
+        ];
+        // --scenario N runs that scenario alone (its figures only).
+        var only = args.SkipWhile(arg => arg != "--scenario").Skip(1).FirstOrDefault();
+        foreach (var (id, title, run) in scenarios.Where(s => only is null || s.Id == only))
+        {
+            var scenarioClock = Stopwatch.StartNew();
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] scenario {id}: {title}…");
+            try
             {
-                var scenarioClock = Stopwatch.StartNew();
-                Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] scenario {id}: {title}…");
-                try
-                {
-                    results.Add(await run(context));
-                }
-                catch (Exception e)
-                {
-                    Console.Error.WriteLine(e);
-                    results.Add(new ScenarioResult(id, title, [], [], $"{e.GetType().Name}: {e.Message}"));
-                }
-
-                Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] scenario {id} done in {scenarioClock.Elapsed.TotalSeconds:0.0} s");
+                // Each scenario on a fresh Azurite and a fresh server: the emulator's cost per request grows with the
+                // rows it holds, and one scenario's rows must not slow the next (issue 14).
+                await using var azurite = await Azurite.StartAsync(root);
+                await using var server = await BenchServer.StartAsync(root, azurite.ConnectionString, mailFolder, sizes.UploadBytes + 1024 * 1024);
+                var context = new BenchContext(server, azurite, walk, sizes, root);
+                await context.RegisterSeedLineAsync();
+                results.Add(await run(context));
             }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine(e);
+                results.Add(new ScenarioResult(id, title, [], [], $"{e.GetType().Name}: {e.Message}"));
+            }
+
+            Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] scenario {id} done in {scenarioClock.Elapsed.TotalSeconds:0.0} s");
         }
 
         Directory.Delete(mailFolder, recursive: true);

@@ -97,7 +97,7 @@ public sealed class ClockApp : IAsyncDisposable
         var done = 0;
         while (signal.Reader.TryRead(out var work))
         {
-            done += await dispatcher.DispatchAsync(work.Lease, work.Items, CancellationToken.None);
+            done += await dispatcher.DispatchAsync(work, CancellationToken.None);
         }
 
         return done + await dispatcher.SweepAsync(CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class ClockApp : IAsyncDisposable
         var signal = services.GetRequiredService<OutboxSignal>();
         while (signal.Reader.TryRead(out var work))
         {
-            await dispatcher.DispatchAsync(work.Lease, work.Items.Where(i => i.Kind != OutboxKinds.Clock).ToList(), CancellationToken.None);
+            await dispatcher.DispatchAsync(work with { Items = work.Items.Where(i => i.Kind != OutboxKinds.Clock).ToList() }, CancellationToken.None);
         }
     }
 

@@ -24,7 +24,9 @@ public sealed class DeadlineBoardTests(StorageFixture fixture)
             {
                 ReportOverdueOn = i == 5 ? day.AddDays(-30) : null,
             };
-            await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary), None);
+            var commit = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
+            await store.CommitAsync(commit, None);
+            await store.IndexAsync(commit, None);
             entries.Add(new(summary.DossierId, "payment-window", "PaymentWindow", day.AddDays(i % 3 - 1), now.AddDays(i % 3 - 1).AddMinutes(i)));
             entries.Add(new(summary.DossierId, "reminder", "Reminder", day.AddDays(i % 2 + 2), now.AddDays(i % 2 + 2)));
         }

@@ -80,7 +80,9 @@ public sealed class DossierIndexTests(StorageFixture fixture)
 
         // As the dossier service does before a commit with outbox work; a lease already over, as after a crash.
         await store.LeaseOutboxAsync(summary.DossierId, DateTimeOffset.UtcNow.AddMinutes(-1), None);
-        await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 2, summary: summary), None);
+        var commit = Dossiers.Commit(summary.DossierId, null, 1, 2, summary: summary);
+        await store.CommitAsync(commit, None);
+        await Assert.ThrowsAsync<StorageFailedException>(() => store.IndexAsync(commit, None));
         var pending = await store.ReadOutboxAsync(summary.DossierId, None);
         await table.CreateAsync();
         var done = await services.GetRequiredService<OutboxDispatcher>().SweepAsync(None);
@@ -144,11 +146,15 @@ public sealed class DossierIndexTests(StorageFixture fixture)
             var summary = Dossiers.Summary($"dossier-{i:D2}", Stages[0], 2022 + (i % 2), i % 3 == 0 ? "BP-CULT" : "BP-ENS", Names[i % Names.Length],
                 $"Projet numéro {i}", 1_000m + i, createdAt);
             var first = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
-            var etag = await store.CommitAsync(first with { Events = [first.Events[0] with { RecordedAt = createdAt }] }, None);
+            first = first with { Events = [first.Events[0] with { RecordedAt = createdAt }] };
+            var etag = await store.CommitAsync(first, None);
+            await store.IndexAsync(first, None);
             for (var step = 1; step <= i % Stages.Length; step++)
             {
                 summary = summary with { Stage = Stages[step], UpdatedAt = createdAt.AddDays(step), AmountVoted = 500m * step };
-                etag = await store.CommitAsync(Dossiers.Commit(summary.DossierId, etag, step + 1, 1, summary: summary), None);
+                var next = Dossiers.Commit(summary.DossierId, etag, step + 1, 1, summary: summary);
+                etag = await store.CommitAsync(next, None);
+                await store.IndexAsync(next, None);
             }
 
             dossiers.Add((summary, createdAt));

@@ -240,7 +240,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
         var signal = services.GetRequiredService<OutboxSignal>();
         while (signal.Reader.TryRead(out var work))
         {
-            await services.GetRequiredService<OutboxDispatcher>().DispatchAsync(work.Lease, work.Items, CancellationToken.None);
+            await services.GetRequiredService<OutboxDispatcher>().DispatchAsync(work, CancellationToken.None);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class OutboxOnceTests(StorageFixture storage)
         {
             while (signal.Reader.TryRead(out var work))
             {
-                await committing.GetRequiredService<OutboxDispatcher>().DispatchAsync(work.Lease, work.Items, CancellationToken.None);
+                await committing.GetRequiredService<OutboxDispatcher>().DispatchAsync(work, CancellationToken.None);
             }
         });
         await mailer.FirstCallStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));

@@ -58,6 +58,8 @@ public sealed class BenchServer : IAsyncDisposable
             ["Mail:PickupFolder"] = mailFolder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Clock:Enabled"] = "false",
+            // On two shared cores a saturated emulator can hold a request past the production 10 s: the bench waits.
+            ["Storage:RequestTimeout"] = "00:01:00",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

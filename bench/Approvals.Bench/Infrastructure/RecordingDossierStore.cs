@@ -10,6 +10,9 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
 
     public bool Recording { get; set; }
 
+    /// <summary>The real store, for its bulk import (the seeding of the scenarios at scale).</summary>
+    public IDossierStore Inner => inner;
+
     /// <summary>The commits recorded since the last call, and recording goes on.</summary>
     public IReadOnlyList<DossierCommit> TakeCommits()
     {
@@ -32,6 +35,8 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
 
         return etag;
     }
+
+    public Task IndexAsync(DossierCommit commit, CancellationToken cancellationToken) => inner.IndexAsync(commit, cancellationToken);
 
     public Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken) => inner.LoadAsync(dossierId, cancellationToken);
 

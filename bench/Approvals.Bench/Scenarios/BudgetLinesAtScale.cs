@@ -99,7 +99,7 @@ public static class BudgetLinesAtScale
             for (var i = 0; i < VotesPerRound; i++)
             {
                 var code = Code(i % Lines);
-                var request = context.Walk.Request with { BudgetLine = new BudgetLineRef(Year, code, "Ligne de banc d'essai") };
+                var request = context.RequestOfItsOwn() with { BudgetLine = new BudgetLineRef(Year, code, "Ligne de banc d'essai") };
                 ids.Add((BenchContext.Ok(await context.Dossiers.CreateAsync(request, context.Walk.CaseOfficer, null, CancellationToken.None), "request").DossierId, code));
             }
 

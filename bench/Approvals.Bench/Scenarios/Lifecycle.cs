@@ -17,12 +17,14 @@ public static class Lifecycle
         var perSecond = new List<double>();
         var trips = new List<double>();
         var commandTrips = new List<double>();
+        var breakdown = "";
         for (var round = 1; round <= context.Sizes.Rounds; round++)
         {
             var result = await RoundAsync(context);
             perSecond.Add(result.PerSecond);
             trips.Add(result.TripsPerDossier);
             commandTrips.Add(result.CommandTripsPerDossier);
+            breakdown = result.Breakdown;
             Console.WriteLine($"  round {round}/{context.Sizes.Rounds} done");
         }
 
@@ -33,10 +35,13 @@ public static class Lifecycle
                 Metric.Of("storage round trips per dossier (all)", trips, ""),
                 Metric.Of($"of which the {stages} commands themselves", commandTrips, ""),
             ],
-            [$"{context.Sizes.LifecycleDossiers} dossiers per round, {context.Sizes.Workers} at a time; request, {string.Join(", ", context.Walk.Steps.Select(s => s.Name))}; {context.Sizes.Rounds} rounds"]);
+            [
+                $"{context.Sizes.LifecycleDossiers} dossiers per round, {context.Sizes.Workers} at a time; request, {string.Join(", ", context.Walk.Steps.Select(s => s.Name))}; {context.Sizes.Rounds} rounds",
+                $"requests per dossier by kind (last round): {breakdown}",
+            ]);
     }
 
-    private static async Task<(double PerSecond, double TripsPerDossier, double CommandTripsPerDossier)> RoundAsync(BenchContext context)
+    private static async Task<(double PerSecond, double TripsPerDossier, double CommandTripsPerDossier, string Breakdown)> RoundAsync(BenchContext context)
     {
         var server = context.Server;
         var count = context.Sizes.LifecycleDossiers;
@@ -50,17 +55,23 @@ public static class Lifecycle
 
         var timer = Stopwatch.StartNew();
         var start = server.RoundTrips.Count;
+        var kindsAtStart = server.RoundTrips.ByKind;
+        var commandKinds = new Dictionary<string, long>();
         long commandTrips = 0;
         var before = server.RoundTrips.Count;
+        var kindsBefore = server.RoundTrips.ByKind;
         var ids = await context.CreateDossiersAsync(count);
         commandTrips += server.RoundTrips.Count - before;
+        AddSince(commandKinds, kindsBefore);
         await AfterStageAsync();
         foreach (var step in context.Walk.Steps)
         {
             server.Time.Set(SettableTime.Paris(step.On.Year, step.On.Month, step.On.Day, 18));
             before = server.RoundTrips.Count;
+            kindsBefore = server.RoundTrips.ByKind;
             await context.RunAsync(ids, [step], context.DirectAsync);
             commandTrips += server.RoundTrips.Count - before;
+            AddSince(commandKinds, kindsBefore);
             await AfterStageAsync();
         }
 
@@ -75,7 +86,23 @@ public static class Lifecycle
             }
         }
 
-        return (count / elapsed.TotalSeconds, (double)total / count, (double)commandTrips / count);
+        var allKinds = new Dictionary<string, long>();
+        AddSince(allKinds, kindsAtStart);
+        var breakdown = string.Join("; ", allKinds.OrderByDescending(k => k.Value).Select(k =>
+            $"{k.Key} {(double)k.Value / count:0.#} ({(double)commandKinds.GetValueOrDefault(k.Key) / count:0.#} in commands)"));
+        return (count / elapsed.TotalSeconds, (double)total / count, (double)commandTrips / count, breakdown);
+
+        void AddSince(Dictionary<string, long> into, IReadOnlyDictionary<string, long> since)
+        {
+            foreach (var (kind, n) in server.RoundTrips.ByKind)
+            {
+                var added = n - since.GetValueOrDefault(kind);
+                if (added > 0)
+                {
+                    into[kind] = into.GetValueOrDefault(kind) + added;
+                }
+            }
+        }
 
         async Task AfterStageAsync()
         {
@@ -86,7 +113,7 @@ public static class Lifecycle
             }
 
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = context.Sizes.Workers },
-                async (item, cancellationToken) => await dispatcher.DispatchAsync(item.Lease, item.Items, cancellationToken));
+                async (item, cancellationToken) => await dispatcher.DispatchAsync(item, cancellationToken));
             await DueFiring.FireAsync(index, activities, server.Time.GetUtcNow(), CancellationToken.None);
         }
     }

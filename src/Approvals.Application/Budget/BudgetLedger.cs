@@ -48,8 +48,8 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
             var others = line with { Reserved = line.Reserved - mine.Reserved };
             if (BudgetRules.CheckCredits(amount, others.Available, code) is { } refusal)
             {
-                // Refuse only on a consistent reading: the line unchanged while the share was read.
-                if (found is null || attempt >= Attempts || (await lines.FindAsync(year, code, cancellationToken))?.ETag == found.ETag)
+                // Refuse only on a consistent reading of the line and the share.
+                if (found is null || attempt >= Attempts || await UnchangedAsync(year, code, dossierId, found, share, cancellationToken))
                 {
                     return refusal;
                 }
@@ -157,20 +157,29 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
         }
     }
 
-    /// <summary>
-    /// The line and the dossier's share as they were at one moment: the two rows are read at once, and a change to the
-    /// share always changes the line's row too, so the line read again with the same ETag proves the pair consistent.
-    /// </summary>
+    /// <summary>The line and the dossier's share as they were at one moment (see <see cref="UnchangedAsync"/>).</summary>
     private async Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadConsistentAsync(int year, string code, string dossierId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var (line, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken);
-            if (line?.ETag is null || attempt == Attempts || (await lines.FindAsync(year, code, cancellationToken))?.ETag == line.ETag)
+            if (line?.ETag is null || attempt == Attempts || await UnchangedAsync(year, code, dossierId, line, share, cancellationToken))
             {
                 return (line, share);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a reading of the line and the share, made at once, is a consistent pair: both rows read again afterwards
+    /// are unchanged. A write to the share always writes the line too, so a write between the two first reads, in
+    /// either order, shows on one of the second reads (the line alone read again would miss a write made just before
+    /// the line's first read but after the share's).
+    /// </summary>
+    private async Task<bool> UnchangedAsync(int year, string code, string dossierId, BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken)
+    {
+        var (totals, again) = await lines.ReadTotalsAndShareAsync(year, code, dossierId, cancellationToken);
+        return totals?.ETag == line.ETag && again?.ETag == share?.ETag;
     }
 
     /// <summary>The dossier's figures as stored applied to its share, dropping the reservation when <paramref name="drop"/> says so.</summary>
@@ -214,7 +223,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (found, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken);
+            var (found, share) = await lines.ReadTotalsAndShareAsync(year, code, dossierId, cancellationToken);
             var line = found ?? BudgetLineBalance.Unregistered(year, code);
             var isNew = share is null;
             var next = change(line, share ?? DossierShare.New(dossierId));

@@ -19,6 +19,12 @@ public interface IBudgetLineStore
     /// <summary>The line's row and the dossier's share of it, in one read; either may be null.</summary>
     Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The line's totals and the dossier's share, without the line's registration (label, amount voted): what a write
+    /// that only moves the totals needs; either may be null.
+    /// </summary>
+    Task<(BudgetLineBalance? Totals, DossierShare? Share)> ReadTotalsAndShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken);
+
     /// <summary>Writes the line's row and, when given, the dossier's share, together, each guarded by its ETag (null: must not exist yet).</summary>
     Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken);
 

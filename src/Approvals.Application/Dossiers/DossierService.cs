@@ -5,7 +5,8 @@ namespace Approvals.Application;
 /// <summary>
 /// The one way a dossier changes: load its snapshot, let the decider decide, and write the new snapshot, the events
 /// (hash-chained) and the outbox in one transaction guarded by the ETag. Snapshots are cached, so a command on a
-/// dossier this process already knows costs one storage round trip; a stale cache loses on the ETag and reloads.
+/// dossier this process already knows reads nothing before its writes (the outbox lease, the commit, then the index
+/// and the budget line following it); a stale cache loses on the ETag and reloads.
 /// </summary>
 public sealed class DossierService(
     IDossierStore store,
@@ -186,16 +187,27 @@ public sealed class DossierService(
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.
-        var lease = outbox.Count > 0 ? await store.LeaseOutboxAsync(current.DossierId, time.GetUtcNow() + outboxOptions.Lease, cancellationToken) : null;
+        var lease = await store.LeaseOutboxAsync(current.DossierId, time.GetUtcNow() + outboxOptions.Lease, cancellationToken);
         var etag = await CommitOnceAsync(commit, cancellationToken);
 
         var next = new CachedDossier(current.DossierId, snapshot, etag, previous);
         cache.Set(next);
-        await ApplyToLedgerAsync(current.DossierId, current.Snapshot.State, state, cancellationToken);
-        if (lease is not null)
+        // The dossier index and the budget line follow before the answer, so that the pages show the command just made.
+        // Each is done once: here, or, when this fails, by its outbox item (the store writes the index's with the commit).
+        var items = outbox.Append(new OutboxItem(OutboxKinds.IndexItemId(commit.Version), OutboxKinds.Index, "{}")).ToList();
+        var done = new List<string>(2);
+        if (await FollowsAsync(() => store.IndexAsync(commit, cancellationToken)))
         {
-            signal.Notify(lease, outbox);
+            done.Add(OutboxKinds.IndexItemId(commit.Version));
         }
+
+        if (items.FirstOrDefault(item => item.Kind == OutboxKinds.Ledger) is { } ledgerItem
+            && await FollowsAsync(() => ledger.ApplyAsync(current.DossierId, DomainJson.Deserialize<LedgerChange>(ledgerItem.Json), cancellationToken)))
+        {
+            done.Add(ledgerItem.Id);
+        }
+
+        signal.Notify(lease, items.Where(item => !done.Contains(item.Id)).ToList(), done);
         return next;
     }
 
@@ -221,23 +233,17 @@ public sealed class DossierService(
         }
     }
 
-    /// <summary>
-    /// Brings the budget line up to date before answering, so that the budget page shows the command just made. The
-    /// commit's outbox carries the same change, so a fault here only delays it to the dispatcher (which then finds it done).
-    /// </summary>
-    private async Task ApplyToLedgerAsync(string dossierId, Dossier before, Dossier after, CancellationToken cancellationToken)
+    /// <summary>Whether a read model followed the commit; a storage fault leaves the work to the commit's outbox item.</summary>
+    private static async Task<bool> FollowsAsync(Func<Task> follow)
     {
-        if (LedgerChange.Between(before, after) is not { } change)
-        {
-            return;
-        }
-
         try
         {
-            await ledger.ApplyAsync(dossierId, change, cancellationToken);
+            await follow();
+            return true;
         }
         catch (Exception fault) when (fault is StorageFailedException or ConcurrencyConflictException)
         {
+            return false;
         }
     }
 

@@ -25,11 +25,17 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
-    /// <summary>Carries out the items under <paramref name="lease"/>; returns how many were done.</summary>
-    public async Task<int> DispatchAsync(OutboxLease lease, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Carries out a commit's signalled work (every item of the commit: those to do, and those its committer did
+    /// already, whose rows are deleted with the others in one batch); returns how many were carried out here.
+    /// </summary>
+    public Task<int> DispatchAsync(OutboxSignal.PendingWork work, CancellationToken cancellationToken) =>
+        DispatchAsync(work.Lease, work.Items, work.Done, cancellationToken);
+
+    private async Task<int> DispatchAsync(OutboxLease lease, IReadOnlyList<OutboxItem> items, IReadOnlyList<string> doneAlready, CancellationToken cancellationToken)
     {
         var dossierId = lease.DossierId;
-        var done = new List<string>(items.Count);
+        var done = new List<string>(items.Count + doneAlready.Count);
         var leftForTheSweep = false;
         OutboxLease? held = lease;
         foreach (var item in items)
@@ -61,13 +67,15 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        var carriedOut = done.Count;
+        done.AddRange(doneAlready);
         await store.DeleteOutboxAsync(dossierId, done, cancellationToken);
         if (held is not null)
         {
             await SettleAsync(held, leftForTheSweep, cancellationToken);
         }
 
-        return done.Count;
+        return carriedOut;
     }
 
     /// <summary>
@@ -82,7 +90,7 @@ public sealed class OutboxDispatcher(
         var done = 0;
         foreach (var lease in leases)
         {
-            done += await DispatchAsync(lease, await store.ReadOutboxAsync(lease.DossierId, cancellationToken), cancellationToken);
+            done += await DispatchAsync(lease, await store.ReadOutboxAsync(lease.DossierId, cancellationToken), [], cancellationToken);
         }
 
         return done;
@@ -93,7 +101,7 @@ public sealed class OutboxDispatcher(
     {
         var lease = await store.LeaseOutboxAsync(dossierId, time.GetUtcNow() + options.Lease, cancellationToken);
         var item = await store.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);
-        return item is not null && await DispatchAsync(lease, [item], cancellationToken) == 1;
+        return item is not null && await DispatchAsync(lease, [item], [], cancellationToken) == 1;
     }
 
     /// <summary>The lease, renewed when half of it is spent (a slow mail must not let it run out); null once lost.</summary>
@@ -106,7 +114,8 @@ public sealed class OutboxDispatcher(
     /// <summary>
     /// Leaves the index row due at once when an item waits for a retry, and removes it when nothing is left to do.
     /// Items of an older command still being carried out elsewhere keep the row (the sweep settles it later); a newer
-    /// command has rewritten the row, so the ETag keeps its items indexed.
+    /// command has rewritten the row, so the ETag keeps its items indexed. A fresh lease (the row was new: no older item
+    /// was pending) covers only its own items, so once they are done the row goes without reading the outbox.
     /// </summary>
     private async Task SettleAsync(OutboxLease lease, bool leftForTheSweep, CancellationToken cancellationToken)
     {
@@ -114,7 +123,7 @@ public sealed class OutboxDispatcher(
         {
             await store.RenewOutboxLeaseAsync(lease, time.GetUtcNow(), cancellationToken);
         }
-        else if ((await store.ReadOutboxAsync(lease.DossierId, cancellationToken)).Count == 0)
+        else if (lease.Fresh || (await store.ReadOutboxAsync(lease.DossierId, cancellationToken)).Count == 0)
         {
             await store.ReleaseOutboxLeaseAsync(lease, cancellationToken);
         }

@@ -15,4 +15,7 @@ public static class OutboxKinds
 
     /// <summary>Written by the store with each commit, removed once the dossier index has followed it.</summary>
     public const string Index = "index";
+
+    /// <summary>The id of the index item the store writes with the commit that brings the dossier to <paramref name="version"/>.</summary>
+    public static string IndexItemId(long version) => $"{version:D6}-index";
 }

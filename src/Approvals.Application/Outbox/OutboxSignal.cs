@@ -14,15 +14,17 @@ public sealed class OutboxSignal(OutboxOptions options)
 
     public ChannelReader<PendingWork> Reader => channel.Reader;
 
-    public void Notify(OutboxLease lease, IReadOnlyList<OutboxItem> items)
+    /// <param name="done">Items of the commit the committer carried out itself: only their rows are left to delete.</param>
+    public void Notify(OutboxLease lease, IReadOnlyList<OutboxItem> items, IReadOnlyList<string> done)
     {
-        if (items.Count > 0)
+        if (items.Count > 0 || done.Count > 0)
         {
-            channel.Writer.TryWrite(new PendingWork(lease, items));
+            channel.Writer.TryWrite(new PendingWork(lease, items, done));
         }
     }
 
-    public sealed record PendingWork(OutboxLease Lease, IReadOnlyList<OutboxItem> Items)
+    /// <summary>The items to carry out under the lease, and the ids of those already done (deleted with the others, in one batch).</summary>
+    public sealed record PendingWork(OutboxLease Lease, IReadOnlyList<OutboxItem> Items, IReadOnlyList<string> Done)
     {
         public string DossierId => Lease.DossierId;
     }

@@ -9,8 +9,17 @@ public interface IDossierStore
 {
     Task<StoredDossier?> LoadAsync(string dossierId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the commit in one transaction (at most 100 rows: the snapshot, the events, the outbox) and returns the new ETag.</summary>
+    /// <summary>
+    /// Writes the commit in one transaction (at most 100 rows: the snapshot, the events, the outbox and one item of kind
+    /// <see cref="OutboxKinds.Index"/>, <see cref="OutboxKinds.IndexItemId"/>) and returns the new ETag.
+    /// </summary>
     Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings the dossier index to a commit just written, from the commit itself (no read of the dossier). Its index
+    /// item is then done; when this fails, that item makes the outbox do it (<see cref="RefreshIndexAsync"/>).
+    /// </summary>
+    Task IndexAsync(DossierCommit commit, CancellationToken cancellationToken);
 
     /// <summary>The register in sequence order.</summary>
     Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken);

@@ -22,7 +22,7 @@ public sealed class SignalledOutboxDispatcher(OutboxDispatcher dispatcher, Outbo
         {
             try
             {
-                await dispatcher.DispatchAsync(work.Lease, work.Items, stoppingToken);
+                await dispatcher.DispatchAsync(work, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

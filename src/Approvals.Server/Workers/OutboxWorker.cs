@@ -18,7 +18,7 @@ public sealed class OutboxWorker(OutboxDispatcher dispatcher, OutboxSignal signa
         {
             try
             {
-                await dispatcher.DispatchAsync(work.Lease, work.Items, stoppingToken);
+                await dispatcher.DispatchAsync(work, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -72,6 +72,14 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             return (Balance(year, code, Value(await registered), Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
         }, cancellationToken);
 
+    public Task<(BudgetLineBalance? Totals, DossierShare? Share)> ReadTotalsAndShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Read budget line totals", async () =>
+        {
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
+            var share = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
+            return (Balance(year, code, null, Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
+        }, cancellationToken);
+
     public Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction> { Action(TotalsRow(line), line.ETag) };

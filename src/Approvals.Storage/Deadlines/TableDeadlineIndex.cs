@@ -38,21 +38,45 @@ public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<Stora
 
     public Task RemoveAsync(IEnumerable<IndexedDeadline> entries, CancellationToken cancellationToken)
     {
-        var keys = entries.Select(entry => (Day(entry.Day), RowKey(entry))).Distinct().ToList();
+        // One transaction per day and per 100 rows, as they are written.
+        var batches = entries
+            .Select(entry => (Partition: Day(entry.Day), Row: RowKey(entry)))
+            .Distinct()
+            .GroupBy(key => key.Partition)
+            .SelectMany(day => day.Chunk(MaxRowsPerTransaction))
+            .ToList();
         return StorageErrors.GuardAsync("Remove deadlines", async () =>
         {
-            foreach (var (partition, row) in keys)
+            foreach (var batch in batches)
             {
                 try
                 {
-                    await deadlines.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+                    await deadlines.SubmitTransactionAsync(
+                        batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key.Partition, key.Row), ETag.All)),
+                        cancellationToken);
                 }
                 catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
                 {
-                    // Already removed: removal is idempotent.
+                    // One of them was removed already (removal is idempotent): the others one by one.
+                    foreach (var (partition, row) in batch)
+                    {
+                        await DeleteOneAsync(partition, row, cancellationToken);
+                    }
                 }
             }
         }, cancellationToken);
+    }
+
+    private async Task DeleteOneAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deadlines.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+        {
+            // Already removed: removal is idempotent.
+        }
     }
 
     public Task<IReadOnlyList<IndexedDeadline>> ReadDueAsync(DateOnly upToDay, DateTimeOffset now, CancellationToken cancellationToken) =>

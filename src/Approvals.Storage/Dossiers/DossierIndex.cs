@@ -21,16 +21,19 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// <summary>
     /// Brings the dossier's rows to <paramref name="summary"/> unless a newer or equal version is there already
     /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
-    /// deletes that tolerate being repeated.
+    /// deletes that tolerate being repeated. A dossier <paramref name="isNew"/> (its first commit) is written without
+    /// reading its summary first: adding it fails if one exists after all, and the next attempt reads it.
     /// </summary>
     public async Task ApplyAsync(
-        long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken)
+        long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken, bool isNew = false)
     {
         var key = DossierIndexRows.SummaryKey(summary.DossierId);
         for (var attempt = 1; ; attempt++)
         {
-            var found = await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
-            var old = found.HasValue ? found.Value : null;
+            var found = isNew && !force && attempt == 1
+                ? null
+                : await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
+            var old = found is { HasValue: true } ? found.Value : null;
             if (!force && old is not null && (old.GetInt64("Version") ?? 0) >= version)
             {
                 return;
@@ -61,6 +64,22 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             await DeleteAsync(before.Except(after), cancellationToken);
             return;
         }
+    }
+
+    /// <summary>
+    /// Indexes dossiers not indexed yet, together (a bulk load): each summary added on its own (a partition each), the
+    /// key rows of all of them in transactions of a hundred per listing, <paramref name="parallel"/> requests at a time.
+    /// </summary>
+    public async Task ImportAsync(
+        IReadOnlyList<(long Version, DossierSummary Summary, string SnapshotJson, DateTimeOffset CreatedAt)> dossiers, int parallel, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
+        var keyRows = dossiers.SelectMany(d => DossierIndexRows.KeyRows(d.Summary, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)));
+        var batches = keyRows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit)).ToList();
+        await Parallel.ForEachAsync(batches, options, async (batch, token) => await table.SubmitTransactionAsync(
+            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), token));
+        await Parallel.ForEachAsync(dossiers, options, async (d, token) => await summaries.UpsertEntityAsync(
+            DossierIndexRows.Summary(d.Summary, d.SnapshotJson, d.Version, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)), TableUpdateMode.Replace, token));
     }
 
     public async Task<IReadOnlyList<DossierSummary>> QueryAsync(DossierQuery query, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ namespace Approvals.Storage;
 
 /// <summary>
 /// The dossiers in Table Storage: one partition per dossier, each command written in one entity-group transaction.
-/// The dossier index (the list's read model, another table) follows each commit at once; an outbox row written with
-/// the commit makes the sweep finish that update if the process stops in between.
+/// The dossier index (the list's read model, other tables) follows each commit through <see cref="IndexAsync"/>; an
+/// outbox row written with the commit makes the sweep finish that update if the process stops in between.
 /// </summary>
 public sealed class TableDossierStore(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time) : IDossierStore
 {
@@ -34,7 +34,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
     public Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken)
     {
-        var indexing = new OutboxItem($"{commit.Version:D6}-index", OutboxKinds.Index, "{}");
+        var indexing = new OutboxItem(OutboxKinds.IndexItemId(commit.Version), OutboxKinds.Index, "{}");
         var rows = 2 + commit.Events.Count + commit.Outbox.Count;
         if (rows > MaxRowsPerCommit)
         {
@@ -55,11 +55,10 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
         return StorageErrors.GuardAsync("Commit dossier", async () =>
         {
-            string etag;
             try
             {
                 var responses = await dossiers.SubmitTransactionAsync(actions, cancellationToken);
-                etag = responses.Value[0].Headers.ETag?.ToString()
+                return responses.Value[0].Headers.ETag?.ToString()
                     ?? throw new InvalidOperationException("Table Storage returned no ETag for the dossier's state row.");
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
@@ -70,22 +69,36 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
                         : $"Dossier {commit.DossierId} changed since it was loaded.",
                     exception);
             }
-
-            try
-            {
-                // Created when its first register entry was recorded, as the rebuild reads it (CreatedAtAsync).
-                var createdAt = commit.Events.FirstOrDefault(entry => entry.Sequence == 1)?.RecordedAt ?? commit.Summary.UpdatedAt;
-                await index.ApplyAsync(commit.Version, commit.Summary, commit.SnapshotJson, createdAt, force: false, cancellationToken);
-                await dossiers.DeleteEntityAsync(DossierRows.PartitionKey(commit.DossierId), DossierRows.OutboxKey(indexing.Id), ETag.All, cancellationToken);
-            }
-            catch (RequestFailedException)
-            {
-                // The command is recorded: the index update waits in the outbox for the sweep (RefreshIndexAsync).
-            }
-
-            return etag;
         }, cancellationToken);
     }
+
+    public Task IndexAsync(DossierCommit commit, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Index dossier", () =>
+        {
+            // Created when its first register entry was recorded, as the rebuild reads it (CreatedAtAsync).
+            var createdAt = commit.Events.FirstOrDefault(entry => entry.Sequence == 1)?.RecordedAt ?? commit.Summary.UpdatedAt;
+            return index.ApplyAsync(commit.Version, commit.Summary, commit.SnapshotJson, createdAt, force: false, cancellationToken, isNew: commit.ExpectedETag is null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Writes new dossiers in bulk (a migration, the bench's seeding): each commit in its own transaction, as
+    /// <see cref="CommitAsync"/> writes it but without outbox rows, then the index of all of them together
+    /// (<see cref="DossierIndex.ImportAsync"/>). Nothing follows through the outbox: the caller writes what it needs.
+    /// </summary>
+    internal Task ImportAsync(IReadOnlyList<DossierCommit> commits, int parallel, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Import dossiers", async () =>
+        {
+            await Parallel.ForEachAsync(commits, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (commit, token) =>
+            {
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, DossierRows.State(commit)) };
+                actions.AddRange(commit.Events.Select(entry => new TableTransactionAction(TableTransactionActionType.Add, DossierRows.Event(entry))));
+                await dossiers.SubmitTransactionAsync(actions, token);
+            });
+            await index.ImportAsync(
+                commits.Select(c => (c.Version, c.Summary, c.SnapshotJson, c.Events.FirstOrDefault(e => e.Sequence == 1)?.RecordedAt ?? c.Summary.UpdatedAt)).ToList(),
+                parallel,
+                cancellationToken);
+        }, cancellationToken);
 
     public Task RefreshIndexAsync(string dossierId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Refresh dossier index", async () =>
@@ -151,8 +164,18 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     public Task<OutboxLease> LeaseOutboxAsync(string dossierId, DateTimeOffset until, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Lease outbox", async () =>
         {
-            var response = await dossiers.UpsertEntityAsync(DossierRows.PendingOutbox(dossierId, until), TableUpdateMode.Replace, cancellationToken);
-            return new OutboxLease(dossierId, response.Headers.ETag?.ToString() ?? "", until);
+            var row = DossierRows.PendingOutbox(dossierId, until);
+            try
+            {
+                // Usually no row: nothing of the dossier is pending, and the lease covers only what its commit adds.
+                var added = await dossiers.AddEntityAsync(row, cancellationToken);
+                return new OutboxLease(dossierId, added.Headers.ETag?.ToString() ?? "", until, Fresh: true);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
+            {
+                var response = await dossiers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+                return new OutboxLease(dossierId, response.Headers.ETag?.ToString() ?? "", until);
+            }
         }, cancellationToken);
 
     public Task<OutboxLease?> RenewOutboxLeaseAsync(OutboxLease lease, DateTimeOffset until, CancellationToken cancellationToken) =>
@@ -161,7 +184,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             try
             {
                 var response = await dossiers.UpdateEntityAsync(DossierRows.PendingOutbox(lease.DossierId, until), new ETag(lease.ETag), TableUpdateMode.Replace, cancellationToken);
-                return new OutboxLease(lease.DossierId, response.Headers.ETag?.ToString() ?? "", until);
+                return lease with { ETag = response.Headers.ETag?.ToString() ?? "", Until = until };
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) || StorageErrors.IsNotFound(exception))
             {

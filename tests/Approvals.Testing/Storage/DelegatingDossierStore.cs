@@ -14,6 +14,9 @@ public abstract class DelegatingDossierStore(IDossierStore inner) : IDossierStor
     public virtual Task<string> CommitAsync(DossierCommit commit, CancellationToken cancellationToken) =>
         inner.CommitAsync(commit, cancellationToken);
 
+    public virtual Task IndexAsync(DossierCommit commit, CancellationToken cancellationToken) =>
+        inner.IndexAsync(commit, cancellationToken);
+
     public virtual Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
         inner.ReadRegisterAsync(dossierId, cancellationToken);
 
