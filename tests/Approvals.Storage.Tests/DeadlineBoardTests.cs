@@ -67,7 +67,9 @@ public sealed class DeadlineBoardTests(StorageFixture fixture)
         var fired = Dossiers.Summary("late-2", "PaymentRequested", beneficiary: "Bénéficiaire 2") with { ReportOverdueOn = reportDay };
         foreach (var summary in new[] { caughtUp, fired })
         {
-            await store.CommitAsync(Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary), None);
+            var commit = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
+            await store.CommitAsync(commit, None);
+            await store.IndexAsync(commit, None);
         }
 
         await index.UpsertAsync(
