@@ -1,23 +1,16 @@
 // The agents' inbox of portal requests (GET /api/portal-inbox): the documents still missing and the check before
 // instruction, which a case officer records (POST /api/portal-inbox/{id}/check: complete, or documents missing).
 import { el, replace, euros, frenchInstant } from './dom.js';
-import { get, post } from './api.js';
-import { initLayout, reportError } from './layout.js';
+import { post } from './api.js';
+import { initLayout, loadList, reportError } from './layout.js';
 
 const root = document.getElementById('inbox');
 const status = document.getElementById('status');
 const user = await initLayout('arrivees');
 load();
 
-async function load() {
-  try {
-    render(await get('/api/portal-inbox') ?? []);
-  } catch (error) {
-    replace(root, el('p', { class: 'notice' }, 'La liste ne peut pas être affichée.'));
-    reportError(error);
-  } finally {
-    root.removeAttribute('aria-busy');
-  }
+function load() {
+  return loadList(root, '/api/portal-inbox', (items) => render(items ?? []));
 }
 
 function render(items) {

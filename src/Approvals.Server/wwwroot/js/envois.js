@@ -1,23 +1,16 @@
 // The e-mails the provider refused for good (GET /api/outbox/failed), each with its reason; finance can send one
 // again once the cause is fixed (POST /api/outbox/{dossierId}/{itemId}/retry).
 import { el, replace, frenchInstant } from './dom.js';
-import { get, post } from './api.js';
-import { initLayout, reportError } from './layout.js';
+import { post } from './api.js';
+import { initLayout, loadList, reportError } from './layout.js';
 
 const root = document.getElementById('failed');
 const status = document.getElementById('status');
 const user = await initLayout('envois');
 load();
 
-async function load() {
-  try {
-    render(await get('/api/outbox/failed') ?? []);
-  } catch (error) {
-    replace(root, el('p', { class: 'notice' }, 'La liste ne peut pas être affichée.'));
-    reportError(error);
-  } finally {
-    root.removeAttribute('aria-busy');
-  }
+function load() {
+  return loadList(root, '/api/outbox/failed', (items) => render(items ?? []));
 }
 
 function render(items) {

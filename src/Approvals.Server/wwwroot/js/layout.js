@@ -75,6 +75,21 @@ async function signOut() {
   }
 }
 
+/**
+ * Fills a list's container from the API: `render` draws what `url` answers; a failure leaves a notice in the
+ * container and the reason in the banner; either way the container stops being busy.
+ */
+export async function loadList(root, url, render) {
+  try {
+    render(await get(url));
+  } catch (error) {
+    replace(root, el('p', { class: 'notice' }, 'La liste ne peut pas être affichée.'));
+    reportError(error);
+  } finally {
+    root.removeAttribute('aria-busy');
+  }
+}
+
 /** Shows a failure in the page's banner (#bandeau, role="alert"). */
 export function reportError(error, context = '') {
   const banner = document.getElementById('bandeau');

@@ -1,8 +1,8 @@
 // The operations page: the dossiers' clocks by runtime status (GET /api/clocks?status=…, a page at a time with the
 // continuation the server returns), and for finance a restart (POST /api/clocks/{id}/restart).
 import { el, replace, frenchInstant } from './dom.js';
-import { get, post } from './api.js';
-import { initLayout, reportError } from './layout.js';
+import { post } from './api.js';
+import { initLayout, loadList, reportError } from './layout.js';
 
 const STATUSES = [
   { key: 'running', label: 'En cours' },
@@ -22,17 +22,9 @@ replace(document.getElementById('statuses'), STATUSES.map((s) =>
 const user = await initLayout('orchestrations');
 load();
 
-async function load() {
-  try {
-    const query = `status=${current}&take=${TAKE}${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ''}`;
-    const page = await get(`/api/clocks?${query}`);
-    render(page);
-  } catch (error) {
-    replace(root, el('p', { class: 'notice' }, 'La liste ne peut pas être affichée.'));
-    reportError(error);
-  } finally {
-    root.removeAttribute('aria-busy');
-  }
+function load() {
+  const query = `status=${current}&take=${TAKE}${continuation ? `&continuation=${encodeURIComponent(continuation)}` : ''}`;
+  return loadList(root, `/api/clocks?${query}`, render);
 }
 
 function render(page) {
