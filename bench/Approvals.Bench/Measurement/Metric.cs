@@ -8,4 +8,11 @@ public sealed record Metric(string Name, double Median, double Min, double Max, 
         var median = Stats.Median(rounds);
         return new Metric(name, median, rounds.Min(), rounds.Max(), unit, target, meets?.Invoke(median));
     }
+
+    /// <summary>The ratio of two medians, its spread from the extremes, met when at most <paramref name="target"/>.</summary>
+    public static Metric Ratio(string name, IReadOnlyList<double> large, IReadOnlyList<double> small, double target)
+    {
+        var ratio = Stats.Median(large) / Stats.Median(small);
+        return new Metric(name, ratio, large.Min() / small.Max(), large.Max() / small.Min(), "×", $"≤ {target}", ratio <= target);
+    }
 }

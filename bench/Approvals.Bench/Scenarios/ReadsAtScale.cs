@@ -33,11 +33,11 @@ public static class ReadsAtScale
         foreach (var (name, _) in Pages)
         {
             var target = name.StartsWith("deadlines", StringComparison.Ordinal) ? 1.5 : 1.3;
-            metrics.Add(Ratio($"{name}: time ratio", large.Times[name], small.Times[name], target));
+            metrics.Add(Metric.Ratio($"{name}: time ratio", large.Times[name], small.Times[name], target));
             metrics.Add(Metric.Of($"{name}: storage requests ({context.Sizes.ReadsSmall:N0} → {context.Sizes.ReadsLarge:N0})", [small.Requests[name], large.Requests[name]], ""));
         }
 
-        metrics.Add(Ratio("finance.csv: time per dossier ratio", large.ExportPerDossier, small.ExportPerDossier, 1.2));
+        metrics.Add(Metric.Ratio("finance.csv: time per dossier ratio", large.ExportPerDossier, small.ExportPerDossier, 1.2));
         metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: storage requests", [large.ExportRequests], ""));
         metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: managed heap growth", [large.ExportHeapMb], "MB", "< 64", mb => mb < 64));
         metrics.Add(Metric.Of($"seeding: dossiers per second ({context.Sizes.ReadsLarge:N0})", [large.SeedPerSecond], "/s"));
@@ -45,12 +45,6 @@ public static class ReadsAtScale
         metrics.Add(Metric.Of($"commands per second ratio ({context.Sizes.ReadsLarge:N0} / {context.Sizes.ReadsSmall:N0})", [large.CommandsPerSecond / small.CommandsPerSecond], "×"));
         return new ScenarioResult("8", "Reads at scale: list, search, deadlines, export", metrics,
             [$"{context.Sizes.ReadsSmall:N0} and {context.Sizes.ReadsLarge:N0} dossiers, each on a fresh Azurite; half paid, half notified; {Rounds} requests per page after a warm-up (median)"]);
-    }
-
-    private static Metric Ratio(string name, IReadOnlyList<double> large, IReadOnlyList<double> small, double target)
-    {
-        var ratio = Stats.Median(large) / Stats.Median(small);
-        return new Metric(name, ratio, large.Min() / small.Max(), large.Max() / small.Min(), "×", $"≤ {target}", ratio <= target);
     }
 
     private sealed record Measured(
@@ -150,7 +144,7 @@ public static class ReadsAtScale
     /// one per dossier and written again under new numbers and beneficiaries through the store's bulk import, with one
     /// deadline each in the board's window.
     /// </summary>
-    private static async Task SeedAsync(BenchContext context, BenchServer server, int count)
+    internal static async Task SeedAsync(BenchContext context, BenchServer server, int count)
     {
         var store = server.Store;
         var dossiers = server.Service<DossierService>();
