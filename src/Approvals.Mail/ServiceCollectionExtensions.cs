@@ -2,6 +2,7 @@ using Approvals.Application;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Approvals.Mail;
 
@@ -13,9 +14,12 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddApprovalsMail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var configured = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+        var section = configuration.GetSection(MailOptions.SectionName);
+        var configured = section.Get<MailOptions>() ?? new MailOptions();
         var options = configured with { PickupFolder = Path.GetFullPath(configured.PickupFolder, Path.GetFullPath(contentRoot)) };
 
+        services.AddOptions<MailOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PickupMailbox>();

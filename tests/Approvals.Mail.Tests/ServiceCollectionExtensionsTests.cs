@@ -1,6 +1,7 @@
 using Approvals.Application;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Approvals.Mail.Tests;
 
@@ -34,6 +35,29 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.Equal(3, options.MaxAttempts);
         Assert.Equal(TimeSpan.FromSeconds(2), options.BaseDelay);
         Assert.Equal(Path.GetFullPath("/var/mail/approvals"), options.PickupFolder);
+    }
+
+    [Theory]
+    [InlineData("Mail:MaxAttempts", "0")]
+    [InlineData("Mail:BaseDelay", "-00:00:01")]
+    [InlineData("Mail:FromAddress", "subventions,mairie@ville.example")]
+    [InlineData("Mail:SendGridHost", "capture-server")]
+    public void GivenAWrongMailSetting_WhenTheHostStarts_ThenTheStartFailsNamingIt(string setting, string value)
+    {
+        using var provider = Provider(new Dictionary<string, string?> { ["Mail:SendGridApiKey"] = "SG.key", [setting] = value });
+
+        // What a host runs before it starts: every option registered with ValidateOnStart is checked.
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(setting, failure.Message);
+    }
+
+    [Fact]
+    public void GivenTheDefaultMailSettings_WhenTheHostStarts_ThenNothingIsRefused()
+    {
+        using var provider = Provider(new Dictionary<string, string?>());
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

@@ -214,7 +214,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
         Assert.Equal(5, fired);
         var state = (await service.GetAsync(id, CancellationToken.None)).Unwrap().State;
         Assert.Equal(DossierStage.Lapsed, state.Stage);
-        Assert.Equal(new DateOnly(2022, 8, 23), state.SafeFromReferralSince);
+        Assert.Equal(new DateOnly(2022, 8, 23), state.Receipt?.SafeFromReferralSince);
         Assert.Equal(3, state.FiredDeadlines.Count(d => d.StartsWith("reminder-payment-window", StringComparison.Ordinal)));
         Assert.Equal(0, await FireDueAsync(activities, id, time));
         Assert.Empty(await services.GetRequiredService<IDeadlineIndex>().ReadRangeAsync(new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31), CancellationToken.None));

@@ -47,17 +47,17 @@ public sealed record DossierView(
             s.Request!,
             s.Vote is { } v ? new VoteView(v.ReportNumber, v.Rapporteur, v.Assembly, v.SessionDate, v.Count, v.Count.Wording, v.Tally, v.AmountVoted, v.Officers, s.FailedSessions) : null,
             new AmountsView(s.Request!.AmountRequested, s.AmountVoted, s.CreditsCommitted, s.AmountPaid, s.AmountRecovered, Math.Round(s.GrantRate, 4)),
-            s.ActesId?.ToString(),
-            s.AcknowledgedOn,
+            s.Receipt?.ActesId?.ToString(),
+            s.Receipt?.ReceivedOn,
             new LegalityView(
-                LegalityControl.ReferralWindowLastDay(s), s.SafeFromReferralSince, s.EnforceableOn, s.PublishedOn,
-                s.Referral, s.Suspension, s.CourtDecision, s.AdditionalDocuments, s.ObservationsAnswers),
-            s.NotifiedOn,
-            s.PaymentWindowLastDay,
-            s.Settlement,
+                LegalityControl.ReferralWindowLastDay(s), s.Receipt?.SafeFromReferralSince, s.EnforceableOn, s.PublishedOn,
+                s.Receipt?.Referral?.Lodged, s.Receipt?.Referral?.Suspension, s.Receipt?.Referral?.Decision, s.Receipt?.AdditionalDocuments ?? [], s.Receipt?.ObservationsAnswers ?? []),
+            s.Notification?.NotifiedOn,
+            s.Notification?.PaymentWindowLastDay,
+            s.Report?.Settlement,
             s.Signature,
-            s.PrefectureLetters,
-            s.Payments,
+            s.Receipt?.Letters ?? [],
+            s.Payments.Recorded,
             PaymentSchedule.Of(s),
             TimelineOf(s),
             Workflow.Deadlines(s).Select(d => new DeadlineView(d.Id, d.Kind, d.Day, d.DueAt, DeadlineLabels.Of(d), d.DueAt <= now)).ToList(),
@@ -80,22 +80,22 @@ public sealed record DossierView(
         {
             (DossierStage.Submitted, s.Request.ReceivedOn),
             (DossierStage.Adopted, s.Vote?.Count.Outcome == VoteOutcome.Adopted ? s.Vote.SessionDate : null),
-            (DossierStage.Transmitted, s.Transmission?.SentOn ?? (s.AcknowledgedOn is not null ? s.AcknowledgedOn : null)),
-            (DossierStage.Enforceable, s.AcknowledgedOn),
+            (DossierStage.Transmitted, s.Transmission?.SentOn ?? (s.Receipt?.ReceivedOn is not null ? s.Receipt?.ReceivedOn : null)),
+            (DossierStage.Enforceable, s.Receipt?.ReceivedOn),
         };
         if (hasConvention)
         {
             steps.Add((DossierStage.Signed, signedOn));
         }
 
-        steps.Add((DossierStage.Notified, s.NotifiedOn));
-        steps.Add((DossierStage.PaymentRequested, s.PaymentRequests.Count > 0 ? s.PaymentRequests[0].ReceivedOn : null));
-        steps.Add((DossierStage.ReportReceived, s.ReportReceivedOn));
+        steps.Add((DossierStage.Notified, s.Notification?.NotifiedOn));
+        steps.Add((DossierStage.PaymentRequested, s.Payments.Requests.Count > 0 ? s.Payments.Requests[0].ReceivedOn : null));
+        steps.Add((DossierStage.ReportReceived, s.Report?.ReceivedOn));
         steps.Add((DossierStage.Closed, s.Stage == DossierStage.Closed ? s.EndedOn : null));
         var timeline = steps.Select(x => new TimelineStep(x.Stage, StageLabels.Of(x.Stage), x.On, x.On is not null, x.Stage == s.Stage)).ToList();
         if (s.Stage is not DossierStage.Closed && (s.IsEnded || s.Stage is DossierStage.FormalNotice or DossierStage.Suspended))
         {
-            timeline.Add(new TimelineStep(s.Stage, StageLabels.Of(s.Stage), s.EndedOn ?? s.FormalNotice?.SentOn, true, true));
+            timeline.Add(new TimelineStep(s.Stage, StageLabels.Of(s.Stage), s.EndedOn ?? s.FormalNotice?.Sent.SentOn, true, true));
         }
 
         return timeline;

@@ -74,7 +74,7 @@ public static class DossierMails
     public static OutgoingMail PaymentRequestReceived(Dossier dossier, MailRecipients recipients, DossierEvent.PaymentRequested request, string key)
     {
         var (number, grant) = Require(dossier);
-        var within = dossier.PaymentWindowLastDay is { } lastDay ? $", dans le délai qui courait jusqu'au {FrenchDates.Long(lastDay)}" : string.Empty;
+        var within = dossier.Notification?.PaymentWindowLastDay is { } lastDay ? $", dans le délai qui courait jusqu'au {FrenchDates.Long(lastDay)}" : string.Empty;
         var blocks = new List<MailBlock>
         {
             new Paragraph($"Le bénéficiaire a demandé le {FrenchDates.Long(request.ReceivedOn)} le versement de {Money.Format(request.Amount)} "
@@ -85,7 +85,7 @@ public static class DossierMails
                 ("Objet", grant.Object),
                 ("Montant de cette demande", Money.Format(request.Amount)),
                 ("Montant voté", Money.Format(dossier.AmountVoted)),
-                ("Total demandé à ce jour", Money.Format(dossier.AmountRequestedForPayment)),
+                ("Total demandé à ce jour", Money.Format(dossier.Payments.AmountRequested)),
                 ("Déjà versé", Money.Format(dossier.AmountPaid)),
                 ("Reste à verser", Money.Format(dossier.AmountVoted - dossier.AmountPaid)),
             ]),
@@ -104,8 +104,8 @@ public static class DossierMails
     public static OutgoingMail Notification(Dossier dossier, string key)
     {
         var (number, request) = Require(dossier);
-        var notifiedOn = dossier.NotifiedOn ?? throw new InvalidOperationException($"Dossier {number} is not notified.");
-        var lastDay = dossier.PaymentWindowLastDay ?? throw new InvalidOperationException($"Dossier {number} has no payment window.");
+        var notifiedOn = dossier.Notification?.NotifiedOn ?? throw new InvalidOperationException($"Dossier {number} is not notified.");
+        var lastDay = dossier.Notification?.PaymentWindowLastDay ?? throw new InvalidOperationException($"Dossier {number} has no payment window.");
         var months = request.Convention.PaymentWindowMonths;
         var hasConvention = request.Convention.HasConvention;
         var act = hasConvention ? "La convention" : "La décision d'attribution";
@@ -212,11 +212,11 @@ public static class DossierMails
     public static OutgoingMail Lapsed(Dossier dossier, MailRecipients recipients, string key)
     {
         var (number, request) = Require(dossier);
-        var lastDay = dossier.EndedOn ?? dossier.PaymentWindowLastDay
+        var lastDay = dossier.EndedOn ?? dossier.Notification?.PaymentWindowLastDay
             ?? throw new InvalidOperationException($"Dossier {number} has no payment window: it cannot have lapsed.");
         var released = dossier.AmountVoted - dossier.AmountPaid;
         var line = request.BudgetLine;
-        var notified = dossier.NotifiedOn is { } on ? $" qui suivait la notification du {FrenchDates.Long(on)}" : string.Empty;
+        var notified = dossier.Notification?.NotifiedOn is { } on ? $" qui suivait la notification du {FrenchDates.Long(on)}" : string.Empty;
         var blocks = new List<MailBlock>
         {
             new Paragraph("Madame, Monsieur,"),
@@ -250,7 +250,7 @@ public static class DossierMails
     public static OutgoingMail RecoveryOrdered(Dossier dossier, MailRecipients recipients, string key)
     {
         var (number, request) = Require(dossier);
-        var reason = dossier.RecoveryReason ?? throw new InvalidOperationException($"Dossier {number} has no recovery order.");
+        var reason = dossier.Recovery?.Reason ?? throw new InvalidOperationException($"Dossier {number} has no recovery order.");
         var orderedOn = dossier.EndedOn ?? throw new InvalidOperationException($"Dossier {number} has no recovery date.");
         var basis = request.Convention.HasConvention
             ? "article 7 de la convention (modification et reversement)"
@@ -269,7 +269,7 @@ public static class DossierMails
                 ("Montant versé", Money.Format(dossier.AmountPaid)),
             ]),
         };
-        if (reason == RecoveryReason.CostsShortfall && dossier.Settlement is { } settlement)
+        if (reason == RecoveryReason.CostsShortfall && dossier.Report?.Settlement is { } settlement)
         {
             blocks.Add(new Facts("Calcul au prorata",
             [
@@ -340,9 +340,9 @@ public static class DossierMails
 
     private static Facts LegalityFacts(Dossier dossier) => new("Contrôle de légalité",
     [
-        ("Identifiant ACTES", dossier.ActesId?.ToString() ?? "non encore attribué"),
+        ("Identifiant ACTES", dossier.Receipt?.ActesId.ToString() ?? "non encore attribué"),
         ("Transmise le", dossier.Transmission is { } t ? $"{FrenchDates.Long(t.SentOn)} via {t.Platform}" : "non transmise"),
-        ("Reçue en préfecture le", dossier.AcknowledgedOn is { } on ? FrenchDates.Long(on) : "accusé de réception attendu"),
+        ("Reçue en préfecture le", dossier.Receipt?.ReceivedOn is { } on ? FrenchDates.Long(on) : "accusé de réception attendu"),
     ]);
 
     /// <summary>Each instalment's amount from the voted amount, to the cent; the last takes the rounding remainder so that they add up exactly.</summary>

@@ -54,14 +54,14 @@ public sealed record PublicDossier(
                 "La convention est signée par les deux parties."));
         }
 
-        if (state.NotifiedOn is { } notified)
+        if (state.Notification?.NotifiedOn is { } notified)
         {
             steps.Add(new(notified, "La convention signée vous a été notifiée."));
         }
 
-        steps.AddRange(state.PaymentRequests.Select(p => new Step(p.ReceivedOn, $"Demande de paiement de {Money.Format(p.Amount)} reçue.")));
-        steps.AddRange(state.Payments.Select(p => new Step(p.PaidOn, $"Versement de {Money.Format(p.Amount)} effectué.")));
-        if (state.ReportReceivedOn is { } report)
+        steps.AddRange(state.Payments.Requests.Select(p => new Step(p.ReceivedOn, $"Demande de paiement de {Money.Format(p.Amount)} reçue.")));
+        steps.AddRange(state.Payments.Recorded.Select(p => new Step(p.PaidOn, $"Versement de {Money.Format(p.Amount)} effectué.")));
+        if (state.Report?.ReceivedOn is { } report)
         {
             steps.Add(new(report, "Compte rendu financier reçu."));
         }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -13,7 +14,10 @@ namespace Approvals.Application;
 /// </summary>
 public static class DomainJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(upgradeFlatDossiers: true);
+
+    /// <summary>The same options without the upgrade of flat snapshots, which reads and writes through them.</summary>
+    private static JsonSerializerOptions StagedOnly { get; } = Create(upgradeFlatDossiers: false);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
@@ -30,7 +34,7 @@ public static class DomainJson
 
     public static IReadOnlyDictionary<string, Type> CommandTypes { get; } = NestedTypes<DossierCommand>();
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool upgradeFlatDossiers)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -47,6 +51,11 @@ public static class DomainJson
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new ActesIdConverter());
         options.Converters.Add(new DossierNumberConverter());
+        if (upgradeFlatDossiers)
+        {
+            options.Converters.Add(new DossierConverter());
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -75,6 +84,15 @@ public static class DomainJson
             ActesId.TryParse(reader.GetString(), out var id) ? id : throw new JsonException("Identifiant ACTES invalide.");
 
         public override void Write(Utf8JsonWriter writer, ActesId value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+
+    private sealed class DossierConverter : JsonConverter<Dossier>
+    {
+        public override Dossier Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonNode.Parse(ref reader) is JsonObject state ? DossierShapeUpgrade.Upgrade(state).Deserialize<Dossier>(StagedOnly) : null)
+            ?? throw new JsonException("Un dossier est un objet JSON.");
+
+        public override void Write(Utf8JsonWriter writer, Dossier value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, StagedOnly);
     }
 
     private sealed class DossierNumberConverter : JsonConverter<DossierNumber>

@@ -29,7 +29,7 @@ public static class PaymentSchedule
         {
             var amount = amounts[i];
             var dueOn = DueOn(state, terms[i].Trigger, before + amount);
-            var status = amount > 0 && state.AmountPaid >= before + amount ? InstalmentStatus.Paid : dueOn is null ? InstalmentStatus.Expected : InstalmentStatus.Due;
+            var status = amount > 0 && state.Payments.AmountPaid >= before + amount ? InstalmentStatus.Paid : dueOn is null ? InstalmentStatus.Expected : InstalmentStatus.Due;
             instalments.Add(new ExpectedInstalment(terms[i].Label, terms[i].Percent, terms[i].Trigger, amount, dueOn, status));
             before += amount;
         }
@@ -54,31 +54,31 @@ public static class PaymentSchedule
     public static decimal Payable(Dossier state)
     {
         var schedule = Of(state);
-        var atSignature = state.NotifiedOn is null || Opened(state) is null ? 0 : schedule.Where(i => i.Trigger == InstalmentTrigger.AtSignature).Sum(i => i.Amount);
-        return Math.Max(atSignature, Math.Min(state.AmountRequestedForPayment, Requestable(state))) + DueOnReport(state);
+        var atSignature = state.Notification is null || Opened(state) is null ? 0 : schedule.Where(i => i.Trigger == InstalmentTrigger.AtSignature).Sum(i => i.Amount);
+        return Math.Max(atSignature, Math.Min(state.Payments.AmountRequested, Requestable(state))) + DueOnReport(state);
     }
 
     /// <summary>The balance due on the final report once it is in: paid on the report, without a payment request.</summary>
     public static decimal DueOnReport(Dossier state) =>
-        state.ReportReceivedOn is null ? 0 : Of(state).Where(i => i.Trigger == InstalmentTrigger.OnFinalReport).Sum(i => i.Amount);
+        state.Report is null ? 0 : Of(state).Where(i => i.Trigger == InstalmentTrigger.OnFinalReport).Sum(i => i.Amount);
 
     /// <summary>The signature of the convention, or, without one, the notification of the decision.</summary>
     private static DateOnly? Opened(Dossier state) =>
         state.Signature is { } s ? (s.AuthoritySignedOn > s.BeneficiarySignedOn ? s.AuthoritySignedOn : s.BeneficiarySignedOn)
-        : state.Request!.Convention.HasConvention ? null : state.NotifiedOn;
+        : state.Request is { Convention.HasConvention: false } ? state.Notification?.NotifiedOn : null;
 
     /// <summary>The day an instalment's event happened; on request, the day the requests reached the instalment's cumulative amount.</summary>
     private static DateOnly? DueOn(Dossier state, InstalmentTrigger trigger, decimal cumulative) => trigger switch
     {
         InstalmentTrigger.AtSignature => Opened(state),
-        InstalmentTrigger.OnFinalReport => state.ReportReceivedOn,
+        InstalmentTrigger.OnFinalReport => state.Report?.ReceivedOn,
         _ => RequestReaching(state, cumulative),
     };
 
     private static DateOnly? RequestReaching(Dossier state, decimal cumulative)
     {
         decimal requested = 0;
-        foreach (var request in state.PaymentRequests)
+        foreach (var request in state.Payments.Requests)
         {
             requested += request.Amount;
             if (requested >= cumulative)

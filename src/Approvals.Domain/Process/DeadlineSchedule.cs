@@ -12,14 +12,14 @@ internal static class DeadlineSchedule
         }
 
         var deadlines = new List<Deadline>();
-        if (state.Stage == DossierStage.Notified)
+        if (state.Stage == DossierStage.Notified && state.Notification is { } notification)
         {
-            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.PaymentWindow, DeadlineKind.PaymentWindow, state.PaymentWindowLastDay!.Value), state.NotifiedOn!.Value));
+            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.PaymentWindow, DeadlineKind.PaymentWindow, notification.PaymentWindowLastDay), notification.NotifiedOn));
         }
 
-        if (state.Stage is DossierStage.Notified or DossierStage.PaymentRequested)
+        if ((state.Stage is DossierStage.Notified or DossierStage.PaymentRequested) && state.Notification is { } notified && ReportDueDay(state) is { } reportDue)
         {
-            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.ReportDue, DeadlineKind.ReportDue, ReportDueDay(state)!.Value), state.NotifiedOn!.Value));
+            deadlines.AddRange(WithReminders(state, Main(DeadlineIds.ReportDue, DeadlineKind.ReportDue, reportDue), notified.NotifiedOn));
         }
 
         if (Transitions.ConventionRunning.Contains(state.Stage) && state.Signature is { } signature && request.Convention.EndDate is { } end
@@ -28,12 +28,12 @@ internal static class DeadlineSchedule
             deadlines.Add(Main(DeadlineIds.ConventionEnd, DeadlineKind.ConventionEnd, end));
         }
 
-        if (state.Referral is null && state.SafeFromReferralSince is null && LegalityControl.ReferralWindowLastDay(state) is { } referralLastDay)
+        if (state.Receipt is { Referral: null, SafeFromReferralSince: null } && LegalityControl.ReferralWindowLastDay(state) is { } referralLastDay)
         {
             deadlines.Add(Main(DeadlineIds.ReferralWindow, DeadlineKind.ReferralWindow, referralLastDay));
         }
 
-        if (state.Stage == DossierStage.FormalNotice && state.FormalNotice is { } notice)
+        if (state.Stage == DossierStage.FormalNotice && state.FormalNotice?.Sent is { } notice)
         {
             deadlines.Add(Main(DeadlineIds.FormalNoticeExpiry(notice.SentOn), DeadlineKind.FormalNoticeExpiry, notice.ExpiresOn));
         }
@@ -47,7 +47,7 @@ internal static class DeadlineSchedule
     /// </summary>
     public static DateOnly? ReportDueDay(Dossier state)
     {
-        if (state.Request is not { } request || state.NotifiedOn is not { } notified)
+        if (state.Request is not { } request || state.Notification?.NotifiedOn is not { } notified)
         {
             return null;
         }

@@ -26,7 +26,8 @@ public sealed record Dossier
 
     public DossierEvent.VoteRecorded? Vote { get; init; }
 
-    public decimal AmountVoted { get; init; }
+    /// <summary>The amount granted: what an adopted vote gave, nothing before or after a rejection.</summary>
+    public decimal AmountVoted => Vote is { Count.Outcome: VoteOutcome.Adopted } vote ? vote.AmountVoted : 0;
 
     /// <summary>Credits committed against the budget line and not yet released.</summary>
     public decimal CreditsCommitted { get; init; }
@@ -35,65 +36,33 @@ public sealed record Dossier
 
     public IReadOnlyList<DossierEvent.TransmissionFailed> TransmissionFailures { get; init; } = [];
 
-    public ActesId? ActesId { get; init; }
-
-    public DateOnly? AcknowledgedOn { get; init; }
-
-    public IReadOnlyList<DossierEvent.PrefectureLetterReceived> PrefectureLetters { get; init; } = [];
-
-    public bool AwaitingAdditionalDocuments { get; init; }
-
-    public IReadOnlyList<DossierEvent.AdditionalDocumentsSent> AdditionalDocuments { get; init; } = [];
-
-    /// <summary>The authority's answers to letters of observations (recours gracieux), as the prefecture received them.</summary>
-    public IReadOnlyList<DossierEvent.ObservationsAnswered> ObservationsAnswers { get; init; } = [];
+    /// <summary>The act's receipt at the prefecture and the legality control after it.</summary>
+    public PrefectureReceipt? Receipt { get; init; }
 
     /// <summary>The deliberation's publication, when the authority published it (CGCT L2131-1).</summary>
     public DateOnly? PublishedOn { get; init; }
-
-    /// <summary>The prefect's referral to the administrative court (déféré), once lodged.</summary>
-    public DossierEvent.CourtReferralRecorded? Referral { get; init; }
-
-    /// <summary>The judge's suspension order while it runs.</summary>
-    public DossierEvent.SuspensionOrdered? Suspension { get; init; }
-
-    /// <summary>The judgment on the referral.</summary>
-    public DossierEvent.CourtDecisionRecorded? CourtDecision { get; init; }
-
-    /// <summary>The first day on which the act could no longer be referred: the prefect's window closed without a referral.</summary>
-    public DateOnly? SafeFromReferralSince { get; init; }
 
     /// <summary>The stage to return to when a formal notice or a suspension is lifted, or the court does not annul.</summary>
     public DossierStage? ResumeStage { get; init; }
 
     public DossierEvent.ConventionSigned? Signature { get; init; }
 
-    public DateOnly? NotifiedOn { get; init; }
+    public Notification? Notification { get; init; }
 
-    public DateOnly? PaymentWindowLastDay { get; init; }
+    public PaymentLedger Payments { get; init; } = PaymentLedger.Empty;
 
-    public IReadOnlyList<DossierEvent.PaymentRequested> PaymentRequests { get; init; } = [];
+    public decimal AmountPaid => Payments.AmountPaid;
 
-    public decimal AmountRequestedForPayment { get; init; }
-
-    public IReadOnlyList<DossierEvent.PaymentRecorded> Payments { get; init; } = [];
-
-    public decimal AmountPaid { get; init; }
-
-    public DateOnly? ReportReceivedOn { get; init; }
-
-    public Settlement? Settlement { get; init; }
+    public FinalReport? Report { get; init; }
 
     /// <summary>The due day of a final report still missing after it.</summary>
     public DateOnly? ReportOverdueSince { get; init; }
 
-    public decimal AmountRecovered { get; init; }
+    public Recovery? Recovery { get; init; }
 
-    public RecoveryReason? RecoveryReason { get; init; }
+    public decimal AmountRecovered => Recovery?.Amount ?? 0;
 
-    public DossierEvent.FormalNoticeSent? FormalNotice { get; init; }
-
-    public bool FormalNoticeExpired { get; init; }
+    public FormalNoticeTerm? FormalNotice { get; init; }
 
     /// <summary>The date the dossier reached an end (closed, lapsed, withdrawn…): the retention of its documents counts from it.</summary>
     public DateOnly? EndedOn { get; init; }
@@ -104,14 +73,14 @@ public sealed record Dossier
     public IReadOnlyList<string> FiredDeadlines { get; init; } = [];
 
     /// <summary>A referral lodged and not yet judged.</summary>
-    public bool ReferralPending => Referral is not null && CourtDecision is null;
+    public bool ReferralPending => Receipt?.Referral is { Pending: true };
 
     /// <summary>
     /// The day the deliberation became enforceable (CGCT L2131-1): once received at the prefecture and brought to the
     /// beneficiary's knowledge, by its notification (an individual decision) or its publication, whichever came first.
     /// Null before both.
     /// </summary>
-    public DateOnly? EnforceableOn => AcknowledgedOn is { } received && Earliest(NotifiedOn, PublishedOn) is { } known
+    public DateOnly? EnforceableOn => Receipt?.ReceivedOn is { } received && Earliest(Notification?.NotifiedOn, PublishedOn) is { } known
         ? (received > known ? received : known)
         : null;
 

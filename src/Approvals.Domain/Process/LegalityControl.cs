@@ -22,14 +22,15 @@ public static class LegalityControl
     /// <summary>The last day on which the prefect may refer the act; null before the receipt or while documents he asked for are awaited.</summary>
     public static DateOnly? ReferralWindowLastDay(Dossier state)
     {
-        if (state.AcknowledgedOn is not { } received)
+        if (state.Receipt is not { } receipt)
         {
             return null;
         }
 
+        var received = receipt.ReceivedOn;
         var territory = state.Policy.Territory;
         var last = FrancLastDay(received, territory);
-        foreach (var letter in state.PrefectureLetters.Where(l => l.ReceivedOn >= received).OrderBy(l => l.ReceivedOn))
+        foreach (var letter in receipt.Letters.Where(l => l.ReceivedOn >= received).OrderBy(l => l.ReceivedOn))
         {
             if (letter.ReceivedOn > last)
             {
@@ -38,7 +39,7 @@ public static class LegalityControl
 
             if (letter.Kind == PrefectureLetterKind.AdditionalDocumentsRequest)
             {
-                var answer = state.AdditionalDocuments.FirstOrDefault(d => d.SentOn >= letter.ReceivedOn);
+                var answer = receipt.AdditionalDocuments.FirstOrDefault(d => d.SentOn >= letter.ReceivedOn);
                 if (answer is null)
                 {
                     return null;
@@ -48,7 +49,7 @@ public static class LegalityControl
             }
             else if (letter.Kind == PrefectureLetterKind.Observations)
             {
-                var answer = state.ObservationsAnswers.FirstOrDefault(a => a.ReceivedOn >= letter.ReceivedOn);
+                var answer = receipt.ObservationsAnswers.FirstOrDefault(a => a.ReceivedOn >= letter.ReceivedOn);
                 var rejectedOn = answer?.ReceivedOn ?? FrenchCalendar.AddMonths(letter.ReceivedOn, Months);
                 last = FrancLastDay(rejectedOn, territory);
             }

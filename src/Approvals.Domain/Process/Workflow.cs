@@ -21,46 +21,60 @@ public static class Workflow
         var name = Transitions.NameOf(command);
         if (!Transitions.Allows(state.Stage, name))
         {
-            return Refusal.WrongStage(
-                "stage.wrong",
-                "Ordre des étapes",
-                $"L'action « {CommandLabels.Of(name)} » n'est pas possible à l'étape « {StageLabels.Of(state.Stage)} ».");
+            return WrongStage(state, name);
         }
 
+        if (command is SubmitRequest submit)
+        {
+            return Submit(submit, now);
+        }
+
+        // Every other command follows the request: the transition table allows none before it.
+        if (state.Request is not { } request)
+        {
+            return WrongStage(state, name);
+        }
+
+        // Each arm names the records its stage has; the transition table guarantees them, the patterns make the compiler see it.
         return command switch
         {
-            SubmitRequest c => Submit(c, now),
-            RecordRepublicanCommitment c => Commitment(state, c, now),
-            RecordSessionWithoutQuorum c => FailedSession(state, c, now),
-            RecordVote c => Vote(state, c, now),
-            RecordTransmission c => Transmit(state, c, now),
-            RecordTransmissionFailure c => TransmissionFailure(state, c, now),
-            AcknowledgeReceipt c => Acknowledge(state, c, now),
+            RecordRepublicanCommitment c => Commitment(request, c, now),
+            RecordSessionWithoutQuorum c => FailedSession(request, c, now),
+            RecordVote c => Vote(state, request, c, now),
+            RecordTransmission c when state.Vote is { } vote => Transmit(vote, c, now),
+            RecordTransmissionFailure c when state.Transmission is { } sent => TransmissionFailure(sent, c, now),
+            AcknowledgeReceipt c when state is { Vote: { } vote, Transmission: { } sent } => Acknowledge(vote, sent, c, now),
             RecordPrefectureLetter c => PrefectureLetter(state, c, now),
             SendAdditionalDocuments c => AdditionalDocuments(state, c, now),
             AnswerObservations c => ObservationsAnswer(state, c, now),
-            RecordPublication c => Publication(state, c, now),
+            RecordPublication c when state.Vote is { } vote => Publication(state, vote, c, now),
             RecordCourtReferral c => Referral(state, c, now),
             RecordSuspensionOrder c => Suspension(state, c, now),
-            LiftSuspension c => SuspensionLifting(state, c, now),
-            RecordCourtDecision c => CourtDecision(state, c, now),
-            SignConvention c => Sign(state, c, now),
-            Notify c => NotifyBeneficiary(state, c, now),
+            LiftSuspension c when state.Receipt?.Referral?.Suspension is { } suspension => SuspensionLifting(suspension, c, now),
+            RecordCourtDecision c => CourtDecision(state, request, c, now),
+            SignConvention c when state.Vote is { } vote => Sign(request, vote, c, now),
+            Notify c when state.Receipt is { } receipt => NotifyBeneficiary(state, request, receipt, c, now),
             RequestPayment c => PaymentRequest(state, c, now),
             RecordPayment c => Payment(state, c, now),
             ReceiveReport c => Report(state, c, now),
-            AcceptReport c => Accept(state, c, now),
-            OrderRecovery c => Recovery(state, c, now),
+            AcceptReport c when state.Report is { } report => Accept(state, request, report, c, now),
+            OrderRecovery c => Recovery(state, request, c, now),
             SendFormalNotice c => Notice(state, c, now),
-            LiftFormalNotice c => LiftNotice(state, c, now),
-            Terminate c => Termination(state, c, now),
-            TerminateForFalseDeclarations c => TerminationWithoutNotice(state, c, now),
-            Withdraw c => Withdrawal(state, c, now),
+            LiftFormalNotice c when state.FormalNotice is { } notice => LiftNotice(notice.Sent, c, now),
+            Terminate c when state.FormalNotice is { } notice => Termination(state, request, notice.Sent, c, now),
+            TerminateForFalseDeclarations c => TerminationWithoutNotice(state, request, c, now),
+            Withdraw c => Withdrawal(state, request, c, now),
             AttachDocument c => Attach(c, now),
-            DeadlineReached c => Reach(state, c, now),
-            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown command."),
+            DeadlineReached c => Reach(state, request, c, now),
+            _ => WrongStage(state, name),
         };
     }
+
+    private static Refusal WrongStage(Dossier state, string name) =>
+        Refusal.WrongStage(
+            "stage.wrong",
+            "Ordre des étapes",
+            $"L'action « {CommandLabels.Of(name)} » n'est pas possible à l'étape « {StageLabels.Of(state.Stage)} ».");
 
     public static Dossier Evolve(Dossier state, DossierEvent @event)
     {
@@ -74,13 +88,12 @@ public static class Workflow
                 Policy = e.Policy,
                 SubmittedAt = e.At,
             },
-            RepublicanCommitmentRecorded e => state with { Request = state.Request! with { RepublicanCommitment = new RepublicanCommitment(e.SignedOn, e.Signatory) } },
+            RepublicanCommitmentRecorded e when state.Request is { } request => state with { Request = request with { RepublicanCommitment = new RepublicanCommitment(e.SignedOn, e.Signatory) } },
             SessionWithoutQuorum e => state with { FailedSessions = [.. state.FailedSessions, e] },
             VoteRecorded e => state with
             {
                 Stage = e.Count.Outcome == VoteOutcome.Adopted ? DossierStage.Adopted : DossierStage.Rejected,
                 Vote = e,
-                AmountVoted = e.Count.Outcome == VoteOutcome.Adopted ? e.AmountVoted : 0,
                 EndedOn = e.Count.Outcome == VoteOutcome.Adopted ? null : e.SessionDate,
             },
             CreditsCommitted e => state with { CreditsCommitted = state.CreditsCommitted + e.Amount },
@@ -92,67 +105,81 @@ public static class Workflow
                 Transmission = null,
                 TransmissionFailures = [.. state.TransmissionFailures, e],
             },
-            ReceiptAcknowledged e => state with { Stage = DossierStage.Enforceable, ActesId = e.ActesId, AcknowledgedOn = e.ReceivedOn },
-            PrefectureLetterReceived e => state with
+            ReceiptAcknowledged e => state with { Stage = DossierStage.Enforceable, Receipt = new PrefectureReceipt(e.ActesId, e.ReceivedOn) },
+            PrefectureLetterReceived e when state.Receipt is { } receipt => state with
             {
-                PrefectureLetters = [.. state.PrefectureLetters, e],
-                AwaitingAdditionalDocuments = state.AwaitingAdditionalDocuments || e.Kind == PrefectureLetterKind.AdditionalDocumentsRequest,
+                Receipt = receipt with
+                {
+                    Letters = [.. receipt.Letters, e],
+                    AwaitingAdditionalDocuments = receipt.AwaitingAdditionalDocuments || e.Kind == PrefectureLetterKind.AdditionalDocumentsRequest,
+                },
             },
-            AdditionalDocumentsSent e => state with { AwaitingAdditionalDocuments = false, AdditionalDocuments = [.. state.AdditionalDocuments, e] },
-            ObservationsAnswered e => state with { ObservationsAnswers = [.. state.ObservationsAnswers, e] },
+            AdditionalDocumentsSent e when state.Receipt is { } receipt => state with
+            {
+                Receipt = receipt with { AwaitingAdditionalDocuments = false, AdditionalDocuments = [.. receipt.AdditionalDocuments, e] },
+            },
+            ObservationsAnswered e when state.Receipt is { } receipt => state with { Receipt = receipt with { ObservationsAnswers = [.. receipt.ObservationsAnswers, e] } },
             DecisionPublished e => state with { PublishedOn = e.PublishedOn },
-            CourtReferralRecorded e => state with { Referral = e },
-            SuspensionOrdered e => state with { Stage = DossierStage.Suspended, ResumeStage = state.Stage, Suspension = e },
-            SuspensionLifted => state with { Stage = state.ResumeStage ?? state.Stage, ResumeStage = null, Suspension = null },
-            CourtDecisionRecorded e => state with
+            CourtReferralRecorded e when state.Receipt is { } receipt => state with { Receipt = receipt with { Referral = new CourtReferral(e) } },
+            SuspensionOrdered e when state.Receipt is { Referral: { } referral } receipt => state with
+            {
+                Stage = DossierStage.Suspended,
+                ResumeStage = state.Stage,
+                Receipt = receipt with { Referral = referral with { Suspension = e } },
+            },
+            SuspensionLifted when state.Receipt is { Referral: { } referral } receipt => state with
+            {
+                Stage = state.ResumeStage ?? state.Stage,
+                ResumeStage = null,
+                Receipt = receipt with { Referral = referral with { Suspension = null } },
+            },
+            CourtDecisionRecorded e when state.Receipt is { Referral: { } referral } receipt => state with
             {
                 Stage = e.Annulled ? DossierStage.Annulled : state.Stage == DossierStage.Suspended ? state.ResumeStage ?? state.Stage : state.Stage,
                 ResumeStage = e.Annulled || state.Stage == DossierStage.Suspended ? null : state.ResumeStage,
-                Suspension = null,
-                CourtDecision = e,
+                Receipt = receipt with { Referral = referral with { Suspension = null, Decision = e } },
                 EndedOn = e.Annulled ? e.DecidedOn : state.EndedOn,
             },
-            ReferralWindowClosed e => state with
+            ReferralWindowClosed e when state.Receipt is { } receipt => state with
             {
-                SafeFromReferralSince = e.LastDay.AddDays(1),
+                Receipt = receipt with { SafeFromReferralSince = e.LastDay.AddDays(1) },
                 FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.ReferralWindow],
             },
             ConventionSigned e => state with { Stage = DossierStage.Signed, Signature = e },
-            Notified e => state with { Stage = DossierStage.Notified, NotifiedOn = e.NotifiedOn, PaymentWindowLastDay = e.PaymentWindowLastDay },
+            Notified e => state with { Stage = DossierStage.Notified, Notification = new Notification(e.NotifiedOn, e.PaymentWindowLastDay) },
             PaymentRequested e => state with
             {
                 Stage = DossierStage.PaymentRequested,
-                PaymentRequests = [.. state.PaymentRequests, e],
-                AmountRequestedForPayment = state.AmountRequestedForPayment + e.Amount,
+                Payments = state.Payments with { Requests = [.. state.Payments.Requests, e], AmountRequested = state.Payments.AmountRequested + e.Amount },
             },
-            PaymentRecorded e => state with { Payments = [.. state.Payments, e], AmountPaid = state.AmountPaid + e.Amount },
+            PaymentRecorded e => state with
+            {
+                Payments = state.Payments with { Recorded = [.. state.Payments.Recorded, e], AmountPaid = state.Payments.AmountPaid + e.Amount },
+            },
             ReportReceived e => state with
             {
                 Stage = DossierStage.ReportReceived,
-                ReportReceivedOn = e.ReceivedOn,
-                Settlement = e.Settlement,
+                Report = new FinalReport(e.ReceivedOn, e.Settlement),
                 ReportOverdueSince = null,
             },
             ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
             RecoveryOrdered e => state with
             {
                 Stage = DossierStage.RecoveryOrdered,
-                AmountRecovered = e.Amount,
-                RecoveryReason = e.Reason,
+                Recovery = new Recovery(e.Amount, e.Reason),
                 EndedOn = e.OrderedOn,
             },
             FormalNoticeSent e => state with
             {
                 Stage = DossierStage.FormalNotice,
                 ResumeStage = state.Stage,
-                FormalNotice = e,
-                FormalNoticeExpired = false,
+                FormalNotice = new FormalNoticeTerm(e, Expired: false),
             },
             FormalNoticeLifted => state with { Stage = state.ResumeStage ?? state.Stage, ResumeStage = null },
-            FormalNoticeExpired => state with
+            FormalNoticeExpired when state.FormalNotice is { } notice => state with
             {
-                FormalNoticeExpired = true,
-                FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(state.FormalNotice!.SentOn)],
+                FormalNotice = notice with { Expired = true },
+                FiredDeadlines = [.. state.FiredDeadlines, DeadlineIds.FormalNoticeExpiry(notice.Sent.SentOn)],
             },
             Terminated e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
             TerminatedWithoutNotice e => state with { Stage = DossierStage.Terminated, ResumeStage = null, EndedOn = e.TerminatedOn },
@@ -168,7 +195,7 @@ public static class Workflow
             ReminderDue e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             ReminderSkipped e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             DocumentAttached e => state with { Documents = [.. state.Documents, e] },
-            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown event."),
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown event, or an event before the one that opens its stage."),
         };
         return next with { Version = state.Version + 1 };
     }
@@ -185,22 +212,23 @@ public static class Workflow
     public static IReadOnlyList<string> AllowedCommands(Dossier state) =>
         Transitions.CommandsFrom(state.Stage)
             .Where(c => c != nameof(DeadlineReached))
-            .Where(c => c != nameof(SendAdditionalDocuments) || state.AwaitingAdditionalDocuments)
+            .Where(c => c != nameof(SendAdditionalDocuments) || state.Receipt?.AwaitingAdditionalDocuments == true)
             .Where(c => c != nameof(SignConvention) || state.Request?.Convention.HasConvention == true)
             .Where(c => !(c == nameof(Notify) && state.Stage == DossierStage.Enforceable && state.Request?.Convention.HasConvention == true))
-            .Where(c => c != nameof(Terminate) || state.FormalNoticeExpired)
-            .Where(c => c != nameof(OrderRecovery) || state.Stage is not (DossierStage.Annulled or DossierStage.Lapsed or DossierStage.Closed) || state.AmountPaid > 0)
-            .Where(c => c != nameof(RecordRepublicanCommitment) || (state.Request!.Beneficiary.IsAssociationOrFoundation && state.Request.RepublicanCommitment is null))
+            .Where(c => c != nameof(Terminate) || state.FormalNotice?.Expired == true)
+            .Where(c => c != nameof(OrderRecovery) || state.Stage is not (DossierStage.Annulled or DossierStage.Lapsed or DossierStage.Closed) || state.Payments.AmountPaid > 0)
+            .Where(c => c != nameof(RecordRepublicanCommitment) || state.Request is { Beneficiary.IsAssociationOrFoundation: true, RepublicanCommitment: null })
             .Where(c => c != nameof(AnswerObservations) || UnansweredObservations(state) is not null)
             .Where(c => c != nameof(RecordPublication) || state.PublishedOn is null)
-            .Where(c => c != nameof(RecordCourtReferral) || state.Referral is null)
+            .Where(c => c != nameof(RecordCourtReferral) || state.Receipt?.Referral is null)
             .Where(c => c is not (nameof(RecordSuspensionOrder) or nameof(RecordCourtDecision)) || state.ReferralPending)
             .ToList();
 
     /// <summary>A letter of observations the authority has not answered yet.</summary>
     private static PrefectureLetterReceived? UnansweredObservations(Dossier state) =>
-        state.PrefectureLetters.LastOrDefault(l => l.Kind == PrefectureLetterKind.Observations) is { } letter
-            && !state.ObservationsAnswers.Any(a => a.ReceivedOn >= letter.ReceivedOn)
+        state.Receipt is { } receipt
+            && receipt.Letters.LastOrDefault(l => l.Kind == PrefectureLetterKind.Observations) is { } letter
+            && !receipt.ObservationsAnswers.Any(a => a.ReceivedOn >= letter.ReceivedOn)
             ? letter
             : null;
 
@@ -209,9 +237,9 @@ public static class Workflow
     {
         SubmitRequest c => state.Number == c.Number && state.Request is not null,
         AttachDocument c => state.Documents.Any(d => d.Sha256 == c.Sha256 && d.Kind == c.Kind),
-        RecordPayment c => state.Payments.Any(p => p.Reference == c.Reference && p.Amount == c.Amount && p.PaidOn == c.PaidOn),
-        AcknowledgeReceipt c => state.ActesId?.ToString() == c.ActesId && state.AcknowledgedOn == c.ReceivedOn,
-        Notify c => state.NotifiedOn == c.NotifiedOn,
+        RecordPayment c => state.Payments.Recorded.Any(p => p.Reference == c.Reference && p.Amount == c.Amount && p.PaidOn == c.PaidOn),
+        AcknowledgeReceipt c => state.Receipt is { } receipt && receipt.ActesId.ToString() == c.ActesId && receipt.ReceivedOn == c.ReceivedOn,
+        Notify c => state.Notification?.NotifiedOn == c.NotifiedOn,
         _ => false,
     };
 
@@ -237,9 +265,8 @@ public static class Workflow
                 + $"({Money.Format(amount + otherGrants)}) dépasse {Money.Format(ConventionTerms.CompulsoryAbove)} : une convention écrite est obligatoire.")
             : null;
 
-    private static Result<Events> Commitment(Dossier state, RecordRepublicanCommitment c, DateTimeOffset now)
+    private static Result<Events> Commitment(GrantRequest request, RecordRepublicanCommitment c, DateTimeOffset now)
     {
-        var request = state.Request!;
         if (!request.Beneficiary.IsAssociationOrFoundation)
         {
             return Refusal.Invalid("republican-commitment.not-association", "signatory", "Contrat d'engagement républicain des associations et fondations",
@@ -252,13 +279,13 @@ public static class Workflow
     }
 
     /// <summary>A session without quorum under the rules of its date (CGCT L2121-17, or the derogation then in force).</summary>
-    private static Result<Events> FailedSession(Dossier state, RecordSessionWithoutQuorum c, DateTimeOffset now)
+    private static Result<Events> FailedSession(GrantRequest request, RecordSessionWithoutQuorum c, DateTimeOffset now)
     {
         var rules = VoteRuleBook.For(c.SessionDate);
         var checks = Checks.All(
             Checks.Text(c.Assembly, "assembly", 100, "L'assemblée"),
             Checks.NotInFuture(c.SessionDate, now, "sessionDate", "La date de séance"),
-            Checks.NotBefore(c.SessionDate, state.Request!.ReceivedOn, "sessionDate", "La date de séance", "la réception de la demande"),
+            Checks.NotBefore(c.SessionDate, request.ReceivedOn, "sessionDate", "La date de séance", "la réception de la demande"),
             c.MembersInOffice < 1 ? Refusal.Invalid("vote.members-in-office", "membersInOffice", "Membres en exercice", "Le nombre de membres en exercice doit être d'au moins 1.") : null,
             c.Present < 0 || c.Represented < 0 || c.Present + c.Represented > c.MembersInOffice
                 ? Refusal.Invalid("vote.attendance", "present", "Présents + représentés ≤ membres en exercice",
@@ -277,9 +304,8 @@ public static class Workflow
             : Ok(new SessionWithoutQuorum(c.SessionDate, c.Assembly.Trim(), c.MembersInOffice, c.Present, c.Represented, quorum) { At = now });
     }
 
-    private static Result<Events> Vote(Dossier state, RecordVote c, DateTimeOffset now)
+    private static Result<Events> Vote(Dossier state, GrantRequest request, RecordVote c, DateTimeOffset now)
     {
-        var request = state.Request!;
         var refusals = Checks.All(
             Checks.Text(c.ReportNumber, "reportNumber", 40, "Le numéro du rapport"),
             Checks.Name(c.Rapporteur, "rapporteur", "Le rapporteur"),
@@ -326,25 +352,25 @@ public static class Workflow
             : Ok(vote, new CreditsCommitted(request.BudgetLine.Code, request.BudgetLine.Year, c.AmountVoted) { At = now });
     }
 
-    private static Result<Events> Transmit(Dossier state, RecordTransmission c, DateTimeOffset now) =>
+    private static Result<Events> Transmit(VoteRecorded vote, RecordTransmission c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Platform, "platform", 100, "La plateforme de transmission"),
                 Checks.NotInFuture(c.SentOn, now, "sentOn", "La date de transmission"),
-                Checks.NotBefore(c.SentOn, state.Vote!.SessionDate, "sentOn", "La date de transmission", "la séance"),
+                Checks.NotBefore(c.SentOn, vote.SessionDate, "sentOn", "La date de transmission", "la séance"),
             ],
             new TransmissionRecorded(c.SentOn, c.Platform) { At = now });
 
-    private static Result<Events> TransmissionFailure(Dossier state, RecordTransmissionFailure c, DateTimeOffset now) =>
+    private static Result<Events> TransmissionFailure(TransmissionRecorded sent, RecordTransmissionFailure c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Reason, "reason", 500, "Le motif"),
                 Checks.NotInFuture(c.On, now, "on", "La date de l'échec"),
-                Checks.NotBefore(c.On, state.Transmission!.SentOn, "on", "La date de l'échec", "la transmission"),
+                Checks.NotBefore(c.On, sent.SentOn, "on", "La date de l'échec", "la transmission"),
             ],
             new TransmissionFailed(c.On, c.Reason) { At = now });
 
-    private static Result<Events> Acknowledge(Dossier state, AcknowledgeReceipt c, DateTimeOffset now)
+    private static Result<Events> Acknowledge(VoteRecorded vote, TransmissionRecorded sent, AcknowledgeReceipt c, DateTimeOffset now)
     {
         var id = ActesId.Parse(c.ActesId, "actesId");
         if (!id.IsOk)
@@ -359,12 +385,12 @@ public static class Workflow
                     ? null
                     : Refusal.Invalid("actes.nature", "actesId", "Nature de l'acte : délibération (DE)",
                         $"L'identifiant ACTES {actes} n'est pas celui d'une délibération (nature {actes.Nature}, attendu DE)."),
-                actes.DecisionDate == state.Vote!.SessionDate
+                actes.DecisionDate == vote.SessionDate
                     ? null
                     : Refusal.Invalid("actes.decision-date", "actesId", "Date de décision de l'acte",
-                        $"La date de décision de l'identifiant ACTES ({Checks.Show(actes.DecisionDate)}) diffère de la date de séance ({Checks.Show(state.Vote.SessionDate)})."),
+                        $"La date de décision de l'identifiant ACTES ({Checks.Show(actes.DecisionDate)}) diffère de la date de séance ({Checks.Show(vote.SessionDate)})."),
                 Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de l'accusé de réception"),
-                Checks.NotBefore(c.ReceivedOn, state.Transmission!.SentOn, "receivedOn", "L'accusé de réception", "la transmission"),
+                Checks.NotBefore(c.ReceivedOn, sent.SentOn, "receivedOn", "L'accusé de réception", "la transmission"),
             ],
             new ReceiptAcknowledged(actes, c.ReceivedOn) { At = now });
     }
@@ -378,19 +404,19 @@ public static class Workflow
                     : null,
                 Checks.Text(c.Summary, "summary", 2000, "L'objet du courrier"),
                 Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du courrier"),
-                Checks.NotBefore(c.ReceivedOn, state.AcknowledgedOn, "receivedOn", "Le courrier de la préfecture", "l'accusé de réception"),
+                Checks.NotBefore(c.ReceivedOn, state.Receipt?.ReceivedOn, "receivedOn", "Le courrier de la préfecture", "l'accusé de réception"),
             ],
             new PrefectureLetterReceived(c.ReceivedOn, c.Kind, c.Summary) { At = now });
 
     private static Result<Events> AdditionalDocuments(Dossier state, SendAdditionalDocuments c, DateTimeOffset now)
     {
-        if (!state.AwaitingAdditionalDocuments)
+        if (state.Receipt is not { AwaitingAdditionalDocuments: true } receipt)
         {
             return Refusal.WrongStage("prefecture.no-request", "Pièces complémentaires demandées",
                 "La préfecture n'a demandé aucune pièce complémentaire.");
         }
 
-        var request = state.PrefectureLetters.Last(l => l.Kind == PrefectureLetterKind.AdditionalDocumentsRequest);
+        var request = receipt.Letters.Last(l => l.Kind == PrefectureLetterKind.AdditionalDocumentsRequest);
         return OkOr(
             [
                 Checks.NotInFuture(c.SentOn, now, "sentOn", "La date d'envoi des pièces"),
@@ -417,54 +443,54 @@ public static class Workflow
             new ObservationsAnswered(c.ReceivedOn, c.Summary) { At = now });
     }
 
-    private static Result<Events> Publication(Dossier state, RecordPublication c, DateTimeOffset now) =>
+    private static Result<Events> Publication(Dossier state, VoteRecorded vote, RecordPublication c, DateTimeOffset now) =>
         state.PublishedOn is not null
             ? Refusal.WrongStage("publication.recorded", "Publication", "La publication de la délibération est déjà enregistrée.")
             : OkOr(
                 [
                     Checks.Text(c.Medium, "medium", 200, "Le support de publication"),
                     Checks.NotInFuture(c.PublishedOn, now, "publishedOn", "La date de publication"),
-                    Checks.NotBefore(c.PublishedOn, state.Vote!.SessionDate, "publishedOn", "La publication", "la séance"),
+                    Checks.NotBefore(c.PublishedOn, vote.SessionDate, "publishedOn", "La publication", "la séance"),
                 ],
                 new DecisionPublished(c.PublishedOn, c.Medium) { At = now });
 
     /// <summary>CGCT L2131-6: the prefect refers the act within two months of its receipt; the referral itself suspends nothing.</summary>
     private static Result<Events> Referral(Dossier state, RecordCourtReferral c, DateTimeOffset now) =>
-        state.Referral is not null
+        state.Receipt?.Referral is not null
             ? Refusal.WrongStage("referral.recorded", "Un déféré par acte", "Un déféré est déjà enregistré pour cette délibération.")
             : OkOr(
                 [
                     Checks.Text(c.Summary, "summary", 2000, "L'objet du déféré"),
                     Checks.NotInFuture(c.LodgedOn, now, "lodgedOn", "La date du déféré"),
-                    Checks.NotBefore(c.LodgedOn, state.AcknowledgedOn, "lodgedOn", "Le déféré", "la réception en préfecture"),
+                    Checks.NotBefore(c.LodgedOn, state.Receipt?.ReceivedOn, "lodgedOn", "Le déféré", "la réception en préfecture"),
                 ],
                 new CourtReferralRecorded(c.LodgedOn, c.SuspensionRequested, c.Summary) { At = now });
 
     /// <summary>CGCT L2131-6, al. 3 and following (CJA L554-1): only the judge's order suspends the act.</summary>
     private static Result<Events> Suspension(Dossier state, RecordSuspensionOrder c, DateTimeOffset now) =>
-        !state.ReferralPending
+        state.Receipt?.Referral is not { Pending: true } referral
             ? Refusal.WrongStage("referral.none", "Déféré en cours", "Aucun déféré n'est en cours : le juge ne peut suspendre l'acte que saisi d'un déféré.")
             : OkOr(
                 [
                     Checks.Text(c.Summary, "summary", 2000, "Le dispositif de l'ordonnance"),
                     Checks.NotInFuture(c.OrderedOn, now, "orderedOn", "La date de l'ordonnance"),
-                    Checks.NotBefore(c.OrderedOn, state.Referral!.LodgedOn, "orderedOn", "L'ordonnance de suspension", "le déféré"),
+                    Checks.NotBefore(c.OrderedOn, referral.Lodged.LodgedOn, "orderedOn", "L'ordonnance de suspension", "le déféré"),
                 ],
                 new SuspensionOrdered(c.OrderedOn, c.Summary) { At = now });
 
-    private static Result<Events> SuspensionLifting(Dossier state, LiftSuspension c, DateTimeOffset now) =>
+    private static Result<Events> SuspensionLifting(SuspensionOrdered suspension, LiftSuspension c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Summary, "summary", 2000, "Le motif de la levée"),
                 Checks.NotInFuture(c.On, now, "on", "La date de levée"),
-                Checks.NotBefore(c.On, state.Suspension!.OrderedOn, "on", "La levée", "l'ordonnance de suspension"),
+                Checks.NotBefore(c.On, suspension.OrderedOn, "on", "La levée", "l'ordonnance de suspension"),
             ],
             new SuspensionLifted(c.On, c.Summary) { At = now });
 
     /// <summary>An annulment ends the grant and releases what was not paid (what was paid becomes recoverable); a rejection keeps the act.</summary>
-    private static Result<Events> CourtDecision(Dossier state, RecordCourtDecision c, DateTimeOffset now)
+    private static Result<Events> CourtDecision(Dossier state, GrantRequest request, RecordCourtDecision c, DateTimeOffset now)
     {
-        if (!state.ReferralPending)
+        if (state.Receipt?.Referral is not { Pending: true } referral)
         {
             return Refusal.WrongStage("referral.none", "Déféré en cours", "Aucun déféré n'est en cours : il n'y a pas de jugement à enregistrer.");
         }
@@ -474,20 +500,20 @@ public static class Workflow
         {
             Checks.Text(c.Summary, "summary", 2000, "Le dispositif du jugement"),
             Checks.NotInFuture(c.DecidedOn, now, "decidedOn", "La date du jugement"),
-            Checks.NotBefore(c.DecidedOn, state.Referral!.LodgedOn, "decidedOn", "Le jugement", "le déféré"),
+            Checks.NotBefore(c.DecidedOn, referral.Lodged.LodgedOn, "decidedOn", "Le jugement", "le déféré"),
         };
-        return c.Annulled ? OkOr(checks, [decision, .. Release(state, state.CreditsCommitted - state.AmountPaid, "annulation", now)]) : OkOr(checks, decision);
+        return c.Annulled ? OkOr(checks, [decision, .. Release(request, state.CreditsCommitted - state.Payments.AmountPaid, "annulation", now)]) : OkOr(checks, decision);
     }
 
-    private static Result<Events> Sign(Dossier state, SignConvention c, DateTimeOffset now)
+    private static Result<Events> Sign(GrantRequest request, VoteRecorded vote, SignConvention c, DateTimeOffset now)
     {
-        if (!state.Request!.Convention.HasConvention)
+        if (!request.Convention.HasConvention)
         {
             return Refusal.WrongStage("convention.none", "Convention prévue par la demande",
                 "Ce dossier ne prévoit pas de convention : notifiez directement la décision.");
         }
 
-        var voteDay = state.Vote!.SessionDate;
+        var voteDay = vote.SessionDate;
         return OkOr(
             [
                 Checks.Name(c.AuthoritySignatory, "authoritySignatory", "Le signataire de la collectivité"),
@@ -500,9 +526,8 @@ public static class Workflow
             new ConventionSigned(c.AuthoritySignedOn, c.AuthoritySignatory, c.BeneficiarySignedOn, c.BeneficiarySignatory) { At = now });
     }
 
-    private static Result<Events> NotifyBeneficiary(Dossier state, Notify c, DateTimeOffset now)
+    private static Result<Events> NotifyBeneficiary(Dossier state, GrantRequest request, PrefectureReceipt receipt, Notify c, DateTimeOffset now)
     {
-        var request = state.Request!;
         if (state.Stage == DossierStage.Enforceable && request.Convention.HasConvention)
         {
             return Refusal.WrongStage("convention.unsigned", "Convention signée avant notification",
@@ -512,7 +537,7 @@ public static class Workflow
         var lastDay = FrenchCalendar.MonthsPeriodLastDay(c.NotifiedOn, request.Convention.PaymentWindowMonths, state.Policy.Territory);
         var (since, sinceLabel) = state.Signature is { } s
             ? (Max(s.AuthoritySignedOn, s.BeneficiarySignedOn), "la signature de la convention")
-            : (state.AcknowledgedOn!.Value, "l'accusé de réception");
+            : (receipt.ReceivedOn, "l'accusé de réception");
         return OkOr(
             [
                 Checks.NotInFuture(c.NotifiedOn, now, "notifiedOn", "La date de notification"),
@@ -524,7 +549,7 @@ public static class Workflow
     private static Result<Events> PaymentRequest(Dossier state, RequestPayment c, DateTimeOffset now)
     {
         // Seed 004, art. 3: the payment terms say what may be asked for; an instalment due on the final report is not asked for.
-        var remaining = Math.Min(state.AmountVoted, PaymentSchedule.Requestable(state)) - state.AmountRequestedForPayment;
+        var remaining = Math.Min(state.AmountVoted, PaymentSchedule.Requestable(state)) - state.Payments.AmountRequested;
         return OkOr(
             [
                 Money.Check(c.Amount, "amount"),
@@ -533,10 +558,10 @@ public static class Workflow
                         $"La demande de {Money.Format(c.Amount)} dépasse le reste à demander selon les modalités de versement ({Money.Format(remaining)} sur {Money.Format(state.AmountVoted)} votés).")
                     : null,
                 Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de la demande de paiement"),
-                Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "La demande de paiement", "la notification"),
-                state.Stage == DossierStage.Notified && c.ReceivedOn > state.PaymentWindowLastDay
+                Checks.NotBefore(c.ReceivedOn, state.Notification?.NotifiedOn, "receivedOn", "La demande de paiement", "la notification"),
+                state.Stage == DossierStage.Notified && state.Notification is { } notification && c.ReceivedOn > notification.PaymentWindowLastDay
                     ? Refusal.Invalid("payment.window-closed", "receivedOn", "Demande de paiement dans les deux mois de la notification",
-                        $"La demande reçue le {Checks.Show(c.ReceivedOn)} arrive après la fin du délai ({Checks.Show(state.PaymentWindowLastDay!.Value)}) : la subvention est caduque.")
+                        $"La demande reçue le {Checks.Show(c.ReceivedOn)} arrive après la fin du délai ({Checks.Show(notification.PaymentWindowLastDay)}) : la subvention est caduque.")
                     : null,
             ],
             new PaymentRequested(c.ReceivedOn, c.Amount) { At = now });
@@ -544,30 +569,31 @@ public static class Workflow
 
     private static Result<Events> Payment(Dossier state, RecordPayment c, DateTimeOffset now)
     {
-        var ceiling = state.Settlement is { } s ? Math.Min(s.Entitled, state.AmountVoted) : state.AmountVoted;
+        var payments = state.Payments;
+        var ceiling = state.Report is { } report ? Math.Min(report.Settlement.Entitled, state.AmountVoted) : state.AmountVoted;
         return OkOr(
             [
                 Money.Check(c.Amount, "amount"),
                 Checks.Text(c.Reference, "reference", 60, "La référence du mandat"),
-                state.Payments.Any(p => p.Reference == c.Reference)
+                payments.Recorded.Any(p => p.Reference == c.Reference)
                     ? Refusal.Invalid("payment.reference-duplicate", "reference", "Référence de mandat unique",
                         $"Un paiement porte déjà la référence {c.Reference}.")
                     : null,
-                BudgetRules.CheckPaymentCeiling(c.Amount, state.AmountPaid, ceiling, "amount"),
+                BudgetRules.CheckPaymentCeiling(c.Amount, payments.AmountPaid, ceiling, "amount"),
                 // Once the beneficiary has asked for payment, payments settle the requests (and the balance due on the
                 // final report, which needs none); without a request, the convention's terms alone say what is due
                 // (e.g. "100 % à la signature", seed 004 art. 3).
-                state.PaymentRequests.Count > 0
-                    ? BudgetRules.CheckPaymentRequested(c.Amount, state.AmountPaid, state.AmountRequestedForPayment + PaymentSchedule.DueOnReport(state), "amount")
+                payments.Requests.Count > 0
+                    ? BudgetRules.CheckPaymentRequested(c.Amount, payments.AmountPaid, payments.AmountRequested + PaymentSchedule.DueOnReport(state), "amount")
                     : null,
-                c.Amount > PaymentSchedule.Payable(state) - state.AmountPaid
+                c.Amount > PaymentSchedule.Payable(state) - payments.AmountPaid
                     ? Refusal.Invalid("payment.not-due", "amount", "Versement selon les modalités de la convention",
-                        $"Le paiement de {Money.Format(c.Amount)} dépasse ce qui est dû à ce jour selon les modalités de versement ({Money.Format(Math.Max(0, PaymentSchedule.Payable(state) - state.AmountPaid))}).")
+                        $"Le paiement de {Money.Format(c.Amount)} dépasse ce qui est dû à ce jour selon les modalités de versement ({Money.Format(Math.Max(0, PaymentSchedule.Payable(state) - payments.AmountPaid))}).")
                     : null,
                 Checks.NotInFuture(c.PaidOn, now, "paidOn", "La date du paiement"),
-                state.PaymentRequests.Count > 0
-                    ? Checks.NotBefore(c.PaidOn, state.PaymentRequests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement")
-                    : Checks.NotBefore(c.PaidOn, state.NotifiedOn, "paidOn", "Le paiement", "la notification"),
+                payments.Requests.Count > 0
+                    ? Checks.NotBefore(c.PaidOn, payments.Requests[0].ReceivedOn, "paidOn", "Le paiement", "la demande de paiement")
+                    : Checks.NotBefore(c.PaidOn, state.Notification?.NotifiedOn, "paidOn", "Le paiement", "la notification"),
             ],
             new PaymentRecorded(c.PaidOn, c.Amount, c.Reference) { At = now });
     }
@@ -580,14 +606,14 @@ public static class Workflow
             : OkOr(
                 [
                     Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du compte rendu"),
-                    Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "Le compte rendu", "la notification"),
+                    Checks.NotBefore(c.ReceivedOn, state.Notification?.NotifiedOn, "receivedOn", "Le compte rendu", "la notification"),
                 ],
-                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.AmountPaid)) { At = now });
+                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.Payments.AmountPaid)) { At = now });
     }
 
-    private static Result<Events> Accept(Dossier state, AcceptReport c, DateTimeOffset now)
+    private static Result<Events> Accept(Dossier state, GrantRequest request, FinalReport report, AcceptReport c, DateTimeOffset now)
     {
-        var settlement = CurrentSettlement(state);
+        var settlement = CurrentSettlement(state, report);
         if (settlement.Recovery > 0)
         {
             return Refusal.Invalid("report.recovery-due", "acceptedOn", "Reversement au prorata des dépenses réelles",
@@ -597,23 +623,23 @@ public static class Workflow
         var checks = new[]
         {
             Checks.NotInFuture(c.AcceptedOn, now, "acceptedOn", "La date d'acceptation"),
-            Checks.NotBefore(c.AcceptedOn, state.ReportReceivedOn, "acceptedOn", "L'acceptation", "la réception du compte rendu"),
+            Checks.NotBefore(c.AcceptedOn, report.ReceivedOn, "acceptedOn", "L'acceptation", "la réception du compte rendu"),
         };
-        return OkOr(checks, [new ReportAccepted(c.AcceptedOn) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "solde non versé", now)]);
+        return OkOr(checks, [new ReportAccepted(c.AcceptedOn) { At = now }, .. Release(request, state.CreditsCommitted - state.Payments.AmountPaid, "solde non versé", now)]);
     }
 
-    private static Result<Events> Recovery(Dossier state, OrderRecovery c, DateTimeOffset now)
+    private static Result<Events> Recovery(Dossier state, GrantRequest request, OrderRecovery c, DateTimeOffset now)
     {
         decimal amount;
         if (c.Reason == RecoveryReason.CostsShortfall)
         {
-            if (state.Stage != DossierStage.ReportReceived)
+            if (state is not { Stage: DossierStage.ReportReceived, Report: { } report })
             {
                 return Refusal.Invalid("recovery.shortfall-needs-report", "reason", "Prorata calculé sur le compte rendu",
                     "Un reversement pour dépenses inférieures au budget se calcule sur le compte rendu financier reçu.");
             }
 
-            amount = CurrentSettlement(state).Recovery;
+            amount = CurrentSettlement(state, report).Recovery;
             if (amount <= 0)
             {
                 return Refusal.Invalid("recovery.nothing-due", "reason", "Reversement au prorata des dépenses réelles",
@@ -627,9 +653,9 @@ public static class Workflow
                 return Refusal.Invalid("recovery.amount-required", "amount", "Montant du reversement", "Indiquez le montant à reverser.");
             }
 
-            var refusal = Money.Check(given, "amount") ?? (given > state.AmountPaid
+            var refusal = Money.Check(given, "amount") ?? (given > state.Payments.AmountPaid
                 ? Refusal.Invalid("recovery.above-paid", "amount", "Reversement au plus égal aux sommes versées",
-                    $"Le reversement demandé ({Money.Format(given)}) dépasse les sommes versées ({Money.Format(state.AmountPaid)}).")
+                    $"Le reversement demandé ({Money.Format(given)}) dépasse les sommes versées ({Money.Format(state.Payments.AmountPaid)}).")
                 : null);
             if (refusal is not null)
             {
@@ -639,7 +665,7 @@ public static class Workflow
             amount = given;
         }
 
-        var since = state.EndedOn ?? state.ReportReceivedOn ?? state.NotifiedOn;
+        var since = state.EndedOn ?? state.Report?.ReceivedOn ?? state.Notification?.NotifiedOn;
         return OkOr(
             [
                 Checks.NotInFuture(c.OrderedOn, now, "orderedOn", "La date du titre de recette"),
@@ -647,7 +673,7 @@ public static class Workflow
             ],
             [
                 new RecoveryOrdered(c.OrderedOn, c.Reason, amount) { At = now },
-                .. Release(state, state.CreditsCommitted - (state.AmountPaid - amount), "reversement", now),
+                .. Release(request, state.CreditsCommitted - (state.Payments.AmountPaid - amount), "reversement", now),
             ]);
     }
 
@@ -658,23 +684,22 @@ public static class Workflow
             [
                 Checks.Text(c.Breach, "breach", 2000, "Le manquement constaté"),
                 Checks.NotInFuture(c.SentOn, now, "sentOn", "La date de la mise en demeure"),
-                Checks.NotBefore(c.SentOn, state.Signature?.AuthoritySignedOn ?? state.AcknowledgedOn, "sentOn", "La mise en demeure", "la convention"),
+                Checks.NotBefore(c.SentOn, state.Signature?.AuthoritySignedOn ?? state.Receipt?.ReceivedOn, "sentOn", "La mise en demeure", "la convention"),
             ],
             new FormalNoticeSent(c.SentOn, c.Breach, expires) { At = now });
     }
 
-    private static Result<Events> LiftNotice(Dossier state, LiftFormalNotice c, DateTimeOffset now) =>
+    private static Result<Events> LiftNotice(FormalNoticeSent notice, LiftFormalNotice c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Reason, "reason", 2000, "Le motif de la levée"),
                 Checks.NotInFuture(c.On, now, "on", "La date de levée"),
-                Checks.NotBefore(c.On, state.FormalNotice!.SentOn, "on", "La levée", "la mise en demeure"),
+                Checks.NotBefore(c.On, notice.SentOn, "on", "La levée", "la mise en demeure"),
             ],
             new FormalNoticeLifted(c.On, c.Reason) { At = now });
 
-    private static Result<Events> Termination(Dossier state, Terminate c, DateTimeOffset now)
+    private static Result<Events> Termination(Dossier state, GrantRequest request, FormalNoticeSent notice, Terminate c, DateTimeOffset now)
     {
-        var notice = state.FormalNotice!;
         if (c.TerminatedOn <= notice.ExpiresOn)
         {
             return Refusal.Invalid("termination.notice-running", "terminatedOn", "Préavis d'un mois après mise en demeure",
@@ -683,27 +708,27 @@ public static class Workflow
 
         return OkOr(
             [Checks.NotInFuture(c.TerminatedOn, now, "terminatedOn", "La date de résiliation")],
-            [new Terminated(c.TerminatedOn) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "résiliation", now)]);
+            [new Terminated(c.TerminatedOn) { At = now }, .. Release(request, state.CreditsCommitted - state.Payments.AmountPaid, "résiliation", now)]);
     }
 
     /// <summary>Seed 004, art. 8: termination without notice nor compensation when the beneficiary made false or incomplete declarations.</summary>
-    private static Result<Events> TerminationWithoutNotice(Dossier state, TerminateForFalseDeclarations c, DateTimeOffset now) =>
+    private static Result<Events> TerminationWithoutNotice(Dossier state, GrantRequest request, TerminateForFalseDeclarations c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Grounds, "grounds", 2000, "Les déclarations fausses ou incomplètes constatées"),
                 Checks.NotInFuture(c.TerminatedOn, now, "terminatedOn", "La date de résiliation"),
                 Checks.NotBefore(c.TerminatedOn, state.Signature?.AuthoritySignedOn, "terminatedOn", "La résiliation", "la signature de la convention"),
             ],
-            [new TerminatedWithoutNotice(c.TerminatedOn, c.Grounds) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "résiliation", now)]);
+            [new TerminatedWithoutNotice(c.TerminatedOn, c.Grounds) { At = now }, .. Release(request, state.CreditsCommitted - state.Payments.AmountPaid, "résiliation", now)]);
 
-    private static Result<Events> Withdrawal(Dossier state, Withdraw c, DateTimeOffset now) =>
+    private static Result<Events> Withdrawal(Dossier state, GrantRequest request, Withdraw c, DateTimeOffset now) =>
         OkOr(
             [
                 Checks.Text(c.Reason, "reason", 2000, "Le motif du retrait"),
                 Checks.NotInFuture(c.On, now, "on", "La date du retrait"),
-                Checks.NotBefore(c.On, state.Request!.ReceivedOn, "on", "Le retrait", "la réception de la demande"),
+                Checks.NotBefore(c.On, request.ReceivedOn, "on", "Le retrait", "la réception de la demande"),
             ],
-            [new Withdrawn(c.On, c.Reason) { At = now }, .. Release(state, state.CreditsCommitted, "retrait", now)]);
+            [new Withdrawn(c.On, c.Reason) { At = now }, .. Release(request, state.CreditsCommitted, "retrait", now)]);
 
     private static Result<Events> Attach(AttachDocument c, DateTimeOffset now) =>
         OkOr(
@@ -718,7 +743,7 @@ public static class Workflow
             ],
             new DocumentAttached(c.DocumentId, c.Kind, c.FileName, c.ContentType, c.Size, c.Sha256, c.BlobName) { At = now });
 
-    private static Result<Events> Reach(Dossier state, DeadlineReached c, DateTimeOffset now)
+    private static Result<Events> Reach(Dossier state, GrantRequest request, DeadlineReached c, DateTimeOffset now)
     {
         var deadline = DeadlineSchedule.Of(state).FirstOrDefault(d => d.Id == c.DeadlineId);
         if (deadline is null)
@@ -734,13 +759,15 @@ public static class Workflow
 
         return deadline.Kind switch
         {
-            DeadlineKind.PaymentWindow => Ok([new Lapsed(deadline.Day) { At = now }, .. Release(state, state.CreditsCommitted - state.AmountPaid, "caducité", now)]),
+            DeadlineKind.PaymentWindow => Ok([new Lapsed(deadline.Day) { At = now }, .. Release(request, state.CreditsCommitted - state.Payments.AmountPaid, "caducité", now)]),
             DeadlineKind.ReportDue => Ok(new ReportOverdue(deadline.Day) { At = now }),
             DeadlineKind.ConventionEnd => Ok(new ConventionEnded(deadline.Day) { At = now }),
             DeadlineKind.FormalNoticeExpiry => Ok(new FormalNoticeExpired(deadline.Day) { At = now }),
             DeadlineKind.ReferralWindow => Ok(new ReferralWindowClosed(deadline.Day) { At = now }),
-            _ when IsStale(state, deadline, now) => Ok(new ReminderSkipped(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
-            _ => Ok(new ReminderDue(deadline.Id, deadline.RemindsOf!.Value, deadline.RemindsOfDay!.Value, deadline.DaysBefore!.Value) { At = now }),
+            DeadlineKind.Reminder when deadline is { RemindsOf: { } of, RemindsOfDay: { } day, DaysBefore: { } before } => IsStale(state, deadline, now)
+                ? Ok(new ReminderSkipped(deadline.Id, of, day, before) { At = now })
+                : Ok(new ReminderDue(deadline.Id, of, day, before) { At = now }),
+            _ => throw new InvalidOperationException($"The deadline {deadline.Id} has no action."),
         };
     }
 
@@ -754,11 +781,11 @@ public static class Workflow
             && d.RemindsOfDay == reminder.RemindsOfDay && d.DaysBefore < reminder.DaysBefore && d.DueAt <= now);
 
     /// <summary>The settlement with what has been paid since the report came in.</summary>
-    private static Settlement CurrentSettlement(Dossier state) =>
-        BudgetRules.Settle(state.AmountVoted, state.GrantRate, state.Settlement!.RealEligibleCosts, state.AmountPaid);
+    private static Settlement CurrentSettlement(Dossier state, FinalReport report) =>
+        BudgetRules.Settle(state.AmountVoted, state.GrantRate, report.Settlement.RealEligibleCosts, state.Payments.AmountPaid);
 
-    private static IEnumerable<DossierEvent> Release(Dossier state, decimal amount, string reason, DateTimeOffset now) =>
-        amount > 0 ? [new CreditsReleased(state.Request!.BudgetLine.Code, state.Request.BudgetLine.Year, amount, reason) { At = now }] : [];
+    private static IEnumerable<DossierEvent> Release(GrantRequest request, decimal amount, string reason, DateTimeOffset now) =>
+        amount > 0 ? [new CreditsReleased(request.BudgetLine.Code, request.BudgetLine.Year, amount, reason) { At = now }] : [];
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

@@ -27,7 +27,7 @@ internal static class RegisterPage
         Item(html, "Montant voté", Money.Format(state.AmountVoted));
         Item(html, "Montant versé", Money.Format(state.AmountPaid));
         Item(html, "Montant reversé", Money.Format(state.AmountRecovered));
-        Item(html, "Identifiant ACTES", state.ActesId?.ToString() ?? "—");
+        Item(html, "Identifiant ACTES", state.Receipt?.ActesId?.ToString() ?? "—");
         html.Append("</dl>\n");
 
         html.Append("<h2>Intégrité du registre</h2>\n");

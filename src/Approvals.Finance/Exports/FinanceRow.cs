@@ -51,8 +51,8 @@ public sealed record FinanceRow(
             dossier.AmountPaid,
             dossier.AmountRecovered,
             dossier.GrantRate,
-            dossier.NotifiedOn,
-            dossier.PaymentWindowLastDay,
+            dossier.Notification?.NotifiedOn,
+            dossier.Notification?.PaymentWindowLastDay,
             Workflow.ReportDueDay(dossier),
             dossier.EndedOn,
             ScheduleSummary.Of(dossier));

@@ -51,7 +51,7 @@ public static partial class ScdlExport
         yield return CsvCell.Text(authority.Name, Separator);
         yield return CsvCell.Text(authority.Siret, Separator);
         yield return CsvCell.Number(Iso(dossier.Signature!.AuthoritySignedOn), Separator);
-        yield return CsvCell.Text(dossier.ActesId?.ToString() ?? dossier.Vote?.ReportNumber, Separator);
+        yield return CsvCell.Text(dossier.Receipt?.ActesId?.ToString() ?? dossier.Vote?.ReportNumber, Separator);
         yield return CsvCell.Text(beneficiary.Name, Separator);
         yield return CsvCell.Text(beneficiary.Siret, Separator);
         yield return CsvCell.Text(beneficiary.Rna, Separator);
@@ -92,7 +92,7 @@ public static partial class ScdlExport
     /// </summary>
     public static string PaymentDates(Dossier dossier)
     {
-        var payments = dossier.Payments;
+        var payments = dossier.Payments.Recorded;
         if (payments.Count > 0 && (dossier.AmountPaid >= dossier.AmountVoted || dossier.IsEnded))
         {
             var first = payments.Min(p => p.PaidOn);
@@ -127,7 +127,7 @@ public static partial class ScdlExport
             ? Workflow.ReportDueDay(dossier) ?? request.Convention.ReportDueDate
                 // The legal default (loi n°2000-321, art. 10; décret 2001-495): six months after the end of the grant's financial year.
                 ?? FrenchCalendar.MonthsPeriodLastDay(new DateOnly(request.BudgetLine.Year, 12, 31), 6, dossier.Policy.Territory)
-            : dossier.PaymentWindowLastDay ?? FrenchCalendar.MonthsPeriodLastDay(from, request.Convention.PaymentWindowMonths, dossier.Policy.Territory);
+            : dossier.Notification?.PaymentWindowLastDay ?? FrenchCalendar.MonthsPeriodLastDay(from, request.Convention.PaymentWindowMonths, dossier.Policy.Territory);
         return (from, to < from ? from : to);
     }
 

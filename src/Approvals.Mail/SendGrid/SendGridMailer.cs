@@ -1,15 +1,19 @@
 using System.Net;
 using Approvals.Application;
 using Approvals.Domain;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Polly;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
 namespace Approvals.Mail;
 
 /// <summary>
-/// Sends through SendGrid's v3 API with its own retry loop: SendGrid's client retries 5xx only and never
-/// honours 429's Retry-After. Permanent refusals throw <see cref="MailRejectedException"/> at once.
+/// Sends through SendGrid's v3 API over an <see cref="HttpClient"/> whose resilience handler retries what a later attempt
+/// can cure (5xx, 408, 429, network faults), waiting what a 429's <c>Retry-After</c> asks for and otherwise an
+/// exponential backoff, on the injected <see cref="TimeProvider"/>: SendGrid's own client retries 5xx only and never
+/// honours <c>Retry-After</c>. Permanent refusals throw <see cref="MailRejectedException"/> at once.
 /// </summary>
 public sealed class SendGridMailer : IMailer
 {
@@ -17,8 +21,6 @@ public sealed class SendGridMailer : IMailer
     public const string KeyArgument = "approvalsKey";
 
     private readonly MailOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<SendGridMailer> _logger;
     private readonly SendGridClient _client;
 
     public SendGridMailer(MailOptions options, TimeProvider timeProvider, ILogger<SendGridMailer> logger)
@@ -30,15 +32,14 @@ public sealed class SendGridMailer : IMailer
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         _options = options;
-        _timeProvider = timeProvider;
-        _logger = logger;
         var clientOptions = new SendGridClientOptions { ApiKey = options.SendGridApiKey };
         if (!string.IsNullOrWhiteSpace(options.SendGridHost))
         {
             clientOptions.Host = options.SendGridHost;
         }
 
-        _client = new SendGridClient(clientOptions);
+        var retries = new ResilienceHandler(Retries(options, timeProvider, logger)) { InnerHandler = new SocketsHttpHandler() };
+        _client = new SendGridClient(new HttpClient(retries), clientOptions);
     }
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -49,56 +50,70 @@ public sealed class SendGridMailer : IMailer
             throw MailRejectedException.UnusableAddress(unusable);
         }
 
-        var message = ToMessage(mail);
-        for (var attempt = 1; ; attempt++)
+        Response response;
+        try
         {
-            Response? response = null;
-            Exception? fault = null;
-            try
-            {
-                response = await _client.SendEmailAsync(message, cancellationToken);
-            }
-            catch (Exception exception) when (IsNetworkFault(exception, cancellationToken))
-            {
-                fault = exception;
-            }
-
-            if (response is { IsSuccessStatusCode: true })
-            {
-                ApprovalsTelemetry.MailHandled("sent");
-                return;
-            }
-
-            var status = response is null ? (int?)null : (int)response.StatusCode;
-            var body = response is null ? fault!.Message : await response.Body.ReadAsStringAsync(cancellationToken);
-            if (status is { } refused && IsPermanent(refused))
-            {
-                ApprovalsTelemetry.MailHandled("refused");
-                throw new MailRejectedException(refused, body);
-            }
-
-            if (attempt >= _options.MaxAttempts)
-            {
-                ApprovalsTelemetry.MailHandled("failed");
-                throw new HttpRequestException(
-                    $"SendGrid did not accept mail {mail.Key} after {attempt} attempts; last answer: {(status is null ? "no response" : $"HTTP {status}")}: {body}",
-                    fault,
-                    response?.StatusCode);
-            }
-
-            var backoff = RetryDelay.Backoff(attempt, _options.BaseDelay, Random.Shared.NextDouble());
-            var delay = status == (int)HttpStatusCode.TooManyRequests
-                ? RetryDelay.ForThrottling(response!.Headers.RetryAfter, _timeProvider.GetUtcNow(), backoff)
-                : backoff;
-            _logger.LogWarning(
-                fault,
-                "SendGrid failed for mail {Key} (attempt {Attempt}, HTTP {Status}); retrying in {Delay}",
-                mail.Key,
-                attempt,
-                status,
-                delay);
-            await Task.Delay(delay, _timeProvider, cancellationToken);
+            response = await _client.SendEmailAsync(ToMessage(mail), cancellationToken);
         }
+        catch (Exception fault) when (IsNetworkFault(fault, cancellationToken))
+        {
+            ApprovalsTelemetry.MailHandled("failed");
+            throw new HttpRequestException($"SendGrid did not accept mail {mail.Key} after {_options.MaxAttempts} attempts; last answer: no response: {fault.Message}", fault);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            ApprovalsTelemetry.MailHandled("sent");
+            return;
+        }
+
+        var status = (int)response.StatusCode;
+        var body = await response.Body.ReadAsStringAsync(cancellationToken);
+        if (IsPermanent(status))
+        {
+            ApprovalsTelemetry.MailHandled("refused");
+            throw new MailRejectedException(status, body);
+        }
+
+        ApprovalsTelemetry.MailHandled("failed");
+        throw new HttpRequestException(
+            $"SendGrid did not accept mail {mail.Key} after {_options.MaxAttempts} attempts; last answer: HTTP {status}: {body}", null, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The retry strategy: <see cref="MailOptions.MaxAttempts"/> requests at most; the delay is the 429's
+    /// <c>Retry-After</c> (read against the injected clock) or <see cref="RetryDelay.Backoff"/>.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> Retries(MailOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = arguments =>
+                {
+                    var backoff = RetryDelay.Backoff(arguments.AttemptNumber + 1, options.BaseDelay, Random.Shared.NextDouble());
+                    return ValueTask.FromResult<TimeSpan?>(arguments.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } throttled
+                        ? RetryDelay.ForThrottling(throttled.Headers.RetryAfter, timeProvider.GetUtcNow(), backoff)
+                        : backoff);
+                },
+                OnRetry = arguments =>
+                {
+                    logger.LogWarning(
+                        arguments.Outcome.Exception,
+                        "SendGrid failed (attempt {Attempt}, HTTP {Status}); retrying in {Delay}",
+                        arguments.AttemptNumber + 1,
+                        (int?)arguments.Outcome.Result?.StatusCode,
+                        arguments.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        return builder.Build();
     }
 
     private SendGridMessage ToMessage(OutgoingMail mail)

@@ -56,7 +56,7 @@ public sealed class DossierMailsTests
         var signed = Signed;
         var dossier = signed with
         {
-            AmountVoted = 100.01m,
+            Vote = signed.Vote! with { AmountVoted = 100.01m },
             Request = signed.Request! with
             {
                 PaymentTerms =

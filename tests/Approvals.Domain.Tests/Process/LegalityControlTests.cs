@@ -28,7 +28,7 @@ public class LegalityControlTests
         given.Apply(new DeadlineReached(DeadlineIds.ReferralWindow), At(2022, 8, 23, 1));
 
         Assert.Equal(new DateOnly(2022, 8, 22), closed.LastDay);
-        Assert.Equal(new DateOnly(2022, 8, 23), given.State.SafeFromReferralSince);
+        Assert.Equal(new DateOnly(2022, 8, 23), given.State.Receipt?.SafeFromReferralSince);
         Assert.DoesNotContain(Workflow.Deadlines(given.State), d => d.Kind == DeadlineKind.ReferralWindow);
     }
 

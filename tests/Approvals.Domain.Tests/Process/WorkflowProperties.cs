@@ -78,26 +78,26 @@ public class WorkflowProperties
 
         if (state.Stage >= DossierStage.Enforceable && state.Stage <= DossierStage.ReportReceived)
         {
-            Assert.NotNull(state.ActesId);
+            Assert.NotNull(state.Receipt?.ActesId);
         }
 
         if (state.Stage >= DossierStage.Notified && state.Stage <= DossierStage.ReportReceived)
         {
-            Assert.NotNull(state.NotifiedOn);
+            Assert.NotNull(state.Notification?.NotifiedOn);
             Assert.True(state.Signature is not null || !state.Request!.Convention.HasConvention, "notified only once signed");
         }
 
         if (state.Stage == DossierStage.PaymentRequested)
         {
-            Assert.NotEmpty(state.PaymentRequests);
+            Assert.NotEmpty(state.Payments.Requests);
         }
 
         foreach (var deadline in Workflow.Deadlines(state))
         {
-            var opened = deadline.Kind == DeadlineKind.FormalNoticeExpiry ? state.FormalNotice!.SentOn
+            var opened = deadline.Kind == DeadlineKind.FormalNoticeExpiry ? state.FormalNotice!.Sent.SentOn
                 : deadline.Id == DeadlineIds.ConventionEnd ? state.Signature!.AuthoritySignedOn
-                : deadline.Kind == DeadlineKind.ReferralWindow ? state.AcknowledgedOn!.Value
-                : state.NotifiedOn!.Value;
+                : deadline.Kind == DeadlineKind.ReferralWindow ? state.Receipt!.ReceivedOn
+                : state.Notification!.NotifiedOn;
             Assert.True(deadline.Day >= opened, $"{deadline.Id} ({deadline.Day}) before the act that opened it ({opened})");
         }
 

@@ -102,7 +102,7 @@ public class WorkflowTests
 
         Assert.Equal(DossierStage.Enforceable, given.State.Stage);
         Assert.Single(given.State.TransmissionFailures);
-        Assert.Equal(ActesNature.DE, given.State.ActesId!.Nature);
+        Assert.Equal(ActesNature.DE, given.State.Receipt?.ActesId!.Nature);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class WorkflowTests
     {
         var given = Given.SeedThrough(8).Apply(new SendFormalNotice(new DateOnly(2022, 9, 15), "Actions non réalisées"), At(2022, 9, 15, 15));
 
-        Assert.Equal(new DateOnly(2022, 10, 17), given.State.FormalNotice!.ExpiresOn);
+        Assert.Equal(new DateOnly(2022, 10, 17), given.State.FormalNotice!.Sent.ExpiresOn);
         given.WhenRefused(new Terminate(new DateOnly(2022, 10, 17)), At(2022, 10, 17, 15), "termination.notice-running");
         given.Apply(new DeadlineReached(DeadlineIds.FormalNoticeExpiry(new DateOnly(2022, 9, 15))), At(2022, 10, 18, 2));
         given.Apply(new Terminate(new DateOnly(2022, 10, 18)), At(2022, 10, 18, 15));
@@ -350,9 +350,9 @@ public class WorkflowTests
         Assert.Equal(new DateOnly(2022, 6, 9), state.Vote!.SessionDate);
         Assert.Equal(9_000m, state.AmountVoted);
         Assert.Equal(9_000m, state.CreditsCommitted);
-        Assert.Equal(new DateOnly(2022, 6, 21), state.AcknowledgedOn);
-        Assert.Equal(new DateOnly(2022, 6, 30), state.NotifiedOn);
+        Assert.Equal(new DateOnly(2022, 6, 21), state.Receipt?.ReceivedOn);
+        Assert.Equal(new DateOnly(2022, 6, 30), state.Notification?.NotifiedOn);
         Assert.Equal(9_000m, state.AmountPaid);
-        Assert.Equal(new DateOnly(2023, 1, 20), state.ReportReceivedOn);
+        Assert.Equal(new DateOnly(2023, 1, 20), state.Report?.ReceivedOn);
     }
 }

@@ -67,13 +67,15 @@ public sealed class ScdlExportTests
     [Fact]
     public void The_threshold_applies_to_a_beneficiarys_total_for_the_year()
     {
-        var first = Dossiers.LargeTwoInstalments().State with { AmountVoted = 12_000m };
-        var second = Dossiers.LargeTwoInstalments(sequence: 78).State with { AmountVoted = 11_000m };
-        var otherYear = Dossiers.LargeTwoInstalments(sequence: 79, year: 2023).State with { AmountVoted = 12_000m };
+        var first = Voted(Dossiers.LargeTwoInstalments().State, 12_000m);
+        var second = Voted(Dossiers.LargeTwoInstalments(sequence: 78).State, 11_000m);
+        var otherYear = Voted(Dossiers.LargeTwoInstalments(sequence: 79, year: 2023).State, 12_000m);
 
         Assert.Single(Write([first, second]).Rows);
-        Assert.Equal(3, Write([first, second with { AmountVoted = 11_000.01m }, otherYear]).Rows.Count);
+        Assert.Equal(3, Write([first, Voted(second, 11_000.01m), otherYear]).Rows.Count);
     }
+
+    private static Dossier Voted(Dossier dossier, decimal amount) => dossier with { Vote = dossier.Vote! with { AmountVoted = amount } };
 
     [Fact]
     public void Only_grants_with_a_signed_convention_are_published()
