@@ -25,8 +25,8 @@ public static class DossiersApi
         foreach (var route in CommandRoutes.All)
         {
             group.MapPost($"/{{id}}/{route.Segment}", (string id, HttpContext context, [AsParameters] ApiServices services) => Command(id, route, context, services))
-                .WithName(route.Command)
-                .WithSummary(CommandLabels.Of(route.Command))
+                .WithName(route.Name)
+                .WithSummary(route.Label)
                 .Accepts(route.BodyType, "application/json")
                 .RequireRoles(route.Roles);
         }
@@ -144,7 +144,7 @@ public static class DossiersApi
         }
 
         var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, headers.ExpectedVersion, idempotency);
-        ApprovalsTelemetry.CommandHandled(route.Command, outcome.IsOk ? null : outcome.Refusals);
+        ApprovalsTelemetry.CommandHandled(route.Name, outcome.IsOk ? null : outcome.Refusals);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }
 

@@ -1,5 +1,6 @@
 using Approvals.Api;
 using Approvals.Application;
+using Approvals.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -29,10 +30,11 @@ public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
         return RunAsync(request, handler);
     }
 
-    /// <summary>One of <see cref="CommandRoutes.All"/>, by its route segment.</summary>
-    public Task<IActionResult> CommandAsync(HttpRequest request, DurableTaskClient client, string dossierId, string segment)
+    /// <summary>The command <typeparamref name="TCommand"/>, through its entry of <see cref="CommandRoutes.All"/>.</summary>
+    public Task<IActionResult> CommandAsync<TCommand>(HttpRequest request, DurableTaskClient client, string dossierId)
+        where TCommand : DossierCommand
     {
-        var route = CommandRoutes.All.Single(r => r.Segment == segment);
+        var route = CommandRoutes.For<TCommand>();
         return RunAndSignalAsync(request, client, dossierId, (context, api) => DossiersApi.Command(dossierId, route, context, api));
     }
 
