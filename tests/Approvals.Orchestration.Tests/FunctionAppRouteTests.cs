@@ -1,3 +1,4 @@
+using Approvals.Api;
 using Approvals.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,21 @@ public sealed class FunctionAppRouteTests
         Assert.Equal("", string.Join(", ", serverRoutes.Except(functionRoutes).Order()));
         Assert.Equal("", string.Join(", ", functionRoutes.Except(serverRoutes).Order()));
         Assert.True(serverRoutes.Count >= 40, $"Only {serverRoutes.Count} API routes found on the server.");
+    }
+
+    /// <summary>Issue 17 point 1: each command's trigger is named after the command record of its table entry and serves that entry's segment.</summary>
+    [Fact]
+    public void GivenTheCommandTable_WhenTheFunctionAppsCommandTriggersAreRead_ThenEachIsNamedAfterItsCommandAndServesItsSegment()
+    {
+        var functions = FunctionsMetadata.Read()
+            .SelectMany(f => f.Bindings.Where(b => b.Type == "httpTrigger").Select(b => (f.Name, Routes: (b.Methods ?? []).Select(m => Route(m, "/api/" + b.Route)).ToList())))
+            .ToDictionary(f => f.Name, f => f.Routes);
+
+        Assert.All(CommandRoutes.All, route =>
+        {
+            Assert.True(functions.TryGetValue(route.Name, out var served), $"No function named {route.Name}.");
+            Assert.Equal([Route("post", $"/api/dossiers/{{id}}/{route.Segment}")], served);
+        });
     }
 
     [Fact]

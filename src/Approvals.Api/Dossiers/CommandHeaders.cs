@@ -14,7 +14,7 @@ public sealed record CommandHeaders(long? ExpectedVersion, string? IdempotencyKe
 
     public const int MaxIdempotencyKeyLength = 200;
 
-    public static (CommandHeaders? Headers, IResult? Problem) Read(HttpContext context)
+    public static (CommandHeaders? Headers, ApiProblem? Problem) Read(HttpContext context)
     {
         var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > MaxIdempotencyKeyLength)
@@ -47,7 +47,7 @@ public sealed record CommandHeaders(long? ExpectedVersion, string? IdempotencyKe
         return (new CommandHeaders(version, key.Length > 0 ? key : null), null);
     }
 
-    private static IResult BadIfMatch(string value) =>
+    private static ApiProblem BadIfMatch(string value) =>
         ApiProblems.BadHeader("If-Match", "Version du dossier entre guillemets (ETag), par exemple \"12\"",
             $"L'en-tête If-Match « {(value.Length > 40 ? value[..40] + "…" : value)} » n'est pas une version du dossier : renvoyez l'ETag reçu avec le dossier, par exemple \"12\".");
 }

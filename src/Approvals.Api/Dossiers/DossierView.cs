@@ -64,7 +64,7 @@ public sealed record DossierView(
             Workflow.AllowedCommands(s)
                 .Select(CommandRoutes.ByCommand)
                 .OfType<CommandRoute>()
-                .Select(r => new ActionView(r.Command, r.Segment, CommandLabels.Of(r.Command), r.Roles))
+                .Select(r => new ActionView(r.Name, r.Segment, r.Label, r.Roles))
                 .ToList(),
             s.Documents.Select(d => new DocumentView(d.DocumentId, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.At)).ToList(),
             register.Select(e => new RegisterView(e.Sequence, e.Type, EventSummaries.Of(DomainJson.DeserializeEvent(e.Type, e.Json)), e.Actor, e.RecordedAt, e.Hash, e.PreviousHash)).ToList(),

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
@@ -19,31 +19,26 @@ public static class DossiersApi
     {
         var group = app.MapGroup("/api/dossiers").WithTags("Dossiers");
         group.MapGet("/", List).WithName("ListDossiers").RequireRoles(CommandRoutes.Read);
-        group.MapPost("/", Create).WithName("CreateDossier").Accepts<GrantRequest>("application/json").RequireRoles(CommandRoutes.Create);
+        group.MapPost("/", Create).WithName("CreateDossier").RequireRoles(CommandRoutes.Create);
         group.MapGet("/{id}", Get).WithName("GetDossier").RequireRoles(CommandRoutes.Read);
         group.MapGet("/{id}/register/verify", VerifyRegister).WithName("VerifyRegister").RequireRoles(CommandRoutes.Read);
         foreach (var route in CommandRoutes.All)
         {
-            group.MapPost($"/{{id}}/{route.Segment}", (string id, HttpContext context, [AsParameters] ApiServices services) => Command(id, route, context, services))
-                .WithName(route.Command)
-                .WithSummary(CommandLabels.Of(route.Command))
+            group.MapPost($"/{{id}}/{route.Segment}", (string id, CommandBody body, HttpContext context, [AsParameters] ApiServices services) => Command(id, route, body, context, services))
+                .WithName(route.Name)
+                .WithSummary(route.Label)
+                .WithMetadata(route)
                 .Accepts(route.BodyType, "application/json")
                 .RequireRoles(route.Roles);
         }
 
-        app.MapPost("/api/votes/preview", (HttpContext context, [AsParameters] ApiServices services) => PreviewVote(context, services.Time)).WithTags("Dossiers").WithName("PreviewVote").Accepts<VotePreviewBody>("application/json")
-            .RequireRoles(CommandRoutes.Read);
+        app.MapPost("/api/votes/preview", PreviewVote).WithTags("Dossiers").WithName("PreviewVote").RequireRoles(CommandRoutes.Read);
         return group;
     }
 
-    public static async Task<IResult> List(
+    public static async Task<Results<Ok<DossierPage>, ApiProblem>> List(
         HttpContext context, [AsParameters] ApiServices services, string? stage, int? year, string? budgetLine, string? beneficiary, string? text, int? skip, int? take)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         if (stage is not null && !Enum.TryParse<DossierStage>(stage, out _))
         {
             return ApiProblems.From([Refusal.Invalid("query.stage", "stage", "Étape connue", $"L'étape « {stage} » n'existe pas.")]);
@@ -52,32 +47,23 @@ public static class DossiersApi
         var page = Math.Clamp(take ?? 50, 1, 200);
         var from = Math.Max(skip ?? 0, 0);
         var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1), context.RequestAborted);
-        return Results.Json(
-            new DossierPage(items.Take(page).Select(DossierListItem.Of).ToList(), from, page, items.Count > page),
-            DomainJson.Options);
+        return TypedResults.Ok(new DossierPage(items.Take(page).Select(DossierListItem.Of).ToList(), from, page, items.Count > page));
     }
 
-    public static async Task<IResult> Create(HttpContext context, [AsParameters] ApiServices services)
+    public static async Task<Results<Created<Created>, ApiProblem>> Create(JsonBody<GrantRequest> body, HttpContext context, [AsParameters] ApiServices services)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, CommandRoutes.Create);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         var (headers, badHeader) = CommandHeaders.Read(context);
         if (badHeader is not null)
         {
             return badHeader;
         }
 
-        var body = await ReadBodyAsync(context, typeof(GrantRequest));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var outcome = await services.Dossiers.CreateAsync((GrantRequest)body.Value!, actor!, headers!.IdempotencyKey, context.RequestAborted);
+        var outcome = await services.Dossiers.CreateAsync(body.Value!, ApiIdentity.Caller(context), headers!.IdempotencyKey, context.RequestAborted);
         ApprovalsTelemetry.CommandHandled("CreateDossier", outcome.IsOk ? null : outcome.Refusals);
         if (!outcome.IsOk)
         {
@@ -85,37 +71,26 @@ public static class DossiersApi
         }
 
         var created = outcome.Unwrap();
-        return Results.Json(new Created(created.DossierId, created.State.Number!.ToString(), created.Version), DomainJson.Options,
-            statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created($"/api/dossiers/{created.DossierId}", new Created(created.DossierId, created.State.Number!.ToString(), created.Version));
     }
 
     /// <summary>The dossier view, with its clock as the host's Durable Task client reports it (none where no engine runs).</summary>
-    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
+    public static async Task<Results<Ok<DossierView>, Ok<Minimal>, ApiProblem>> Get(
+        string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var outcome = await services.Dossiers.GetAsync(id, context.RequestAborted);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap(), clocks) : ApiProblems.From(outcome.Refusals);
     }
 
-    public static async Task<IResult> Command(string id, CommandRoute route, HttpContext context, ApiServices services)
+    public static async Task<Results<Ok<DossierView>, Ok<Minimal>, ApiProblem>> Command(
+        string id, CommandRoute route, CommandBody body, HttpContext context, ApiServices services)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, route.Roles);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         var (headers, badHeader) = CommandHeaders.Read(context);
         if (badHeader is not null)
         {
             return badHeader;
         }
 
-        var body = await ReadBodyAsync(context, route.BodyType);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -143,82 +118,50 @@ public static class DossiersApi
             command = (DossierCommand)body.Value!;
         }
 
-        var outcome = await services.Dossiers.HandleAsync(id, command, actor!, context.RequestAborted, headers.ExpectedVersion, idempotency);
-        ApprovalsTelemetry.CommandHandled(route.Command, outcome.IsOk ? null : outcome.Refusals);
+        var outcome = await services.Dossiers.HandleAsync(id, command, ApiIdentity.Caller(context), context.RequestAborted, headers.ExpectedVersion, idempotency);
+        ApprovalsTelemetry.CommandHandled(route.Name, outcome.IsOk ? null : outcome.Refusals);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }
 
-    public static async Task<IResult> VerifyRegister(string id, HttpContext context, [AsParameters] ApiServices services)
+    public static async Task<Results<Ok<RegisterVerification>, ApiProblem>> VerifyRegister(string id, HttpContext context, [AsParameters] ApiServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
-        return verification.IsOk ? Results.Json(verification.Unwrap(), DomainJson.Options) : ApiProblems.From(verification.Refusals);
+        return verification.IsOk ? TypedResults.Ok(verification.Unwrap()) : ApiProblems.From(verification.Refusals);
     }
 
-    public static async Task<IResult> PreviewVote(HttpContext context, TimeProvider time)
+    public static Results<Ok<VoteCount>, ApiProblem> PreviewVote(JsonBody<VotePreviewBody> body, TimeProvider time)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
-        var body = await ReadBodyAsync(context, typeof(VotePreviewBody));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var preview = (VotePreviewBody)body.Value!;
+        var preview = body.Value!;
         var rules = VoteRuleBook.For(preview.SessionDate ?? FrenchCalendar.ParisDate(time.GetUtcNow()));
         var count = VoteLaw.Count(preview.Attendance, preview.Tally, preview.SecretBallot, preview.PresidentVotesFor, rules, officers: preview.Officers);
-        return count.IsOk ? Results.Json(count.Unwrap(), DomainJson.Options) : ApiProblems.From(count.Refusals);
+        return count.IsOk ? TypedResults.Ok(count.Unwrap()) : ApiProblems.From(count.Refusals);
     }
 
     /// <summary>
     /// The dossier view, or with <c>Prefer: return=minimal</c> (RFC 7240) only its id, version and stage. The clock is
     /// read only when <paramref name="clocks"/> is given (the dossier's page), not after each command.
     /// </summary>
-    public static async Task<IResult> ViewAsync(HttpContext context, ApiServices services, CommandOutcome outcome, DurableTaskClient? clocks = null)
+    public static async Task<Results<Ok<DossierView>, Ok<Minimal>, ApiProblem>> ViewAsync(
+        HttpContext context, ApiServices services, CommandOutcome outcome, DurableTaskClient? clocks = null)
     {
+        context.Response.Headers.ETag = $"\"{outcome.Version}\"";
         if (context.Request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
         {
-            context.Response.Headers.ETag = $"\"{outcome.Version}\"";
-            return Results.Json(new Minimal(outcome.DossierId, outcome.Version, outcome.State.Stage), DomainJson.Options);
+            return TypedResults.Ok(new Minimal(outcome.DossierId, outcome.Version, outcome.State.Stage));
         }
 
         var register = await services.Dossiers.ReadRegisterAsync(outcome.DossierId, context.RequestAborted);
-        context.Response.Headers.ETag = $"\"{outcome.Version}\"";
         var view = DossierView.Of(outcome, register, services.Time.GetUtcNow()) with { Clock = await ClockView.ReadAsync(clocks, outcome.DossierId, context.RequestAborted) };
-        return Results.Json(view, DomainJson.Options);
+        return TypedResults.Ok(view);
     }
 
-    /// <summary>Reads a JSON body as <paramref name="type"/>; a wrong media type or malformed JSON becomes a problem naming the field.</summary>
-    public static async Task<(object? Value, IResult? Problem)> ReadBodyAsync(HttpContext context, Type type)
-    {
-        if (context.Request.HasJsonContentType() is false)
-        {
-            return (null, ApiProblems.UnsupportedMediaType("application/json"));
-        }
-
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, DomainJson.Options, context.RequestAborted);
-            return value is null ? (null, ApiProblems.BadJson(null, "Le corps de la requête est vide.")) : (value, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ApiProblems.BadJson(e.Path, JsonMessages.Explain(e)));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "request.too-large", "Requête trop volumineuse",
-                "Le corps de la requête dépasse la taille autorisée.", []));
-        }
-    }
+    /// <summary>Reads a JSON body as <paramref name="type"/>, for the handlers that still read their body by hand (see <see cref="JsonBody{T}"/>).</summary>
+    public static async Task<(object? Value, IResult? Problem)> ReadBodyAsync(HttpContext context, Type type) => await JsonBody.ReadAsync(context, type);
 
     public sealed record Minimal(string DossierId, long Version, DossierStage Stage);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Approvals.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,7 @@ public static class ApprovalsCore
     public static IServiceCollection AddApprovalsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(http => UseDomainJson(http.SerializerOptions));
         services.AddSingleton(configuration.GetSection(ProcessOptions.SectionName).Get<ProcessOptions>() ?? new ProcessOptions());
         // One upload limit for the whole app: the storage's, which refuses larger files too.
         var api = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
@@ -35,6 +37,29 @@ public static class ApprovalsCore
         services.AddApprovalsFinance(configuration);
         services.AddApprovalsPortal(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Typed results (<c>TypedResults.Ok</c>) and the OpenAPI document's schemas use the host's JSON options: the same
+    /// as <see cref="DomainJson.Options"/>, so that an answer and its documented schema have the domain's one JSON shape.
+    /// </summary>
+    private static void UseDomainJson(JsonSerializerOptions http)
+    {
+        var domain = DomainJson.Options;
+        http.PropertyNamingPolicy = domain.PropertyNamingPolicy;
+        http.PropertyNameCaseInsensitive = domain.PropertyNameCaseInsensitive;
+        http.NumberHandling = domain.NumberHandling;
+        http.UnmappedMemberHandling = domain.UnmappedMemberHandling;
+        http.RespectRequiredConstructorParameters = domain.RespectRequiredConstructorParameters;
+        http.RespectNullableAnnotations = domain.RespectNullableAnnotations;
+        http.MaxDepth = domain.MaxDepth;
+        http.Encoder = domain.Encoder;
+        http.TypeInfoResolver = domain.TypeInfoResolver;
+        http.Converters.Clear();
+        foreach (var converter in domain.Converters)
+        {
+            http.Converters.Add(converter);
+        }
     }
 
     /// <summary>Every <c>/api</c> route, with storage faults answered as 503.</summary>

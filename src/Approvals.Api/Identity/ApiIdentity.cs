@@ -22,6 +22,13 @@ public static class ApiIdentity
 
     public static Actor? Resolve(HttpContext context) => Identify(context) is CallerIdentity.Known known ? known.Actor : null;
 
+    /// <summary>
+    /// The caller of a handler whose roles were checked before it ran (endpoint metadata on the server, the trigger in the
+    /// Function App); reaching it without one is a bug, not a refusal.
+    /// </summary>
+    public static Actor Caller(HttpContext context) =>
+        Resolve(context) ?? throw new InvalidOperationException("A handler ran without an authorised caller: its roles were not checked.");
+
     public static CallerIdentity Identify(HttpContext context)
     {
         if (context.Items[typeof(CallerIdentity)] is CallerIdentity session)

@@ -10,7 +10,7 @@ namespace Approvals.Api;
 /// </summary>
 public static class ApiProblems
 {
-    public static IResult From(IReadOnlyList<Refusal> refusals)
+    public static ApiProblem From(IReadOnlyList<Refusal> refusals)
     {
         var first = refusals[0];
         var status = refusals.Any(r => r.Code == "document.too-large") ? StatusCodes.Status413PayloadTooLarge
@@ -31,30 +31,30 @@ public static class ApiProblems
             refusals.Select(r => new FieldError(r.Code, r.Field, r.Rule, r.Message)).ToList());
     }
 
-    public static IResult Unauthorized() =>
+    public static ApiProblem Unauthorized() =>
         Problem(StatusCodes.Status401Unauthorized, "identity.missing", "Identification requise", "Connectez-vous pour accéder à Approvals.", []);
 
-    public static IResult Forbidden(Actor actor, IEnumerable<Role> allowed) =>
+    public static ApiProblem Forbidden(Actor actor, IEnumerable<Role> allowed) =>
         Problem(StatusCodes.Status403Forbidden, "identity.role", "Action réservée",
             $"Votre rôle ({RoleLabels.Of(actor.Role)}) ne permet pas cette action ; elle est réservée à : {string.Join(", ", allowed.Select(RoleLabels.Of))}.", []);
 
     /// <summary>Signed in, but the role claims are refused: <paramref name="detail"/> says why and whom to ask.</summary>
-    public static IResult RoleRefused(string detail) =>
+    public static ApiProblem RoleRefused(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "identity.no-role", "Accès non attribué", detail, []);
 
-    public static IResult BadJson(string? path, string detail) =>
+    public static ApiProblem BadJson(string? path, string detail) =>
         Problem(StatusCodes.Status400BadRequest, "request.json", "Requête illisible", detail,
             [new FieldError("request.json", FieldOf(path), "JSON valide et conforme", detail)]);
 
     /// <summary>A request header the server cannot read: refused rather than ignored.</summary>
-    public static IResult BadHeader(string header, string rule, string detail) =>
+    public static ApiProblem BadHeader(string header, string rule, string detail) =>
         Problem(StatusCodes.Status400BadRequest, "request.header", "En-tête invalide", detail, [new FieldError("request.header", header, rule, detail)]);
 
-    public static IResult UnsupportedMediaType(string expected) =>
+    public static ApiProblem UnsupportedMediaType(string expected) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "request.media-type", "Type de contenu non pris en charge", $"Le corps de la requête doit être de type {expected}.", []);
 
     /// <summary>For statuses the framework answers by itself (no route, wrong method, wrong media type): the same problem shape.</summary>
-    public static IResult ForStatus(int status) => Problem(status, $"http.{status}", status switch
+    public static ApiProblem ForStatus(int status) => Problem(status, $"http.{status}", status switch
     {
         StatusCodes.Status404NotFound => "Introuvable",
         StatusCodes.Status405MethodNotAllowed => "Méthode non autorisée",
@@ -67,17 +67,13 @@ public static class ApiProblems
     /// still land after the timeout, so the detail does not promise that nothing was recorded: a retry under the same
     /// <c>Idempotency-Key</c> settles it either way (the key is committed with the events).
     /// </summary>
-    public static IResult StorageUnavailable() =>
+    public static ApiProblem StorageUnavailable() =>
         Problem(StatusCodes.Status503ServiceUnavailable, "storage.unavailable", "Service momentanément indisponible",
             "Le stockage ne répond pas à temps : l'action n'a peut-être pas été enregistrée. Réessayez dans quelques instants ; "
             + "renvoyée avec la même clé d'idempotence, elle ne sera jamais enregistrée deux fois.", []);
 
-    public static IResult Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError> errors) =>
-        Results.Json(
-            new ProblemBody($"https://approvals.local/problems/{code}", title, status, detail, errors),
-            DomainJson.Options,
-            "application/problem+json",
-            status);
+    public static ApiProblem Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError> errors) =>
+        new(new ProblemBody($"https://approvals.local/problems/{code}", title, status, detail, errors));
 
     /// <summary>"$.tally.for" → "tally.for", the same path the refusals use.</summary>
     private static string? FieldOf(string? path) => path is null or "$" ? null : path.TrimStart('$', '.');

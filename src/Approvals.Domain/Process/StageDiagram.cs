@@ -17,7 +17,7 @@ public static class StageDiagram
         text.AppendLine($"    [*] --> {DossierStage.Submitted} : {CommandLabels.Of(nameof(DossierCommand.SubmitRequest))}");
         var moves = Transitions.All
             .Where(t => t.From != DossierStage.None && t.From != t.To)
-            .GroupBy(t => (t.From, t.To), t => CommandLabels.Of(t.Command));
+            .GroupBy(t => (t.From, t.To), t => CommandLabels.Of(t.Name));
         foreach (var move in moves)
         {
             text.AppendLine($"    {move.Key.From} --> {move.Key.To} : {string.Join(" / ", move.Distinct())}");

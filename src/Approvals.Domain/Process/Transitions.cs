@@ -3,7 +3,7 @@ namespace Approvals.Domain;
 using static DossierStage;
 
 /// <summary>
-/// The transition table: the single source for which command is legal in which stage, for the actions the UI
+/// The transition table, keyed by the command's record type: the single source for which command is legal in which stage, for the actions the UI
 /// offers and for the generated stage diagram. Moves that keep the stage (payments, letters, documents) are listed
 /// with <c>To == From</c>.
 /// </summary>
@@ -22,58 +22,58 @@ public static class Transitions
 
     public static IReadOnlyList<Transition> All { get; } =
     [
-        new(None, nameof(DossierCommand.SubmitRequest), Submitted),
-        new(Submitted, nameof(DossierCommand.RecordRepublicanCommitment), Submitted),
-        new(Submitted, nameof(DossierCommand.RecordSessionWithoutQuorum), Submitted),
-        new(Submitted, nameof(DossierCommand.RecordVote), Adopted),
-        new(Submitted, nameof(DossierCommand.RecordVote), Rejected),
-        new(Adopted, nameof(DossierCommand.RecordTransmission), Transmitted),
-        new(Transmitted, nameof(DossierCommand.RecordTransmissionFailure), Adopted),
-        new(Transmitted, nameof(DossierCommand.AcknowledgeReceipt), Enforceable),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordPrefectureLetter), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.SendAdditionalDocuments), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.AnswerObservations), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordPublication), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtReferral), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordSuspensionOrder), Suspended)),
-        .. AfterAcknowledgment.Select(s => new Transition(Suspended, nameof(DossierCommand.LiftSuspension), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtDecision), s)),
-        .. AfterAcknowledgment.Select(s => new Transition(s, nameof(DossierCommand.RecordCourtDecision), Annulled)),
-        .. AfterAcknowledgment.Select(s => new Transition(Suspended, nameof(DossierCommand.RecordCourtDecision), s)),
-        new(Suspended, nameof(DossierCommand.RecordCourtDecision), Annulled),
-        new(Enforceable, nameof(DossierCommand.SignConvention), Signed),
-        new(Enforceable, nameof(DossierCommand.Notify), Notified),
-        new(Signed, nameof(DossierCommand.Notify), Notified),
-        new(Notified, nameof(DossierCommand.RequestPayment), PaymentRequested),
-        new(Notified, nameof(DossierCommand.DeadlineReached), Lapsed),
-        new(Notified, nameof(DossierCommand.RecordPayment), Notified),
-        new(PaymentRequested, nameof(DossierCommand.RequestPayment), PaymentRequested),
-        new(PaymentRequested, nameof(DossierCommand.RecordPayment), PaymentRequested),
-        new(PaymentRequested, nameof(DossierCommand.ReceiveReport), ReportReceived),
-        new(ReportReceived, nameof(DossierCommand.RecordPayment), ReportReceived),
-        new(ReportReceived, nameof(DossierCommand.AcceptReport), Closed),
-        new(ReportReceived, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
-        .. ConventionRunning.Select(s => new Transition(s, nameof(DossierCommand.SendFormalNotice), FormalNotice)),
-        .. ConventionRunning.Select(s => new Transition(FormalNotice, nameof(DossierCommand.LiftFormalNotice), s)),
-        new(FormalNotice, nameof(DossierCommand.Terminate), Terminated),
-        .. ConventionRunning.Append(FormalNotice).Select(s => new Transition(s, nameof(DossierCommand.TerminateForFalseDeclarations), Terminated)),
-        new(Lapsed, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
-        new(Closed, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
-        new(Terminated, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
-        new(Annulled, nameof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        new(None, typeof(DossierCommand.SubmitRequest), Submitted),
+        new(Submitted, typeof(DossierCommand.RecordRepublicanCommitment), Submitted),
+        new(Submitted, typeof(DossierCommand.RecordSessionWithoutQuorum), Submitted),
+        new(Submitted, typeof(DossierCommand.RecordVote), Adopted),
+        new(Submitted, typeof(DossierCommand.RecordVote), Rejected),
+        new(Adopted, typeof(DossierCommand.RecordTransmission), Transmitted),
+        new(Transmitted, typeof(DossierCommand.RecordTransmissionFailure), Adopted),
+        new(Transmitted, typeof(DossierCommand.AcknowledgeReceipt), Enforceable),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordPrefectureLetter), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.SendAdditionalDocuments), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.AnswerObservations), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordPublication), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordCourtReferral), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordSuspensionOrder), Suspended)),
+        .. AfterAcknowledgment.Select(s => new Transition(Suspended, typeof(DossierCommand.LiftSuspension), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordCourtDecision), s)),
+        .. AfterAcknowledgment.Select(s => new Transition(s, typeof(DossierCommand.RecordCourtDecision), Annulled)),
+        .. AfterAcknowledgment.Select(s => new Transition(Suspended, typeof(DossierCommand.RecordCourtDecision), s)),
+        new(Suspended, typeof(DossierCommand.RecordCourtDecision), Annulled),
+        new(Enforceable, typeof(DossierCommand.SignConvention), Signed),
+        new(Enforceable, typeof(DossierCommand.Notify), Notified),
+        new(Signed, typeof(DossierCommand.Notify), Notified),
+        new(Notified, typeof(DossierCommand.RequestPayment), PaymentRequested),
+        new(Notified, typeof(DossierCommand.DeadlineReached), Lapsed),
+        new(Notified, typeof(DossierCommand.RecordPayment), Notified),
+        new(PaymentRequested, typeof(DossierCommand.RequestPayment), PaymentRequested),
+        new(PaymentRequested, typeof(DossierCommand.RecordPayment), PaymentRequested),
+        new(PaymentRequested, typeof(DossierCommand.ReceiveReport), ReportReceived),
+        new(ReportReceived, typeof(DossierCommand.RecordPayment), ReportReceived),
+        new(ReportReceived, typeof(DossierCommand.AcceptReport), Closed),
+        new(ReportReceived, typeof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        .. ConventionRunning.Select(s => new Transition(s, typeof(DossierCommand.SendFormalNotice), FormalNotice)),
+        .. ConventionRunning.Select(s => new Transition(FormalNotice, typeof(DossierCommand.LiftFormalNotice), s)),
+        new(FormalNotice, typeof(DossierCommand.Terminate), Terminated),
+        .. ConventionRunning.Append(FormalNotice).Select(s => new Transition(s, typeof(DossierCommand.TerminateForFalseDeclarations), Terminated)),
+        new(Lapsed, typeof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        new(Closed, typeof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        new(Terminated, typeof(DossierCommand.OrderRecovery), RecoveryOrdered),
+        new(Annulled, typeof(DossierCommand.OrderRecovery), RecoveryOrdered),
         .. new[] { Submitted, Adopted, Transmitted, Enforceable, Signed, Notified }
-            .Select(s => new Transition(s, nameof(DossierCommand.Withdraw), Withdrawn)),
+            .Select(s => new Transition(s, typeof(DossierCommand.Withdraw), Withdrawn)),
         .. new[] { Enforceable, Notified, PaymentRequested, ReportReceived, Signed, FormalNotice }
-            .Select(s => new Transition(s, nameof(DossierCommand.DeadlineReached), s)),
-        .. Open.Concat(Ends).Select(s => new Transition(s, nameof(DossierCommand.AttachDocument), s)),
+            .Select(s => new Transition(s, typeof(DossierCommand.DeadlineReached), s)),
+        .. Open.Concat(Ends).Select(s => new Transition(s, typeof(DossierCommand.AttachDocument), s)),
     ];
 
     /// <summary>The names of the commands legal in <paramref name="stage"/>, in table order, without repeats.</summary>
     public static IReadOnlyList<string> CommandsFrom(DossierStage stage) =>
-        All.Where(t => t.From == stage).Select(t => t.Command).Distinct().ToList();
+        All.Where(t => t.From == stage).Select(t => t.Name).Distinct().ToList();
 
     public static bool Allows(DossierStage stage, string command) =>
-        All.Any(t => t.From == stage && t.Command == command);
+        All.Any(t => t.From == stage && t.Name == command);
 
     public static string NameOf(DossierCommand command) => command.GetType().Name;
 }

@@ -1,5 +1,6 @@
 using Approvals.Api;
 using Approvals.Application;
+using Approvals.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -21,6 +22,13 @@ public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
         return new EmptyResult();
     }
 
+    /// <summary>
+    /// A handler that leaves its roles to endpoint metadata (the server's authorisation middleware): here the trigger
+    /// checks them first, with the same role set the server's route declares. No overload without roles exists for them.
+    /// </summary>
+    public Task<IActionResult> RunAsync(HttpRequest request, IReadOnlyCollection<Role> roles, Func<HttpContext, ApiServices, Task<IResult>> handler) =>
+        RunAsync(request, (context, services) => ApiIdentity.Authorize(context, roles).Denied is { } denied ? Task.FromResult(denied) : handler(context, services));
+
     /// <summary>A command on <paramref name="dossierId"/>, or with none a creation (the new id is in the handler's answer).</summary>
     public Task<IActionResult> RunAndSignalAsync(
         HttpRequest request, DurableTaskClient client, string? dossierId, Func<HttpContext, ApiServices, Task<IResult>> handler)
@@ -29,11 +37,21 @@ public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
         return RunAsync(request, handler);
     }
 
-    /// <summary>One of <see cref="CommandRoutes.All"/>, by its route segment.</summary>
-    public Task<IActionResult> CommandAsync(HttpRequest request, DurableTaskClient client, string dossierId, string segment)
+    /// <summary>A command, or a creation, of a handler whose roles are declared as metadata: checked here first, as <see cref="RunAsync(HttpRequest, IReadOnlyCollection{Role}, Func{HttpContext, ApiServices, Task{IResult}})"/> does.</summary>
+    public Task<IActionResult> RunAndSignalAsync(
+        HttpRequest request, IReadOnlyCollection<Role> roles, DurableTaskClient client, Func<HttpContext, ApiServices, Task<IResult>> handler)
     {
-        var route = CommandRoutes.All.Single(r => r.Segment == segment);
-        return RunAndSignalAsync(request, client, dossierId, (context, api) => DossiersApi.Command(dossierId, route, context, api));
+        clock.Bind(client);
+        return RunAsync(request, roles, handler);
+    }
+
+    /// <summary>The command <typeparamref name="TCommand"/>, through its entry of <see cref="CommandRoutes.All"/>.</summary>
+    public Task<IActionResult> CommandAsync<TCommand>(HttpRequest request, DurableTaskClient client, string dossierId)
+        where TCommand : DossierCommand
+    {
+        var route = CommandRoutes.For<TCommand>();
+        return RunAndSignalAsync(request, route.Roles, client, async (context, api) =>
+            await DossiersApi.Command(dossierId, route, await CommandBody.ReadAsync(context, route), context, api));
     }
 
     public static string? Text(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
