@@ -13,10 +13,15 @@ public sealed class ClockReconciliation(IDossierStore store)
     /// <summary>Returns how many clocks were started.</summary>
     public async Task<int> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var dossiers = await store.QueryAsync(new DossierQuery(Take: int.MaxValue), cancellationToken);
+        // The summaries a thousand per request, not the list's one read per dossier.
         var started = 0;
-        foreach (var dossier in dossiers.Where(d => !Ended(d.Stage)))
+        await foreach (var dossier in store.ReadSummariesAsync(new DossierQuery(), cancellationToken))
         {
+            if (Ended(dossier.Stage))
+            {
+                continue;
+            }
+
             var instance = await client.GetInstanceAsync(dossier.DossierId, cancellationToken);
             if (instance is null || instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
             {

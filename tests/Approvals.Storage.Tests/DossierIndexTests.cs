@@ -53,7 +53,7 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         }
 
         await summaries.DeleteEntityAsync(lost, lost);
-        await table.UpsertEntityAsync(new TableEntity("list|stage|Closed", "0000000000000000001-" + dossiers[0].Summary.DossierId) { ["DossierId"] = dossiers[0].Summary.DossierId });
+        await table.UpsertEntityAsync(new TableEntity(DossierIndexRows.Partition, DossierIndexRows.Stage("Closed") + "|0000000000000000001-" + dossiers[0].Summary.DossierId) { ["DossierId"] = dossiers[0].Summary.DossierId });
         await summaries.UpsertEntityAsync(new TableEntity("ghost", "ghost") { ["DossierId"] = "ghost", ["Version"] = 1L, ["Stage"] = "Submitted" });
 
         Assert.DoesNotContain(lost, (await store.QueryAsync(new DossierQuery(Take: 100), None)).Select(d => d.DossierId));

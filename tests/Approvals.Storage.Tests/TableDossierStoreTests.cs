@@ -36,6 +36,29 @@ public sealed class TableDossierStoreTests(StorageFixture fixture)
     }
 
     [Fact]
+    public async Task GivenItemsMarkedFailed_WhenOneIsRetriedAndOneCarriedOut_ThenTheFailedListHoldsExactlyTheOthers()
+    {
+        var store = await NewStoreAsync();
+        var (first, second) = (Dossiers.NewId(), Dossiers.NewId());
+        await store.CommitAsync(Dossiers.Commit(first, null, 1, 1, [new("mail-1", "mail", "{}"), new("mail-2", "mail", "{}"), new("mail-3", "mail", "{}")]), None);
+        await store.CommitAsync(Dossiers.Commit(second, null, 1, 1, [new("mail-1", "mail", "{}")]), None);
+        await store.MarkOutboxFailedAsync(first, "mail-1", "adresse refusée", None);
+        await store.MarkOutboxFailedAsync(second, "mail-1", "adresse refusée", None);
+        await store.MarkOutboxFailedAsync(first, "mail-2", "adresse refusée", None);
+        await store.MarkOutboxFailedAsync(first, "gone", "adresse refusée", None);
+
+        var all = await store.FindFailedOutboxAsync(10, None);
+        Assert.Equal(2, (await store.FindFailedOutboxAsync(2, None)).Count);
+        Assert.NotNull(await store.ResetOutboxFailureAsync(first, "mail-1", None));
+        await store.DeleteOutboxAsync(second, ["mail-1"], None);
+        var left = await store.FindFailedOutboxAsync(10, None);
+
+        Assert.Equal([(first, "mail-1"), (first, "mail-2"), (second, "mail-1")], all.Select(f => (f.DossierId, f.Item.Id)).Order());
+        Assert.Equal([(first, "mail-2")], left.Select(f => (f.DossierId, f.Item.Id)));
+        Assert.Equal(["mail-1", "mail-3"], (await store.ReadOutboxAsync(first, None)).Select(item => item.Id).Where(id => id.StartsWith("mail", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public async Task GivenNoDossier_WhenLoaded_ThenNothingIsFound()
     {
         var store = await NewStoreAsync();

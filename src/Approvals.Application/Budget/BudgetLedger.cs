@@ -234,7 +234,11 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
 
             try
             {
-                await lines.WriteAsync(written.Item1 with { Dossiers = written.Item1.Dossiers + (isNew ? 1 : 0) }, written.Item2, cancellationToken);
+                await lines.WriteAsync(
+                    written.Item1 with { Dossiers = written.Item1.Dossiers + (isNew ? 1 : 0) },
+                    written.Item2,
+                    cancellationToken,
+                    dropsReservation: share is { ReservedVersion: not 0 } && written.Item2.ReservedVersion == 0);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)

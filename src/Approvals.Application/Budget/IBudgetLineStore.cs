@@ -25,12 +25,18 @@ public interface IBudgetLineStore
     /// </summary>
     Task<(BudgetLineBalance? Totals, DossierShare? Share)> ReadTotalsAndShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the line's row and, when given, the dossier's share, together, each guarded by its ETag (null: must not exist yet).</summary>
-    Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the line's row and, when given, the dossier's share, together, each guarded by its ETag (null: must not exist yet).
+    /// <paramref name="dropsReservation"/>: the share as read held a reservation that this write drops.
+    /// </summary>
+    Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken, bool dropsReservation = false);
 
     /// <summary>Every dossier's share of the line (for the rebuild).</summary>
     Task<IReadOnlyList<DossierShare>> ListSharesAsync(int year, string code, CancellationToken cancellationToken);
 
-    /// <summary>Shares holding a reservation made before <paramref name="reservedBefore"/>: votes that crashed between reservation and commit, or whose confirmation is late.</summary>
+    /// <summary>
+    /// Shares holding a reservation made before <paramref name="reservedBefore"/>: votes that crashed between reservation
+    /// and commit, or whose confirmation is late. Reads the reservations only, never every share.
+    /// </summary>
     Task<IReadOnlyList<(int Year, string Code, DossierShare Share)>> FindReservationsAsync(DateTimeOffset reservedBefore, CancellationToken cancellationToken);
 }

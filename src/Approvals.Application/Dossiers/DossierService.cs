@@ -195,16 +195,20 @@ public sealed class DossierService(
         // The dossier index and the budget line follow before the answer, so that the pages show the command just made.
         // Each is done once: here, or, when this fails, by its outbox item (the store writes the index's with the commit).
         var items = outbox.Append(new OutboxItem(OutboxKinds.IndexItemId(commit.Version), OutboxKinds.Index, "{}")).ToList();
+        // Side by side: they write different tables, and each waits for its own round trips.
+        var ledgerItem = items.FirstOrDefault(item => item.Kind == OutboxKinds.Ledger);
+        var indexed = FollowsAsync(() => store.IndexAsync(commit, cancellationToken));
+        var charged = ledgerItem is null ? Task.FromResult(false)
+            : FollowsAsync(() => ledger.ApplyAsync(current.DossierId, DomainJson.Deserialize<LedgerChange>(ledgerItem.Json), cancellationToken));
         var done = new List<string>(2);
-        if (await FollowsAsync(() => store.IndexAsync(commit, cancellationToken)))
+        if (await indexed)
         {
             done.Add(OutboxKinds.IndexItemId(commit.Version));
         }
 
-        if (items.FirstOrDefault(item => item.Kind == OutboxKinds.Ledger) is { } ledgerItem
-            && await FollowsAsync(() => ledger.ApplyAsync(current.DossierId, DomainJson.Deserialize<LedgerChange>(ledgerItem.Json), cancellationToken)))
+        if (await charged)
         {
-            done.Add(ledgerItem.Id);
+            done.Add(ledgerItem!.Id);
         }
 
         signal.Notify(lease, items.Where(item => !done.Contains(item.Id)).ToList(), done);

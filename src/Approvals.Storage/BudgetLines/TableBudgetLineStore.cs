@@ -17,6 +17,9 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
 {
     private const string SharePrefix = "|";
 
+    /// <summary>Row keys of the reservations' copies of the shares, in the year's partition (after every line and share).</summary>
+    private const string ReservationPrefix = "~reserved|";
+
     private readonly TableClient lines = tables.GetTableClient(options.Value.BudgetLinesTable);
 
     private readonly TableClient ledger = tables.GetTableClient(options.Value.BudgetLedgerTable);
@@ -80,12 +83,29 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             return (Balance(year, code, null, Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
         }, cancellationToken);
 
-    public Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken)
+    /// <summary>
+    /// A share holding a reservation is written with a copy in the year's reservations (row keys after
+    /// <see cref="ReservationPrefix"/>), and that copy deleted with the write that drops it: the reconciliation reads
+    /// those rows only.
+    /// </summary>
+    public Task WriteAsync(BudgetLineBalance line, DossierShare? share, CancellationToken cancellationToken, bool dropsReservation = false)
     {
         var actions = new List<TableTransactionAction> { Action(TotalsRow(line), line.ETag) };
+        TableTransactionAction? drop = null;
         if (share is not null)
         {
-            actions.Add(Action(ShareRow(line.Year, line.Code, share), share.ETag));
+            var row = ShareRow(line.Year, line.Code, share);
+            actions.Add(Action(row, share.ETag));
+            var reservation = new TableEntity(row) { RowKey = ReservationPrefix + row.RowKey };
+            if (share.ReservedVersion != 0)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, reservation));
+            }
+            else if (dropsReservation)
+            {
+                drop = new TableTransactionAction(TableTransactionActionType.Delete, reservation, ETag.All);
+                actions.Add(drop);
+            }
         }
 
         return StorageErrors.GuardAsync("Write budget line", async () =>
@@ -94,11 +114,28 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             {
                 await ledger.SubmitTransactionAsync(actions, cancellationToken);
             }
+            catch (RequestFailedException exception) when (drop is not null && StorageErrors.IsNotFound(exception))
+            {
+                // A reservation made before reservations had their own rows: nothing to delete.
+                await SubmitAsync(actions.Where(action => action != drop), line, cancellationToken);
+            }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
             {
                 throw new ConcurrencyConflictException($"Budget line {line.Year} {line.Code} changed since it was read.", exception);
             }
         }, cancellationToken);
+    }
+
+    private async Task SubmitAsync(IEnumerable<TableTransactionAction> actions, BudgetLineBalance line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception))
+        {
+            throw new ConcurrencyConflictException($"Budget line {line.Year} {line.Code} changed since it was read.", exception);
+        }
     }
 
     public Task<IReadOnlyList<DossierShare>> ListSharesAsync(int year, string code, CancellationToken cancellationToken) =>
@@ -115,14 +152,28 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             return (IReadOnlyList<DossierShare>)found;
         }, cancellationToken);
 
+    /// <summary>
+    /// Reads the reservations' rows of each year that may hold some: the years of the registered lines, and the years
+    /// around <paramref name="reservedBefore"/> (a vote on a line not registered); a query per year, of the rows it returns.
+    /// </summary>
     public Task<IReadOnlyList<(int Year, string Code, DossierShare Share)>> FindReservationsAsync(DateTimeOffset reservedBefore, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Find budget reservations", async () =>
         {
-            var filter = TableClient.CreateQueryFilter($"RowKey ge {SharePrefix} and ReservedVersion gt {0L} and ReservedAt lt {reservedBefore}");
-            var found = new List<(int, string, DossierShare)>();
-            await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var years = new SortedSet<int> { reservedBefore.Year - 1, reservedBefore.Year, reservedBefore.Year + 1 };
+            await foreach (var line in lines.QueryAsync<TableEntity>(select: ["Year"], cancellationToken: cancellationToken))
             {
-                found.Add((int.Parse(entity.PartitionKey, CultureInfo.InvariantCulture), entity.GetString("Code") ?? "", ToShare(entity)));
+                years.Add(line.GetInt32("Year") ?? 0);
+            }
+
+            var found = new List<(int, string, DossierShare)>();
+            foreach (var year in years)
+            {
+                var filter = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {Year(year)} and RowKey ge {ReservationPrefix} and RowKey lt {ReservationPrefix[..^1] + "}"} and ReservedAt lt {reservedBefore}");
+                await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    found.Add((year, entity.GetString("Code") ?? "", ToShare(entity)));
+                }
             }
 
             return (IReadOnlyList<(int, string, DossierShare)>)found;

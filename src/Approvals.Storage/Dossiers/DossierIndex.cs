@@ -18,11 +18,16 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// <summary>Candidates read at a time, for the page's point reads.</summary>
     private const int Batch = 64;
 
+    private readonly WrittenSummaries written = new(capacity: 20_000);
+
     /// <summary>
     /// Brings the dossier's rows to <paramref name="summary"/> unless a newer or equal version is there already
     /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
-    /// deletes that tolerate being repeated. A dossier <paramref name="isNew"/> (its first commit) is written without
-    /// reading its summary first: adding it fails if one exists after all, and the next attempt reads it.
+    /// deletes that tolerate being repeated. The summary row this process wrote last is remembered (<see cref="written"/>),
+    /// so that a command on a dossier it knows writes without reading first: its ETag guards the write, and a writer
+    /// that came in between makes it fail and read. A dossier <paramref name="isNew"/> (its first commit) is written
+    /// without reading either: adding it fails if one exists after all. The key rows (added and removed, one
+    /// transaction) are written before the summary.
     /// </summary>
     public async Task ApplyAsync(
         long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken, bool isNew = false)
@@ -30,45 +35,43 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         var key = DossierIndexRows.SummaryKey(summary.DossierId);
         for (var attempt = 1; ; attempt++)
         {
-            var found = isNew && !force && attempt == 1
-                ? null
-                : await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
-            var old = found is { HasValue: true } ? found.Value : null;
-            if (!force && old is not null && (old.GetInt64("Version") ?? 0) >= version)
+            var old = force ? null
+                : attempt == 1 && isNew ? null
+                : attempt == 1 && written.TryGet(summary.DossierId, out var known) ? known
+                : await ReadWrittenAsync(key, cancellationToken);
+            if (old is not null && old.Version >= version)
             {
                 return;
             }
 
-            var sortKey = (force ? null : old?.GetString("SortKey")) ?? DossierIndexRows.SortKey(createdAt, summary.DossierId);
-            var before = old is null || force ? [] : DossierIndexRows.KeyRows(DossierRows.ToSummary(old), sortKey);
+            var sortKey = old is { SortKey.Length: > 0 } ? old.SortKey : DossierIndexRows.SortKey(createdAt, summary.DossierId);
+            var before = old is null ? [] : DossierIndexRows.KeyRows(old.Summary, sortKey);
             var after = DossierIndexRows.KeyRows(summary, sortKey);
-            await UpsertAsync(after.Except(before), cancellationToken);
+            var entity = DossierIndexRows.Summary(summary, snapshotJson, version, sortKey);
+            // The key rows first: a summary at a version says its key rows are there (the outbox's retry relies on it).
+            await WriteKeyRowsAsync(after.Except(before).ToList(), before.Except(after).ToList(), cancellationToken);
+            Response write;
             try
             {
-                var entity = DossierIndexRows.Summary(summary, snapshotJson, version, sortKey);
-                if (old is null)
-                {
-                    await summaries.AddEntityAsync(entity, cancellationToken);
-                }
-                else
-                {
-                    await summaries.UpdateEntityAsync(entity, force ? ETag.All : old.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
+                write = force ? await summaries.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                    : old is null ? await summaries.AddEntityAsync(entity, cancellationToken)
+                    : await summaries.UpdateEntityAsync(entity, new ETag(old.ETag), TableUpdateMode.Replace, cancellationToken);
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
             {
                 // Another writer indexed this dossier meanwhile: read its version again, and let the newer one win.
+                written.Remove(summary.DossierId);
                 continue;
             }
 
-            await DeleteAsync(before.Except(after), cancellationToken);
+            written.Set(new WrittenSummary(summary, version, sortKey, write.Headers.ETag?.ToString() ?? ""));
             return;
         }
     }
 
     /// <summary>
     /// Indexes dossiers not indexed yet, together (a bulk load): each summary added on its own (a partition each), the
-    /// key rows of all of them in transactions of a hundred per listing, <paramref name="parallel"/> requests at a time.
+    /// key rows of all of them in transactions of a hundred (one partition), <paramref name="parallel"/> requests at a time.
     /// </summary>
     public async Task ImportAsync(
         IReadOnlyList<(long Version, DossierSummary Summary, string SnapshotJson, DateTimeOffset CreatedAt)> dossiers, int parallel, CancellationToken cancellationToken)
@@ -179,23 +182,17 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// </summary>
     private async IAsyncEnumerable<string> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (partition, words) =
-            Narrowest(query.Text) is { } textWord ? (DossierIndexRows.TextWords, textWord)
-            : Narrowest(query.Beneficiary) is { } nameWord ? (DossierIndexRows.BeneficiaryWords, nameWord)
-            : ((string?)null, (string?)null);
+        var listing =
+            Narrowest(query.Text) is { } textWord ? DossierIndexRows.Word(DossierIndexRows.TextWords, textWord)
+            : Narrowest(query.Beneficiary) is { } nameWord ? DossierIndexRows.Word(DossierIndexRows.BeneficiaryWords, nameWord)
+            : query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
+            : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
+            : query.ReportOverdue ? DossierIndexRows.Overdue
+            : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
+            : query.Year is { } year ? DossierIndexRows.Year(year)
+            : DossierIndexRows.All;
         var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
-        var filter = partition is null ? null : DossierIndexRows.WordRange(partition, words!);
-        if (filter is null)
-        {
-            var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
-                : query.ProgrammeId is { } programme ? DossierIndexRows.Programme(programme)
-                : query.ReportOverdue ? DossierIndexRows.Overdue
-                : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
-                : query.Year is { } year ? DossierIndexRows.Year(year)
-                : DossierIndexRows.All;
-            filter = TableClient.CreateQueryFilter($"PartitionKey eq {listing}");
-        }
-
+        var filter = DossierIndexRows.Range(listing);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
         {
             yield return entity.GetString("DossierId");
@@ -205,11 +202,39 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// <summary>The longest word, the last of equals ("SUB-2026-0042" → "0042", not the year every dossier of 2026 has).</summary>
     private static string? Narrowest(string? text) => DossierSearch.Words(text).OrderBy(word => word.Length).LastOrDefault();
 
-    private async Task UpsertAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds and removes key rows, a hundred per transaction (one partition). A removal of a row already gone fails its
+    /// transaction: the rows are then written again one by one, tolerating what is gone.
+    /// </summary>
+    private async Task WriteKeyRowsAsync(IReadOnlyList<DossierIndexRows.KeyRow> add, IReadOnlyList<DossierIndexRows.KeyRow> remove, CancellationToken cancellationToken)
     {
-        var batches = rows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit));
-        await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(
-            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), cancellationToken)));
+        var actions = add.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row)))
+            .Concat(remove.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, DossierIndexRows.ToEntity(row), ETag.All)));
+        foreach (var batch in actions.Chunk(TableDossierStore.MaxRowsPerCommit))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+            {
+                foreach (var action in batch)
+                {
+                    await (action.ActionType == TableTransactionActionType.Delete
+                        ? DeleteOneAsync(table, action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken)
+                        : table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, cancellationToken));
+                }
+            }
+        }
+    }
+
+    /// <summary>The summary row as stored, as far as a write needs it; null when the dossier is not indexed.</summary>
+    private async Task<WrittenSummary?> ReadWrittenAsync(string key, CancellationToken cancellationToken)
+    {
+        var found = await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
+        return found.HasValue && found.Value is { } entity
+            ? new WrittenSummary(DossierRows.ToSummary(entity), entity.GetInt64("Version") ?? 0, entity.GetString("SortKey") ?? "", entity.ETag.ToString())
+            : null;
     }
 
     /// <summary>Table Storage filters on the columns that are equal or not; the words are matched here.</summary>
@@ -238,9 +263,6 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
 
         return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
-
-    private Task DeleteAsync(IEnumerable<DossierIndexRows.KeyRow> rows, CancellationToken cancellationToken) =>
-        Task.WhenAll(rows.Select(row => DeleteOneAsync(table, row.Partition, row.Row, cancellationToken)));
 
     private static async Task DeleteOneAsync(TableClient client, string partition, string row, CancellationToken cancellationToken)
     {

@@ -7,31 +7,38 @@ namespace Approvals.Storage;
 /// <summary>
 /// The rows of the dossier index. Per dossier: one summary row in the summaries table (partition and row: the dossier;
 /// its summary and snapshot, guarded by the dossier's version; in dossier number order for the exports), and key rows
-/// in the index table's listings the pages read — <c>list|all</c>, <c>list|stage|…</c>,
-/// <c>list|year|…</c>, <c>list|line|…</c>, <c>list|programme|…</c>, <c>list|overdue</c> — plus one row per word in
-/// <c>words|text</c> and <c>words|beneficiary</c>. Key rows are ordered by the dossier's sort key: newest first, fixed
-/// when the dossier is first indexed, so a key row moves only when the dossier leaves a listing (a new stage).
+/// in the index table, all in one partition (<see cref="Partition"/>), so that a stage change's rows (the new listing's
+/// added, the old one's removed) are one transaction. A key row's row key is its listing then the dossier's sort key:
+/// <c>all|…</c>, <c>stage|…|…</c>, <c>year|…|…</c>, <c>line|…|…</c>, <c>programme|…|…</c>, <c>overdue|…</c>, and one row
+/// per word in <c>text|word|…</c> and <c>beneficiary|word|…</c>; a listing is a row key range. The sort key is newest
+/// first, fixed when the dossier is first indexed, so a key row moves only when the dossier leaves a listing.
 /// </summary>
 internal static class DossierIndexRows
 {
-    public const string All = "list|all";
-    public const string Overdue = "list|overdue";
-    public const string TextWords = "words|text";
-    public const string BeneficiaryWords = "words|beneficiary";
+    public const string All = "all";
+    public const string Overdue = "overdue";
+    public const string TextWords = "text";
+    public const string BeneficiaryWords = "beneficiary";
 
-    /// <summary>A key row: where it is and the filter columns that never change for a dossier's listing.</summary>
+    /// <summary>The one partition of the key rows (a listing is a range of row keys in it).</summary>
+    public const string Partition = "index";
+
+    /// <summary>A key row: where it is and the dossier it points to.</summary>
     public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
 
     /// <summary>Partition and row alike: a point read then finds one candidate by either key.</summary>
     public static string SummaryKey(string dossierId) => TableKeys.Escape(dossierId);
 
-    public static string Stage(string stage) => "list|stage|" + TableKeys.Escape(stage);
+    public static string Stage(string stage) => "stage|" + TableKeys.Escape(stage);
 
-    public static string Year(int year) => "list|year|" + year.ToString(CultureInfo.InvariantCulture);
+    public static string Year(int year) => "year|" + year.ToString(CultureInfo.InvariantCulture);
 
-    public static string Line(string code) => "list|line|" + TableKeys.Escape(code);
+    public static string Line(string code) => "line|" + TableKeys.Escape(code);
 
-    public static string Programme(string programmeId) => "list|programme|" + TableKeys.Escape(programmeId);
+    public static string Programme(string programmeId) => "programme|" + TableKeys.Escape(programmeId);
+
+    /// <summary>The word rows of <paramref name="word"/> in <paramref name="words"/> (<see cref="TextWords"/> or <see cref="BeneficiaryWords"/>).</summary>
+    public static string Word(string words, string word) => words + "|" + word;
 
     /// <summary>Newest first: ticks counted down from the end of time, then the dossier (ties and uniqueness).</summary>
     public static string SortKey(DateTimeOffset createdAt, string dossierId) =>
@@ -40,27 +47,20 @@ internal static class DossierIndexRows
     /// <summary>Every key row the summary puts in the index.</summary>
     public static IReadOnlyList<KeyRow> KeyRows(DossierSummary summary, string sortKey)
     {
-        var id = summary.DossierId;
-        var rows = new List<KeyRow>
-        {
-            new(All, sortKey, id, sortKey),
-            new(Stage(summary.Stage), sortKey, id, sortKey),
-            new(Year(summary.Year), sortKey, id, sortKey),
-            new(Line(summary.BudgetLineCode), sortKey, id, sortKey),
-        };
+        var listings = new List<string> { All, Stage(summary.Stage), Year(summary.Year), Line(summary.BudgetLineCode) };
         if (summary.ProgrammeId is { } programme)
         {
-            rows.Add(new(Programme(programme), sortKey, id, sortKey));
+            listings.Add(Programme(programme));
         }
 
         if (summary.ReportOverdueOn is not null)
         {
-            rows.Add(new(Overdue, sortKey, id, sortKey));
+            listings.Add(Overdue);
         }
 
-        rows.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => new KeyRow(TextWords, $"{word}|{sortKey}", id, sortKey)));
-        rows.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => new KeyRow(BeneficiaryWords, $"{word}|{sortKey}", id, sortKey)));
-        return rows;
+        listings.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => Word(TextWords, word)));
+        listings.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => Word(BeneficiaryWords, word)));
+        return listings.Select(listing => new KeyRow(Partition, $"{listing}|{sortKey}", summary.DossierId, sortKey)).ToList();
     }
 
     public static TableEntity ToEntity(KeyRow row) =>
@@ -78,7 +78,7 @@ internal static class DossierIndexRows
         return entity;
     }
 
-    /// <summary>The word rows of exactly <paramref name="word"/> (a word or a start of one), in sort key order.</summary>
-    public static string WordRange(string partition, string word) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {word + "|"} and RowKey lt {word + "}"}");
+    /// <summary>The key rows of one listing (or of one word, or start of one), in sort key order.</summary>
+    public static string Range(string listing) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {listing + "|"} and RowKey lt {listing + "}"}");
 }

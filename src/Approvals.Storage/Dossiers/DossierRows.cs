@@ -17,6 +17,12 @@ internal static class DossierRows
     /// </summary>
     public const string PendingOutboxPartition = "~outbox";
 
+    /// <summary>
+    /// The failed-outbox list: one row per item marked failed, newest first, in a partition of its own that the failed
+    /// list reads instead of the whole table.
+    /// </summary>
+    public const string FailedOutboxPartition = "~failed";
+
     /// <summary>The summary columns, read without the snapshot's JSON by list queries.</summary>
     public static readonly IReadOnlyList<string> SummaryColumns =
     [
@@ -143,6 +149,14 @@ internal static class DossierRows
 
     public static TableEntity PendingOutbox(string dossierId, DateTimeOffset leasedUntil) =>
         new(PendingOutboxPartition, PartitionKey(dossierId)) { ["DossierId"] = dossierId, ["LeasedUntil"] = leasedUntil };
+
+    /// <summary>An item's row in the failed-outbox list: newest first (ticks counted down), then the dossier and the item.</summary>
+    public static TableEntity FailedOutbox(string dossierId, string itemId, DateTimeOffset failedAt) =>
+        new(FailedOutboxPartition, $"{DateTimeOffset.MaxValue.UtcTicks - failedAt.UtcTicks:D19}|{PartitionKey(dossierId)}|{TableKeys.Escape(itemId)}")
+        {
+            ["DossierId"] = dossierId,
+            ["ItemId"] = itemId,
+        };
 
     public static FailedOutboxItem ToFailedOutboxItem(TableEntity entity) =>
         new(

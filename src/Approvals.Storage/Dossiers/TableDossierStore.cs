@@ -261,33 +261,50 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
     public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Mark outbox item failed", async () =>
         {
+            var failedAt = time.GetUtcNow();
+            // Listed first, so that no item marked failed is ever missing from the list; a listing whose item is
+            // gone or retried is skipped when read.
+            var listed = DossierRows.FailedOutbox(dossierId, itemId, failedAt);
             var mark = new TableEntity(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId))
             {
                 ["Failed"] = true,
                 ["FailureReason"] = reason.Length > 2000 ? reason[..2000] : reason,
-                ["FailedAt"] = time.GetUtcNow(),
+                ["FailedAt"] = failedAt,
+                ["FailedListing"] = listed.RowKey,
             };
+            await dossiers.UpsertEntityAsync(listed, TableUpdateMode.Replace, cancellationToken);
             try
             {
                 await dossiers.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, cancellationToken);
             }
             catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
             {
-                // The item is gone: nothing left to mark.
+                // The item is gone: nothing left to mark or to list.
+                await DeleteIfExistsAsync(listed.PartitionKey, listed.RowKey, cancellationToken);
             }
         }, cancellationToken);
 
+    /// <summary>Reads the failed items' own partition (newest first, <paramref name="max"/> rows), then each item: never the dossiers' rows.</summary>
     public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Find failed outbox", async () =>
         {
-            var failed = new List<FailedOutboxItem>();
-            var filter = DossierRows.PrefixFilter(DossierRows.OutboxPrefix) + " and Failed eq true";
-            await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var listed = new List<TableEntity>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.FailedOutboxPartition}");
+            await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
             {
-                failed.Add(DossierRows.ToFailedOutboxItem(entity));
+                listed.Add(entity);
+                if (listed.Count >= max)
+                {
+                    break;
+                }
             }
 
-            return (IReadOnlyList<FailedOutboxItem>)failed.OrderByDescending(f => f.FailedAt).Take(max).ToList();
+            var items = await Task.WhenAll(listed.Select(entity => dossiers.GetEntityIfExistsAsync<TableEntity>(
+                DossierRows.PartitionKey(entity.GetString("DossierId")), DossierRows.OutboxKey(entity.GetString("ItemId")), cancellationToken: cancellationToken)));
+            return (IReadOnlyList<FailedOutboxItem>)items
+                .Where(found => found.HasValue && found.Value!.GetBoolean("Failed") == true)
+                .Select(found => DossierRows.ToFailedOutboxItem(found.Value!))
+                .ToList();
         }, cancellationToken);
 
     public Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
@@ -302,6 +319,11 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             var entity = found.Value!;
             entity["Failed"] = false;
             await dossiers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            if (entity.GetString("FailedListing") is { } listing)
+            {
+                await DeleteIfExistsAsync(DossierRows.FailedOutboxPartition, listing, cancellationToken);
+            }
+
             return DossierRows.ToOutboxItem(entity);
         }, cancellationToken);
 
@@ -360,6 +382,18 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
 
             throw new ConcurrencyConflictException($"Counter {counterName} stayed contended for {MaxCounterAttempts} attempts.");
         }, cancellationToken);
+
+    private async Task DeleteIfExistsAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dossiers.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+        {
+            // Gone already: nothing left to do.
+        }
+    }
 
     private static string InPartition(string dossierId, string rowPrefix) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.PartitionKey(dossierId)}") + " and " + DossierRows.PrefixFilter(rowPrefix);
