@@ -15,6 +15,7 @@ public static class CommandRoutes
     public static IReadOnlyList<CommandRoute> All { get; } =
     [
         new("republican-commitment", nameof(RecordRepublicanCommitment), typeof(RecordRepublicanCommitment), [CaseOfficer]),
+        new("documents-request", nameof(RequestDocuments), typeof(RequestDocuments), [CaseOfficer]),
         new("session-without-quorum", nameof(RecordSessionWithoutQuorum), typeof(RecordSessionWithoutQuorum), [Secretariat]),
         new("vote", nameof(RecordVote), typeof(VoteBody), [Secretariat]),
         new("transmission", nameof(RecordTransmission), typeof(RecordTransmission), [Secretariat, CaseOfficer]),

@@ -25,6 +25,8 @@ public static class Transitions
         new(None, nameof(DossierCommand.SubmitRequest), Submitted),
         new(Submitted, nameof(DossierCommand.RecordRepublicanCommitment), Submitted),
         new(Submitted, nameof(DossierCommand.RecordSessionWithoutQuorum), Submitted),
+        new(Submitted, nameof(DossierCommand.RequestDocuments), Submitted),
+        new(Submitted, nameof(DossierCommand.AnswerDocumentsRequest), Submitted),
         new(Submitted, nameof(DossierCommand.RecordVote), Adopted),
         new(Submitted, nameof(DossierCommand.RecordVote), Rejected),
         new(Adopted, nameof(DossierCommand.RecordTransmission), Transmitted),

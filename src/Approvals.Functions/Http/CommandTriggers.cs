@@ -20,6 +20,11 @@ public sealed class CommandTriggers(ApiTrigger api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/republican-commitment")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.CommandAsync(req, client, id, "republican-commitment");
 
+    [Function(nameof(RequestDocuments))]
+    public Task<IActionResult> RequestDocumentsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/documents-request")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync(req, client, id, "documents-request");
+
     [Function(nameof(RecordSessionWithoutQuorum))]
     public Task<IActionResult> RecordSessionWithoutQuorumAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dossiers/{id}/session-without-quorum")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
