@@ -15,6 +15,7 @@ public static class CommandRoutes
 {
     // The route segments, as constants: the Function App's trigger attributes need compile-time constants.
     public const string RepublicanCommitment = "republican-commitment";
+    public const string DocumentsRequest = "documents-request";
     public const string SessionWithoutQuorum = "session-without-quorum";
     public const string Vote = "vote";
     public const string Transmission = "transmission";
@@ -44,6 +45,7 @@ public static class CommandRoutes
     public static IReadOnlyList<CommandRoute> All { get; } =
     [
         CommandRoute.Of<RecordRepublicanCommitment>(RepublicanCommitment, CaseOfficer),
+        CommandRoute.Of<RequestDocuments>(DocumentsRequest, CaseOfficer),
         CommandRoute.Of<RecordSessionWithoutQuorum>(SessionWithoutQuorum, Secretariat),
         CommandRoute.Of<RecordVote, VoteBody>(Vote, Secretariat),
         CommandRoute.Of<RecordTransmission>(Transmission, Secretariat, CaseOfficer),

@@ -48,6 +48,8 @@ public static class EventSummaries
         ReminderDue e => $"Relance J-{e.DaysBefore} avant le {D(e.DeadlineDay)} ({DeadlineLabels.Of(e.RemindsOf)})",
         ReminderSkipped e => $"Relance J-{e.DaysBefore} avant le {D(e.DeadlineDay)} non envoyée : atteinte trop tard ({DeadlineLabels.Of(e.RemindsOf)})",
         DocumentAttached e => $"Document joint : {e.FileName} ({e.Kind}, {e.Size} octets, SHA-256 {e.Sha256[..12]}…)",
+        DocumentsRequested e => $"Pièces demandées au demandeur : {string.Join(", ", e.Documents.Select(DocumentLabels.Of))} — « {e.Message} »",
+        DocumentsRequestAnswered e => e.Message.Length > 0 ? $"Pièces reçues du demandeur — « {e.Message} »" : "Pièces reçues du demandeur",
         _ => @event.GetType().Name,
     };
 

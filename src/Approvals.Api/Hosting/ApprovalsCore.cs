@@ -74,6 +74,7 @@ public static class ApprovalsCore
         api.MapRoleAssignmentsApi();
         api.MapFinanceApi();
         api.MapPortalApi();
+        api.MapPortalDocumentsRequests();
         api.MapPortalInboxApi();
         api.MapClocksApi();
     }

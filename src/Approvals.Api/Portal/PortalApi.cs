@@ -201,31 +201,10 @@ public static class PortalApi
 
         var created = outcome.Unwrap();
         var number = created.State.Number!.ToString();
-        // A retry under the same key finds the dossier already recorded: it gets the same answer and no second e-mail.
-        var first = await portal.Store.FindSubmissionAsync(created.DossierId, context.RequestAborted) is null;
         await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, address, created.State.SubmittedAt ?? now), context.RequestAborted);
         await portal.Store.DeleteDraftAsync(address, context.RequestAborted);
-        var pdf = $"/api/portal/dossiers/{created.DossierId}/acknowledgment";
-        if (first)
-        {
-            await SendAcknowledgmentAsync(context, portal, created.DossierId, created.State, address, pdf);
-        }
-
-        return Results.Json(new Submitted(created.DossierId, number, pdf), DomainJson.Options, statusCode: StatusCodes.Status201Created);
-    }
-
-    /// <summary>R112-11-2: sent at once, to the address the request came from (R112-11-3). The PDF stays downloadable if it fails.</summary>
-    private static async Task SendAcknowledgmentAsync(HttpContext context, PortalServices portal, string dossierId, Dossier state, string address, string pdf)
-    {
-        try
-        {
-            var origin = portal.Options.PublicBaseUrl is { Length: > 0 } configured ? Origin(new Uri(configured)) : RequestOriginOf(context.Request);
-            await portal.Mailer.SendAsync(PortalMails.Acknowledgment(state, address, portal.Options.Service, MissingAtReceipt(state), new Uri(origin + pdf)), context.RequestAborted);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            portal.Logger.LogWarning(e, "The acknowledgment of {DossierId} could not be e-mailed.", dossierId);
-        }
+        // The acknowledgment left with the dossier's creation, through its outbox (MailPolicy): retried until sent, once.
+        return Results.Json(new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)), DomainJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> List(HttpContext context, ApiServices services, PortalServices portal)
@@ -256,8 +235,8 @@ public static class PortalApi
 
     public static async Task<IResult> Upload(string id, HttpContext context, ApiServices services, PortalServices portal)
     {
-        var (_, denied) = await OwnDossierAsync(id, context, services, portal);
-        return denied ?? await DocumentsApi.UploadAsAsync(id, Actor(PortalSession.Address(context, services.Time.GetUtcNow())!), PortalDocuments.Required, context, services);
+        var (state, denied) = await OwnDossierAsync(id, context, services, portal);
+        return denied ?? await DocumentsApi.UploadAsAsync(id, Actor(PortalSession.Address(context, services.Time.GetUtcNow())!), PortalDocumentsRequests.Uploadable(state!), context, services);
     }
 
     /// <summary>
@@ -313,7 +292,7 @@ public static class PortalApi
     }
 
     /// <summary>The dossier when the session's address submitted it; otherwise 401, or 404 exactly as for a dossier that does not exist.</summary>
-    private static async Task<(Dossier? State, IResult? Denied)> OwnDossierAsync(string id, HttpContext context, ApiServices services, PortalServices portal)
+    internal static async Task<(Dossier? State, IResult? Denied)> OwnDossierAsync(string id, HttpContext context, ApiServices services, PortalServices portal)
     {
         if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
         {
@@ -331,16 +310,13 @@ public static class PortalApi
     private static IReadOnlyList<DocumentKind> MissingAtReceipt(Dossier state) =>
         PortalDocuments.Required.Where(kind => !state.Documents.Any(d => d.Kind == kind && d.At <= state.SubmittedAt)).ToList();
 
-    /// <summary>
-    /// The portal acts for the address through the system role (the role enum is the agents'); the register's actor
-    /// names the address and the channel.
-    /// </summary>
-    private static Actor Actor(string address) => new($"portail : {address}", Role.System);
+    /// <summary>The beneficiary acting through the portal, by the address the session proved: never an agent's role.</summary>
+    internal static Actor Actor(string address) => Application.Actor.Beneficiary(address);
 
     private static Refusal NotFound(string id) =>
         new(RefusalKind.NotFound, "dossier.not-found", "Dossier existant", "id", $"Le dossier {(id.Length > 40 ? id[..40] + "…" : id)} n'existe pas.");
 
-    private static IResult NotSignedIn() =>
+    internal static IResult NotSignedIn() =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, "portal.session", "Connexion requise",
             "Connectez-vous au portail avec le lien reçu par courriel.", []);
 

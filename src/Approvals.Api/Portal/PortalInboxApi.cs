@@ -86,19 +86,22 @@ public static class PortalInboxApi
 
     public sealed record InboxItem(
         string DossierId, string Number, DateTimeOffset SubmittedAt, string Address, string BeneficiaryName, string Title, decimal AmountRequested,
-        string Stage, IReadOnlyList<string> MissingDocuments, string Status, PortalCheck? Check)
+        string Stage, IReadOnlyList<string> MissingDocuments, string Status, PortalCheck? Check, DateOnly? ImplicitRejectionDay = null)
     {
         public static InboxItem Of(PortalSubmission submission, Dossier state)
         {
             var missing = PortalDocuments.Missing(state).Select(PortalDocuments.Label).ToList();
-            var status = submission.Check?.Outcome switch
-            {
-                PortalCheckOutcome.Complete => "complète",
-                PortalCheckOutcome.DocumentsMissing => "pièces manquantes",
-                _ => "à vérifier",
-            };
+            // A request for documents and its answer are newer facts than a check made before them.
+            var status = state.DocumentsRequest is not null ? "pièces demandées"
+                : state.DocumentsAnswer is { } answer && (submission.Check is null || submission.Check.At < answer.At) ? "pièces reçues"
+                : submission.Check?.Outcome switch
+                {
+                    PortalCheckOutcome.Complete => "complète",
+                    PortalCheckOutcome.DocumentsMissing => "pièces manquantes",
+                    _ => "à vérifier",
+                };
             return new InboxItem(submission.DossierId, submission.Number, submission.SubmittedAt, submission.Address, state.Request!.Beneficiary.Name,
-                state.Request.Object, state.Request.AmountRequested, StageLabels.Of(state.Stage), missing, status, submission.Check);
+                state.Request.Object, state.Request.AmountRequested, StageLabels.Of(state.Stage), missing, status, submission.Check, ImplicitDecision.RejectionDay(state));
         }
     }
 }

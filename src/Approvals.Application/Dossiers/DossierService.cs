@@ -183,7 +183,7 @@ public sealed class DossierService(
             ? current.Snapshot.Requests
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests);
-        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, cancellationToken);
+        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken);
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.

@@ -5,5 +5,15 @@ public sealed record Actor(string Name, Role Role)
 {
     public static Actor System { get; } = new("Approvals", Role.System);
 
-    public override string ToString() => $"{Name} ({Role})";
+    /// <summary>
+    /// True for the beneficiary acting through the portal: <see cref="Name"/> is the address its session proved. The
+    /// role enum is the agents', so the portal holds no role of theirs (<see cref="Role.System"/> opens no agent route);
+    /// the register says who and through what.
+    /// </summary>
+    public bool ThroughPortal { get; private init; }
+
+    /// <summary>The beneficiary, by the address their one-time link proved, acting through the portal.</summary>
+    public static Actor Beneficiary(string address) => new(address, Role.System) { ThroughPortal = true };
+
+    public override string ToString() => ThroughPortal ? $"{Name} (Beneficiary via portal)" : $"{Name} ({Role})";
 }

@@ -152,7 +152,7 @@ public static class DossierMails
             $"{number} — {title} : paiement à demander au plus tard le {FrenchDates.Long(lastDay)}", title, blocks);
     }
 
-    /// <summary>To the beneficiary and the case officer: some days are left before a deadline (payment request, final report…).</summary>
+    /// <summary>To the case officer: some days are left before a deadline (payment request, final report…) of the beneficiary.</summary>
     public static OutgoingMail Reminder(Dossier dossier, DossierEvent.ReminderDue reminder, string key)
     {
         var (number, request) = Require(dossier);
@@ -175,11 +175,12 @@ public static class DossierMails
             ]),
             Contact(request),
         };
-        return MailLayout.Compose(key, [request.Beneficiary.Email, request.CaseOfficerEmail], $"{number} — {title}", title, blocks);
+        // The beneficiary receives their own reminder, in their words (BeneficiaryMails.Reminder).
+        return MailLayout.Compose(key, [request.CaseOfficerEmail], $"{number} — {title}", title, blocks);
     }
 
     /// <summary>
-    /// To the beneficiary, the case officer and finance: the final report was not received by its due day. When the clock
+    /// To the case officer and finance: the final report was not received by its due day. When the clock
     /// catches up late its reminders are skipped, so this notice is the one mail the missed deadline sends; finance is told
     /// because a recovery order is theirs to make.
     /// </summary>
@@ -204,7 +205,8 @@ public static class DossierMails
             ]),
             Contact(request),
         };
-        return MailLayout.Compose(key, [request.Beneficiary.Email, request.CaseOfficerEmail, .. recipients.Finance],
+        // The beneficiary receives their own notice, in their words (BeneficiaryMails.ReportOverdue).
+        return MailLayout.Compose(key, [request.CaseOfficerEmail, .. recipients.Finance],
             $"{number} — {title} : {request.Beneficiary.Name}", title, blocks);
     }
 

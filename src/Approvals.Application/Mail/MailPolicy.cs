@@ -8,15 +8,53 @@ using static DossierEvent;
 /// Which e-mails an event calls for, and to whom. Mails are written when the command commits (into the outbox), so
 /// that they describe the dossier as it was then; their keys (<c>dossier:sequence:template</c>) make resending harmless.
 /// </summary>
-public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documents, ProcessOptions options)
+public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documents, ProcessOptions options, IPortalStore portal, PortalSite site)
 {
+    /// <param name="actor">Who sent the command: a request submitted through the portal is acknowledged to the address that sent it.</param>
     public async Task<IReadOnlyList<OutgoingMail>> ComposeAsync(
-        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, CancellationToken cancellationToken)
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken)
     {
         var approves = events.Any(e => e.Event is ConventionSigned || (e.Event is ReceiptAcknowledged && !after.Request!.Convention.HasConvention));
         var links = approves ? await LinksAsync(after, cancellationToken) : [];
-        return [.. Compose(dossierId, after, events, links)];
+        (string Address, Uri? Portal)? beneficiary = events.Any(e => e.Event is ReminderDue or ReportOverdue or DocumentsRequested)
+            ? await BeneficiaryAsync(dossierId, after, cancellationToken)
+            : null;
+        return [.. Compose(dossierId, after, events, links), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)];
     }
+
+    /// <summary>
+    /// The beneficiary's own e-mails, in their words: to the address that submitted the request on the portal (with a link
+    /// to its page there), or else to the request's contact address (without: the portal shows only its own requests).
+    /// </summary>
+    private IEnumerable<OutgoingMail> ComposeForBeneficiary(
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, (string Address, Uri? Portal)? beneficiary)
+    {
+        foreach (var (sequence, @event) in events)
+        {
+            string Key(string template) => $"{dossierId}:{sequence}:{template}";
+            var mail = (@event, beneficiary) switch
+            {
+                // CRPA R112-11-2 and R112-11-3: acknowledged at once, to the address the request came from; through the
+                // outbox, so that a mail provider's failure delays it but never loses it.
+                (RequestSubmitted, _) when actor.ThroughPortal => PortalMails.Acknowledgment(
+                    after, actor.Name, site.Service, PortalDocuments.Missing(after), site.Link(PortalMails.AcknowledgmentPath(dossierId)), Key("acknowledgment")),
+                (DocumentsRequested e, { } to) => BeneficiaryMails.DocumentsRequested(after, e, to.Address, to.Portal, Key("documents-request")),
+                (DocumentsRequestAnswered e, _) => BeneficiaryMails.DocumentsReceived(after, e, Key("documents-received")),
+                (ReminderDue e, { } to) => BeneficiaryMails.Reminder(after, e, to.Address, to.Portal, Key("reminder-beneficiary")),
+                (ReportOverdue e, { } to) => BeneficiaryMails.ReportOverdue(after, e, to.Address, to.Portal, Key("report-overdue-beneficiary")),
+                _ => null,
+            };
+            if (mail is not null)
+            {
+                yield return mail;
+            }
+        }
+    }
+
+    private async Task<(string Address, Uri? Portal)> BeneficiaryAsync(string dossierId, Dossier after, CancellationToken cancellationToken) =>
+        await portal.FindSubmissionAsync(dossierId, cancellationToken) is { } submission
+            ? (submission.Address, site.DossierPage(dossierId))
+            : (after.Request!.Beneficiary.Email, null);
 
     private IEnumerable<OutgoingMail> Compose(string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, IReadOnlyList<DocumentLink> links)
     {

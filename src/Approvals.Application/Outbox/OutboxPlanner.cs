@@ -9,11 +9,11 @@ namespace Approvals.Application;
 public sealed class OutboxPlanner(MailPolicy mails)
 {
     public async Task<IReadOnlyList<OutboxItem>> PlanAsync(
-        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, CancellationToken cancellationToken)
+        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken)
     {
         var first = events[0].Sequence;
         var items = new List<(string Kind, string Json)>();
-        items.AddRange((await mails.ComposeAsync(dossierId, after, events, cancellationToken)).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
+        items.AddRange((await mails.ComposeAsync(dossierId, after, events, actor, cancellationToken)).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
         if (DeadlineDiff(dossierId, before, after) is { } change)
         {
             items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));

@@ -21,16 +21,22 @@ public static class PortalMails
                 new Paragraph("Si vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien."),
             ]);
 
-    public static OutgoingMail Acknowledgment(Dossier dossier, string address, PortalService service, IReadOnlyList<DocumentKind> missing, Uri pdf) =>
+    /// <summary>Where the acknowledgment's PDF is downloaded (the portal session of the address that submitted it).</summary>
+    public static string AcknowledgmentPath(string dossierId) => $"/api/portal/dossiers/{Uri.EscapeDataString(dossierId)}/acknowledgment";
+
+    /// <summary>The acknowledgment of receipt; <paramref name="pdf"/> null when the portal's site is not known (the PDF stays on the portal).</summary>
+    public static OutgoingMail Acknowledgment(Dossier dossier, string address, PortalService service, IReadOnlyList<DocumentKind> missing, Uri? pdf, string key) =>
         MailLayout.Compose(
-            $"portal-acknowledgment:{dossier.Number}",
+            key,
             [address],
             $"Accusé de réception de votre demande de subvention n° {dossier.Number}",
             "Accusé de réception électronique",
             [
                 new Facts("Accusé de réception", Application.Acknowledgment.Parts(dossier, service, missing)
                     .Select(part => (part.Heading, string.Join(" ", part.Paragraphs))).ToList()),
-                new Links("Accusé de réception (PDF)", [new DocumentLink("Télécharger l'accusé de réception", pdf)],
-                    "Le téléchargement demande d'être connecté au portail."),
+                pdf is null
+                    ? new Paragraph("L'accusé de réception est aussi téléchargeable en PDF sur la page de votre demande, sur le portail des bénéficiaires.")
+                    : new Links("Accusé de réception (PDF)", [new DocumentLink("Télécharger l'accusé de réception", pdf)],
+                        "Le téléchargement demande d'être connecté au portail."),
             ]);
 }

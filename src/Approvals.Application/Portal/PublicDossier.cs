@@ -19,8 +19,16 @@ public sealed record PublicDossier(
     IReadOnlyList<PublicDossier.Due> Deadlines,
     IReadOnlyList<PublicDossier.Document> Documents,
     IReadOnlyList<string> MissingDocuments,
-    bool CanRequestPayment)
+    bool CanRequestPayment,
+    PublicDossier.DocumentsRequest? PendingDocumentsRequest = null,
+    DateOnly? ImplicitRejectionDay = null)
 {
+    /// <summary>
+    /// The case officer's request for documents waiting for the beneficiary's answer: what is asked (by kind, to upload,
+    /// and in words), the message, and what is still missing since the request.
+    /// </summary>
+    public sealed record DocumentsRequest(DateOnly RequestedOn, IReadOnlyList<DocumentKind> Kinds, IReadOnlyList<string> Documents, string Message, IReadOnlyList<string> StillMissing);
+
     public sealed record Step(DateOnly On, string Text);
 
     public sealed record Due(DateOnly LastDay, string Text);
@@ -59,6 +67,16 @@ public sealed record PublicDossier(
             steps.Add(new(notified, "La convention signée vous a été notifiée."));
         }
 
+        if (state.DocumentsRequest is { } asked)
+        {
+            steps.Add(new(asked.RequestedOn, "Le service instructeur vous a demandé des pièces : le délai de décision est suspendu jusqu'à leur réception."));
+        }
+
+        if (state.DocumentsAnswer is { } answered)
+        {
+            steps.Add(new(answered.ReceivedOn, "Pièces demandées reçues : le délai de décision court à nouveau."));
+        }
+
         steps.AddRange(state.Payments.Requests.Select(p => new Step(p.ReceivedOn, $"Demande de paiement de {Money.Format(p.Amount)} reçue.")));
         steps.AddRange(state.Payments.Recorded.Select(p => new Step(p.PaidOn, $"Versement de {Money.Format(p.Amount)} effectué.")));
         if (state.Report?.ReceivedOn is { } report)
@@ -90,7 +108,12 @@ public sealed record PublicDossier(
             deadlines,
             state.Documents.Select(d => new Document(d.DocumentId, d.Kind, d.FileName, d.At)).ToList(),
             PortalDocuments.Missing(state).Select(PortalDocuments.Label).ToList(),
-            state.Stage is DossierStage.Notified or DossierStage.PaymentRequested);
+            state.Stage is DossierStage.Notified or DossierStage.PaymentRequested,
+            state.DocumentsRequest is { } pending
+                ? new DocumentsRequest(pending.RequestedOn, pending.Documents, pending.Documents.Select(DocumentLabels.Of).ToList(), pending.Message,
+                    DocumentsRequests.Missing(state, pending).Select(DocumentLabels.Of).ToList())
+                : null,
+            ImplicitDecision.RejectionDay(state));
     }
 
     /// <summary>The stage in the beneficiary's words: what it means for them, not the procedure's name.</summary>

@@ -35,6 +35,8 @@ public static class CommandLabels
         nameof(TerminateForFalseDeclarations) => "résilier sans préavis (fausses déclarations)",
         nameof(Withdraw) => "retirer la demande",
         nameof(AttachDocument) => "joindre un document",
+        nameof(RequestDocuments) => "demander des pièces",
+        nameof(AnswerDocumentsRequest) => "répondre à la demande de pièces",
         nameof(DeadlineReached) => "échéance",
         _ => command,
     };

@@ -69,6 +69,12 @@ public sealed record Dossier
 
     public IReadOnlyList<DossierEvent.DocumentAttached> Documents { get; init; } = [];
 
+    /// <summary>The request for documents still waiting for the applicant's answer.</summary>
+    public DossierEvent.DocumentsRequested? DocumentsRequest { get; init; }
+
+    /// <summary>The applicant's last answer to a request for documents.</summary>
+    public DossierEvent.DocumentsRequestAnswered? DocumentsAnswer { get; init; }
+
     /// <summary>Deadlines already acted upon, so that the clock never acts twice.</summary>
     public IReadOnlyList<string> FiredDeadlines { get; init; } = [];
 

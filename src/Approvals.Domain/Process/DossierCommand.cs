@@ -118,6 +118,15 @@ public abstract record DossierCommand
         string Sha256,
         string BlobName) : DossierCommand;
 
+    /// <summary>
+    /// The case officer asks the applicant for missing documents (CRPA L114-5): which ones, and a message in free text.
+    /// The register records who asked and when.
+    /// </summary>
+    public sealed record RequestDocuments(IReadOnlyList<DocumentKind> Documents, string Message) : DossierCommand;
+
+    /// <summary>The applicant answers the request for documents, once every document asked for is attached since the request.</summary>
+    public sealed record AnswerDocumentsRequest(string Message) : DossierCommand;
+
     /// <summary>Sent by the clock when a deadline's instant has come.</summary>
     public sealed record DeadlineReached(string DeadlineId) : DossierCommand;
 }

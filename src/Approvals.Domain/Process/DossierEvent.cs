@@ -104,6 +104,12 @@ public abstract record DossierEvent
     /// </summary>
     public sealed record ReminderSkipped(string DeadlineId, DeadlineKind RemindsOf, DateOnly DeadlineDay, int DaysBefore) : DossierEvent;
 
+    /// <summary>Documents asked of the applicant on <paramref name="RequestedOn"/> (Paris): the implicit decision's period waits for them (CRPA L114-5).</summary>
+    public sealed record DocumentsRequested(IReadOnlyList<DocumentKind> Documents, string Message, DateOnly RequestedOn) : DossierEvent;
+
+    /// <summary>The applicant sent what was asked, received on <paramref name="ReceivedOn"/> (Paris): the period runs from it.</summary>
+    public sealed record DocumentsRequestAnswered(string Message, DateOnly ReceivedOn) : DossierEvent;
+
     public sealed record DocumentAttached(
         string DocumentId,
         DocumentKind Kind,

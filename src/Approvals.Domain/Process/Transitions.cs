@@ -25,6 +25,8 @@ public static class Transitions
         new(None, typeof(DossierCommand.SubmitRequest), Submitted),
         new(Submitted, typeof(DossierCommand.RecordRepublicanCommitment), Submitted),
         new(Submitted, typeof(DossierCommand.RecordSessionWithoutQuorum), Submitted),
+        new(Submitted, typeof(DossierCommand.RequestDocuments), Submitted),
+        new(Submitted, typeof(DossierCommand.AnswerDocumentsRequest), Submitted),
         new(Submitted, typeof(DossierCommand.RecordVote), Adopted),
         new(Submitted, typeof(DossierCommand.RecordVote), Rejected),
         new(Adopted, typeof(DossierCommand.RecordTransmission), Transmitted),

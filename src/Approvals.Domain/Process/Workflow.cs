@@ -65,6 +65,8 @@ public static class Workflow
             TerminateForFalseDeclarations c => TerminationWithoutNotice(state, request, c, now),
             Withdraw c => Withdrawal(state, request, c, now),
             AttachDocument c => Attach(c, now),
+            RequestDocuments c => DocumentsRequests.Request(state, c, now),
+            AnswerDocumentsRequest c => DocumentsRequests.Answer(state, c, now),
             DeadlineReached c => Reach(state, request, c, now),
             _ => WrongStage(state, name),
         };
@@ -195,6 +197,8 @@ public static class Workflow
             ReminderDue e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             ReminderSkipped e => state with { FiredDeadlines = [.. state.FiredDeadlines, e.DeadlineId] },
             DocumentAttached e => state with { Documents = [.. state.Documents, e] },
+            DocumentsRequested e => state with { DocumentsRequest = e },
+            DocumentsRequestAnswered e => state with { DocumentsRequest = null, DocumentsAnswer = e },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown event, or an event before the one that opens its stage."),
         };
         return next with { Version = state.Version + 1 };
@@ -211,7 +215,8 @@ public static class Workflow
     /// <summary>The commands a user may send now, by name (deadlines are the clock's, not a user's).</summary>
     public static IReadOnlyList<string> AllowedCommands(Dossier state) =>
         Transitions.CommandsFrom(state.Stage)
-            .Where(c => c != nameof(DeadlineReached))
+            .Where(c => c is not (nameof(DeadlineReached) or nameof(AnswerDocumentsRequest)))
+            .Where(c => c != nameof(RequestDocuments) || state.DocumentsRequest is null)
             .Where(c => c != nameof(SendAdditionalDocuments) || state.Receipt?.AwaitingAdditionalDocuments == true)
             .Where(c => c != nameof(SignConvention) || state.Request?.Convention.HasConvention == true)
             .Where(c => !(c == nameof(Notify) && state.Stage == DossierStage.Enforceable && state.Request?.Convention.HasConvention == true))

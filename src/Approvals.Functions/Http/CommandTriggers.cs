@@ -25,6 +25,11 @@ public sealed class CommandTriggers(ApiTrigger api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + CommandRoutes.RepublicanCommitment)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.CommandAsync<RecordRepublicanCommitment>(req, client, id);
 
+    [Function(nameof(RequestDocuments))]
+    public Task<IActionResult> RequestDocumentsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + CommandRoutes.DocumentsRequest)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.CommandAsync<RequestDocuments>(req, client, id);
+
     [Function(nameof(RecordSessionWithoutQuorum))]
     public Task<IActionResult> RecordSessionWithoutQuorumAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + CommandRoutes.SessionWithoutQuorum)] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>

@@ -60,6 +60,11 @@ public sealed class PortalTriggers(ApiTrigger api, PortalServices portal)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/dossiers/{id}/payment-request")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
         api.RunAndSignalAsync(req, client, id, (context, services) => PortalApi.RequestPayment(id, context, services, portal));
 
+    [Function("PortalAnswerDocumentsRequest")]
+    public Task<IActionResult> AnswerDocumentsRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/dossiers/{id}/documents-answer")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        api.RunAndSignalAsync(req, client, id, (context, services) => PortalDocumentsRequests.Answer(id, context, services, portal));
+
     [Function("PortalAcknowledgment")]
     public Task<IActionResult> Acknowledgment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/dossiers/{id}/acknowledgment")] HttpRequest req, string id) =>
         api.RunAsync(req, (context, services) => PortalApi.AcknowledgmentPdf(id, context, services, portal));

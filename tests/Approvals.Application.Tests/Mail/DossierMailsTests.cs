@@ -116,7 +116,7 @@ public sealed class DossierMailsTests
     {
         var mail = Reminder(PaymentReminder);
 
-        Assert.Equal([SeedDossier.BeneficiaryEmail, SeedDossier.CaseOfficerEmail], mail.To);
+        Assert.Equal([SeedDossier.CaseOfficerEmail], mail.To);
         Assert.Equal("SUB-2022-0042 — Rappel : plus que 15 jours pour demander le paiement", mail.Subject);
         foreach (var body in new[] { Visible(mail.Html), mail.Text })
         {
@@ -167,13 +167,16 @@ public sealed class DossierMailsTests
     }
 
     [Fact]
-    public void GivenNoFinalReportByItsDueDay_WhenTheClockFires_ThenTheBeneficiaryCaseOfficerAndFinanceAreToldWhatMayFollow()
+    public void GivenNoFinalReportByItsDueDay_WhenTheClockFires_ThenTheCaseOfficerAndFinanceAndApartTheBeneficiaryAreToldWhatMayFollow()
     {
         var history = ReportOverdue;
 
         var mail = DossierMails.ReportOverdue(history.State, Recipients, history.Last<DossierEvent.ReportOverdue>(), "d42:9:report-overdue");
+        var own = BeneficiaryMails.ReportOverdue(history.State, history.Last<DossierEvent.ReportOverdue>(), SeedDossier.BeneficiaryEmail, null, "d42:9:report-overdue-beneficiary");
 
-        Assert.Equal([SeedDossier.BeneficiaryEmail, SeedDossier.CaseOfficerEmail, .. Recipients.Finance], mail.To);
+        Assert.Equal([SeedDossier.CaseOfficerEmail, .. Recipients.Finance], mail.To);
+        Assert.Equal([SeedDossier.BeneficiaryEmail], own.To);
+        Assert.Contains("reverser la subvention", own.Text);
         Assert.Equal($"SUB-2022-0042 — Compte rendu financier non remis : {BeneficiaryName}", mail.Subject);
         foreach (var body in new[] { Visible(mail.Html), mail.Text })
         {

@@ -1,7 +1,7 @@
 // The forms of the commands a dossier allows now (docs/api.md, "Commands"): one <details> per action, its fields
 // named as the API's body, dates defaulting to today, enums as selects with French labels.
 import { el, todayInParis } from './dom.js';
-import { LETTER_KINDS, RECOVERY_REASONS, COMMANDS } from './labels.js';
+import { LETTER_KINDS, RECOVERY_REASONS, COMMANDS, DOCUMENT_KINDS } from './labels.js';
 import { checkAmount, amountValue } from './money.js';
 import { checkText, checkDate } from './text.js';
 
@@ -24,6 +24,7 @@ export const COMMAND_FIELDS = {
     area('summary', 'Résumé'),
   ],
   SendAdditionalDocuments: [date('sentOn', 'Date d’envoi des pièces')],
+  RequestDocuments: [{ name: 'documents', label: 'Pièces demandées au demandeur', type: 'kinds', options: DOCUMENT_KINDS }, area('message', 'Message au demandeur')],
   RecordCourtDecision: [
     date('decidedOn', 'Date du jugement'),
     { name: 'annulled', label: 'Le tribunal annule l’acte', type: 'checkbox' },
@@ -88,6 +89,8 @@ export function actionForm(action, view, submit) {
         }
       } else if (f.type === 'checkbox') {
         body[f.name] = raw;
+      } else if (f.type === 'kinds') {
+        body[f.name] = controls[i].boxes.filter((box) => box.checked).map((box) => box.value);
       } else {
         const refusal = f.type === 'select' ? null : checkText(raw, f.name, f.type === 'textarea' ? 2000 : 200, f.label);
         if (refusal) errors.push(refusal);
@@ -110,6 +113,13 @@ function control(prefix, f, view) {
   const hintId = f.hint ? `${id}-aide` : null;
   const initial = typeof f.default === 'function' ? f.default(view) : f.default ?? '';
   let input;
+  if (f.type === 'kinds') {
+    // Several values: one checkbox each, in a fieldset named by the label.
+    const boxes = Object.entries(f.options).map(([value]) => el('input', { type: 'checkbox', id: `${id}-${value}`, name: f.name, value }));
+    const node = el('fieldset', { class: 'field', 'data-field': f.name }, el('legend', {}, f.label),
+      Object.entries(f.options).map(([value, label], i) => el('div', { class: 'check' }, boxes[i], el('label', { for: `${id}-${value}` }, label))));
+    return { input: boxes[0], boxes, node };
+  }
   if (f.type === 'checkbox') {
     input = el('input', { type: 'checkbox', id, name: f.name, 'data-field': f.name });
     return { input, node: el('div', { class: 'field' }, el('div', { class: 'check' }, input, el('label', { for: id }, f.label))) };

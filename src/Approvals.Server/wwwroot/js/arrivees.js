@@ -30,7 +30,35 @@ function render(items) {
       el('td', {}, euros(item.amountRequested)),
       el('td', {}, item.missingDocuments.length ? item.missingDocuments.join(', ') : 'aucune'),
       el('td', { 'data-testid': 'inbox-status' }, item.status, item.check?.note ? [el('br'), el('span', { class: 'hint' }, item.check.note)] : null),
-      el('td', {}, canCheck ? checkForm(item) : el('span', { class: 'hint' }, 'agent instructeur'))))))));
+      el('td', {}, canCheck ? [checkForm(item), item.status === 'pièces demandées' ? null : requestForm(item)] : el('span', { class: 'hint' }, 'agent instructeur'))))))));
+}
+
+/** The request for documents (the RequestDocuments command): the kinds asked for and a message, e-mailed to the applicant. */
+function requestForm(item) {
+  const prefix = `request-${item.dossierId}`;
+  const kinds = { Statutes: 'statuts', BankDetails: 'RIB', ApprovedAccounts: 'derniers comptes approuvés', ActivityReport: 'rapport d’activité' };
+  const boxes = Object.keys(kinds).map((kind) => el('input', { type: 'checkbox', id: `${prefix}-${kind}`, value: kind }));
+  const message = el('textarea', { id: `${prefix}-message`, maxlength: '2000' });
+  return el('details', { 'data-testid': 'inbox-request' },
+    el('summary', {}, 'Demander des pièces'),
+    el('form', { class: 'inline-form', novalidate: true, on: { submit: (event) => {
+      event.preventDefault();
+      ask(item, boxes.filter((b) => b.checked).map((b) => b.value), message.value.trim());
+    } } },
+      el('fieldset', {}, el('legend', {}, `Pièces à demander pour ${item.number}`),
+        Object.entries(kinds).map(([kind, label], i) => el('div', { class: 'check' }, boxes[i], el('label', { for: `${prefix}-${kind}` }, label)))),
+      el('label', { for: `${prefix}-message` }, 'Message au demandeur'), message,
+      el('button', { type: 'submit', class: 'button-small', 'data-testid': 'inbox-request-submit' }, 'Envoyer la demande')));
+}
+
+async function ask(item, documents, message) {
+  try {
+    await post(`/api/dossiers/${encodeURIComponent(item.dossierId)}/documents-request`, { documents, message });
+    status.textContent = `Demande de pièces envoyée pour la demande ${item.number}.`;
+  } catch (error) {
+    reportError(error, 'La demande de pièces n’a pas été envoyée');
+  }
+  load();
 }
 
 function checkForm(item) {

@@ -84,6 +84,7 @@ export const RECOVERY_REASONS = {
 };
 
 export const COMMANDS = {
+  RequestDocuments: 'demander des pièces',
   RecordVote: 'enregistrer le vote',
   RecordTransmission: 'transmettre en préfecture',
   RecordTransmissionFailure: 'signaler un échec de transmission',

@@ -5,6 +5,7 @@ import { el, replace, euros, frenchDate, frenchInstant, queryParam } from '../..
 import { ORIGIN_HEADER, newKey, toError } from '../../js/api.js';
 import { showErrors, clearErrors } from '../../js/forms.js';
 import { call, requireSession, reportError } from './portal.js';
+import { documentsRequestParts, offerRequestedKinds } from './documents-request.js';
 
 const id = queryParam('id') ?? '';
 const root = document.getElementById('dossier');
@@ -52,9 +53,12 @@ function render(d) {
     d.documents.length
       ? el('ul', { 'data-testid': 'portal-documents' }, d.documents.map((doc) => el('li', {}, `${doc.fileName} — ${KINDS[doc.kind] ?? doc.kind}, le ${frenchInstant(doc.at)}`)))
       : el('p', { class: 'notice' }, 'Aucune pièce envoyée.'),
+    el('p', { id: 'pieces-recues', role: 'status' }),
     d.missingDocuments.length
       ? el('p', { class: 'banner', 'data-testid': 'portal-missing' }, `Pièces manquantes : ${d.missingDocuments.join(', ')}.`)
       : el('p', { 'data-testid': 'portal-missing' }, 'Toutes les pièces demandées ont été envoyées.'));
+  root.append(...documentsRequestParts(d, load));
+  offerRequestedKinds(d, document.getElementById('document-kind'));
   if (d.canRequestPayment) root.append(paymentForm(d));
   document.getElementById('pieces').hidden = false;
 }
