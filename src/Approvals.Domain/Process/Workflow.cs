@@ -581,8 +581,9 @@ public static class Workflow
                 [
                     Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du compte rendu"),
                     Checks.NotBefore(c.ReceivedOn, state.NotifiedOn, "receivedOn", "Le compte rendu", "la notification"),
+                    .. c.Report is { } report ? FinalReportRules.Check(report, state).Append(FinalReportRules.CostsMatch(report, c.RealEligibleCosts)) : [],
                 ],
-                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.AmountPaid)) { At = now });
+                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.AmountPaid)) { At = now, Report = c.Report });
     }
 
     private static Result<Events> Accept(Dossier state, AcceptReport c, DateTimeOffset now)
