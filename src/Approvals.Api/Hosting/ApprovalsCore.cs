@@ -49,6 +49,7 @@ public static class ApprovalsCore
         api.MapRoleAssignmentsApi();
         api.MapFinanceApi();
         api.MapPortalApi();
+        api.MapPortalReportApi();
         api.MapPortalInboxApi();
         api.MapClocksApi();
     }

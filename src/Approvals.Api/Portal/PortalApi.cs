@@ -313,7 +313,7 @@ public static class PortalApi
     }
 
     /// <summary>The dossier when the session's address submitted it; otherwise 401, or 404 exactly as for a dossier that does not exist.</summary>
-    private static async Task<(Dossier? State, IResult? Denied)> OwnDossierAsync(string id, HttpContext context, ApiServices services, PortalServices portal)
+    internal static async Task<(Dossier? State, IResult? Denied)> OwnDossierAsync(string id, HttpContext context, ApiServices services, PortalServices portal)
     {
         if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
         {
@@ -335,7 +335,7 @@ public static class PortalApi
     /// The portal acts for the address through the system role (the role enum is the agents'); the register's actor
     /// names the address and the channel.
     /// </summary>
-    private static Actor Actor(string address) => new($"portail : {address}", Role.System);
+    internal static Actor Actor(string address) => new($"portail : {address}", Role.System);
 
     private static Refusal NotFound(string id) =>
         new(RefusalKind.NotFound, "dossier.not-found", "Dossier existant", "id", $"Le dossier {(id.Length > 40 ? id[..40] + "…" : id)} n'existe pas.");

@@ -51,6 +51,11 @@ public static class FinalReportRules
 
     private static IEnumerable<Refusal> Financial(FinancialReport report, Dossier state)
     {
+        if (report.Charges.Any(l => l is null) || report.Products.Any(l => l is null))
+        {
+            return [.. Lines(report.Charges, ReportAccounts.Charges, "financial.charges", "charge"), .. Lines(report.Products, ReportAccounts.Products, "financial.products", "produit")];
+        }
+
         var refusals = new List<Refusal>();
         refusals.AddRange(Lines(report.Charges, ReportAccounts.Charges, "financial.charges", "charge"));
         refusals.AddRange(Lines(report.Products, ReportAccounts.Products, "financial.products", "produit"));
@@ -111,6 +116,12 @@ public static class FinalReportRules
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (line is null)
+            {
+                yield return Refusal.Invalid("report.line-missing", $"{field}[{i}]", "Ligne complète", $"La ligne de {label} n°{i + 1} est vide.");
+                continue;
+            }
+
             if (line.Account is null || !accounts.ContainsKey(line.Account))
             {
                 yield return Refusal.Invalid("report.account", $"{field}[{i}].account", "Rubrique du compte rendu financier",
@@ -144,7 +155,8 @@ public static class FinalReportRules
             yield return summary;
         }
 
-        var given = report.Indicators ?? [];
+        // A null element (JSON null in the list) is no indicator's result.
+        var given = (report.Indicators ?? []).Where(g => g is not null).ToList();
         for (var i = 0; i < given.Count; i++)
         {
             if (!indicators.Contains(given[i].Indicator))

@@ -8,10 +8,10 @@ namespace Approvals.Domain;
 public sealed record FinancialReport(
     IReadOnlyList<FinancialReportLine> Charges,
     IReadOnlyList<FinancialReportLine> Products,
-    string? IndirectChargesRule,
-    string? GapsExplanation,
-    string? Observations)
+    string? IndirectChargesRule = null,
+    string? GapsExplanation = null,
+    string? Observations = null)
 {
     /// <summary>The realised charges, contributions in kind excluded: the real costs the grant's rate applies to.</summary>
-    public decimal RealisedCosts => Charges.Where(l => l.Account != ReportAccounts.InKindUses).Sum(l => l.Realised);
+    public decimal RealisedCosts => Charges.Where(l => l is not null && l.Account != ReportAccounts.InKindUses).Sum(l => l.Realised);
 }
