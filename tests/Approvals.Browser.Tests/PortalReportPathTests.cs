@@ -104,13 +104,21 @@ public sealed partial class PortalTests
     {
         var application = new JsonObject
         {
-            ["name"] = "CMQ MSI", ["siret"] = "00000001800010", ["rna"] = "W000000018", ["kind"] = "Association", ["representative"] = "Marie Durand",
-            ["object"] = "Programme d'actions 2022-2023 du campus des métiers", ["actionsStart"] = "2022-09-01", ["actionsEnd"] = "2023-06-30",
+            ["name"] = "CMQ MSI",
+            ["siret"] = "00000001800010",
+            ["rna"] = "W000000018",
+            ["kind"] = "Association",
+            ["representative"] = "Marie Durand",
+            ["object"] = "Programme d'actions 2022-2023 du campus des métiers",
+            ["actionsStart"] = "2022-09-01",
+            ["actionsEnd"] = "2023-06-30",
             ["expenses"] = new JsonArray(new JsonObject { ["label"] = "Achats", ["amount"] = 5000 }, new JsonObject { ["label"] = "Charges de personnel", ["amount"] = 10000 }),
             ["revenues"] = new JsonArray(
                 new JsonObject { ["funder"] = "Grand Besançon Métropole", ["amount"] = 9000, ["fromThisAuthority"] = true },
                 new JsonObject { ["funder"] = "Ressources propres", ["amount"] = 6000, ["fromThisAuthority"] = false }),
-            ["amountRequested"] = 9000, ["republicanCommitment"] = true, ["swornStatement"] = true,
+            ["amountRequested"] = 9000,
+            ["republicanCommitment"] = true,
+            ["swornStatement"] = true,
         };
         var submitted = await page.APIRequest.PostAsync("/api/portal/requests", new()
         {
