@@ -33,6 +33,7 @@ public static class BenchProgram
             ("7", "Budget lines at scale", BudgetLinesAtScale.RunAsync),
             ("8", "Reads at scale", ReadsAtScale.RunAsync),
             ("9", "Orchestration", Orchestration.RunAsync),
+            ("10", "Portal submission", PortalSubmission.RunAsync),
             ("11", "Pages at scale", PagesAtScale.RunAsync),
         ];
         // --scenario N runs that scenario alone (its figures only).

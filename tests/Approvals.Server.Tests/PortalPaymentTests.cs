@@ -27,7 +27,7 @@ public sealed class PortalPaymentTests : IAsyncLifetime
         var beneficiary = await PortalApi.SignInAsync(host, Address);
         var first = await SubmitAsync(beneficiary);
         var second = await SubmitAsync(beneficiary);
-        await WalkToNotificationAsync(first, second);
+        await WalkToNotificationAsync(host, first, second);
 
         host.Time.SetUtcNow(LifecycleApiTests.Paris(2022, 7, 15));
         beneficiary = await PortalApi.SignInAsync(host, Address);
@@ -56,7 +56,7 @@ public sealed class PortalPaymentTests : IAsyncLifetime
         (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
 
     /// <summary>Both dossiers step by step with the seed's commands (the fake clock only goes forward).</summary>
-    private async Task WalkToNotificationAsync(params string[] ids)
+    internal static async Task WalkToNotificationAsync(ApprovalsServerHost host, params string[] ids)
     {
         var secretariat = await host.SignInAsync(Role.Secretariat, "Yves Guyen");
         var officer = await host.SignInAsync(Role.CaseOfficer, "Claire Martin");

@@ -33,7 +33,8 @@ public static class EventSummaries
         Notified e => $"Notifiée le {D(e.NotifiedOn)} — demande de paiement jusqu'au {D(e.PaymentWindowLastDay)}",
         PaymentRequested e => $"Demande de paiement reçue le {D(e.ReceivedOn)} : {Money.Format(e.Amount)}",
         PaymentRecorded e => $"Paiement de {Money.Format(e.Amount)} le {D(e.PaidOn)} (mandat {e.Reference})",
-        ReportReceived e => $"Compte rendu reçu le {D(e.ReceivedOn)} : dépenses réelles {Money.Format(e.Settlement.RealEligibleCosts)}, droit {Money.Format(e.Settlement.Entitled)}",
+        ReportReceived e => $"Compte rendu reçu le {D(e.ReceivedOn)} : dépenses réelles {Money.Format(e.Settlement.RealEligibleCosts)}, droit {Money.Format(e.Settlement.Entitled)}"
+            + (e.Report is { } r ? $" — déposé sur le portail (CERFA n°15059 et {r.Activity.Indicators.Count} indicateur(s)), certifié par {r.Signatory}" : ""),
         ReportAccepted e => $"Compte rendu accepté le {D(e.AcceptedOn)} — dossier soldé",
         RecoveryOrdered e => $"Reversement de {Money.Format(e.Amount)} ordonné le {D(e.OrderedOn)}",
         FormalNoticeSent e => $"Mise en demeure du {D(e.SentOn)} ({e.Breach}) — préavis jusqu'au {D(e.ExpiresOn)}",

@@ -75,6 +75,7 @@ public static class ApprovalsCore
         api.MapFinanceApi();
         api.MapPortalApi();
         api.MapPortalDocumentsRequests();
+        api.MapPortalReportApi();
         api.MapPortalInboxApi();
         api.MapClocksApi();
     }

@@ -51,7 +51,7 @@ public sealed record PortalApplication(
             AmountRequested,
             new BudgetLineRef(today.Year, options.BudgetLineCode, options.BudgetLineLabel),
             [new Instalment("Versement unique à la signature", 100m, InstalmentTrigger.AtSignature)],
-            ConventionTerms.Default,
+            ConventionTerms.Default with { Indicators = options.ReportIndicators ?? PortalOptions.DefaultReportIndicators },
             options.CaseOfficerEmail,
             null,
             RepublicanCommitment && Kind != BeneficiaryKind.Other ? new RepublicanCommitment(today, Representative) : null);

@@ -29,6 +29,16 @@ public sealed record PortalOptions
     /// <summary>The case officer's address recorded with portal requests.</summary>
     public string CaseOfficerEmail { get; init; } = "instruction.subventions@collectivite.example.fr";
 
+    /// <summary>
+    /// The indicators the activity report of a portal request gives until the case officer instructs it (the convention's
+    /// annex sets them: seed 004, art. 3). Configured as <c>Portal:ReportIndicators:0</c>, <c>:1</c>…; unset,
+    /// <see cref="DefaultReportIndicators"/> (a default here would be appended to, not replaced by, the configured list).
+    /// </summary>
+    public IReadOnlyList<string>? ReportIndicators { get; init; }
+
+    public static IReadOnlyList<string> DefaultReportIndicators { get; } =
+        ["Nombre de personnes ayant bénéficié des actions", "Nombre d'actions réalisées"];
+
     /// <summary>The service the acknowledgment names (CRPA art. R112-11-1, 2°).</summary>
     public PortalService Service { get; init; } = PortalService.Example;
 }

@@ -53,7 +53,7 @@ public sealed record Dossier
 
     public decimal AmountPaid => Payments.AmountPaid;
 
-    public FinalReport? Report { get; init; }
+    public ReceivedReport? Report { get; init; }
 
     /// <summary>The due day of a final report still missing after it.</summary>
     public DateOnly? ReportOverdueSince { get; init; }

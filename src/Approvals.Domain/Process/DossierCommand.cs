@@ -90,7 +90,11 @@ public abstract record DossierCommand
 
     public sealed record RecordPayment(DateOnly PaidOn, decimal Amount, string Reference) : DossierCommand;
 
-    public sealed record ReceiveReport(DateOnly ReceivedOn, decimal RealEligibleCosts) : DossierCommand;
+    /// <summary>The final report received; <see cref="Report"/> carries its content when the beneficiary filed it on the portal.</summary>
+    public sealed record ReceiveReport(DateOnly ReceivedOn, decimal RealEligibleCosts) : DossierCommand
+    {
+        public FinalReport? Report { get; init; }
+    }
 
     public sealed record AcceptReport(DateOnly AcceptedOn) : DossierCommand;
 

@@ -70,7 +70,11 @@ public abstract record DossierEvent
 
     public sealed record PaymentRecorded(DateOnly PaidOn, decimal Amount, string Reference) : DossierEvent;
 
-    public sealed record ReportReceived(DateOnly ReceivedOn, Settlement Settlement) : DossierEvent;
+    public sealed record ReportReceived(DateOnly ReceivedOn, Settlement Settlement) : DossierEvent
+    {
+        /// <summary>The financial and activity report as filed on the portal; null when an agent recorded a report received otherwise.</summary>
+        public FinalReport? Report { get; init; }
+    }
 
     public sealed record ReportAccepted(DateOnly AcceptedOn) : DossierEvent;
 

@@ -161,7 +161,7 @@ public static class Workflow
             ReportReceived e => state with
             {
                 Stage = DossierStage.ReportReceived,
-                Report = new FinalReport(e.ReceivedOn, e.Settlement),
+                Report = new ReceivedReport(e.ReceivedOn, e.Settlement),
                 ReportOverdueSince = null,
             },
             ReportAccepted e => state with { Stage = DossierStage.Closed, EndedOn = e.AcceptedOn },
@@ -612,11 +612,12 @@ public static class Workflow
                 [
                     Checks.NotInFuture(c.ReceivedOn, now, "receivedOn", "La date de réception du compte rendu"),
                     Checks.NotBefore(c.ReceivedOn, state.Notification?.NotifiedOn, "receivedOn", "Le compte rendu", "la notification"),
+                    .. c.Report is { } report ? FinalReportRules.Check(report, state).Append(FinalReportRules.CostsMatch(report, c.RealEligibleCosts)) : [],
                 ],
-                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.Payments.AmountPaid)) { At = now });
+                new ReportReceived(c.ReceivedOn, BudgetRules.Settle(state.AmountVoted, state.GrantRate, c.RealEligibleCosts, state.Payments.AmountPaid)) { At = now, Report = c.Report });
     }
 
-    private static Result<Events> Accept(Dossier state, GrantRequest request, FinalReport report, AcceptReport c, DateTimeOffset now)
+    private static Result<Events> Accept(Dossier state, GrantRequest request, ReceivedReport report, AcceptReport c, DateTimeOffset now)
     {
         var settlement = CurrentSettlement(state, report);
         if (settlement.Recovery > 0)
@@ -786,7 +787,7 @@ public static class Workflow
             && d.RemindsOfDay == reminder.RemindsOfDay && d.DaysBefore < reminder.DaysBefore && d.DueAt <= now);
 
     /// <summary>The settlement with what has been paid since the report came in.</summary>
-    private static Settlement CurrentSettlement(Dossier state, FinalReport report) =>
+    private static Settlement CurrentSettlement(Dossier state, ReceivedReport report) =>
         BudgetRules.Settle(state.AmountVoted, state.GrantRate, report.Settlement.RealEligibleCosts, state.Payments.AmountPaid);
 
     private static IEnumerable<DossierEvent> Release(GrantRequest request, decimal amount, string reason, DateTimeOffset now) =>
