@@ -51,7 +51,7 @@ public static class DossiersApi
 
         var page = Math.Clamp(take ?? 50, 1, 200);
         var from = Math.Max(skip ?? 0, 0);
-        var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1), context.RequestAborted);
+        var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1, AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return Results.Json(
             new DossierPage(items.Take(page).Select(DossierListItem.Of).ToList(), from, page, items.Count > page),
             DomainJson.Options);
@@ -97,7 +97,7 @@ public static class DossiersApi
             return denied;
         }
 
-        var outcome = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var outcome = await services.Dossiers.GetAsync(id, CurrentAuthority.Caller(context), context.RequestAborted);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap(), clocks) : ApiProblems.From(outcome.Refusals);
     }
 
@@ -126,7 +126,7 @@ public static class DossiersApi
         DossierCommand command;
         if (body.Value is VoteBody vote)
         {
-            var current = await services.Dossiers.GetAsync(id, context.RequestAborted);
+            var current = await services.Dossiers.GetAsync(id, CurrentAuthority.Caller(context), context.RequestAborted);
             if (!current.IsOk)
             {
                 return ApiProblems.From(current.Refusals);
@@ -136,7 +136,7 @@ public static class DossiersApi
             var line = request.BudgetLine;
             command = vote.ToCommand(
                 await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
-                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted));
+                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted, current.Unwrap().AuthorityId));
         }
         else
         {
@@ -155,7 +155,7 @@ public static class DossiersApi
             return denied;
         }
 
-        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
+        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted, CurrentAuthority.Caller(context));
         return verification.IsOk ? Results.Json(verification.Unwrap(), DomainJson.Options) : ApiProblems.From(verification.Refusals);
     }
 

@@ -184,7 +184,7 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             : Narrowest(query.Beneficiary) is { } nameWord ? (DossierIndexRows.BeneficiaryWords, nameWord)
             : ((string?)null, (string?)null);
         var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
-        var filter = partition is null ? null : DossierIndexRows.WordRange(partition, words!);
+        var filter = partition is null ? null : DossierIndexRows.WordRange(DossierIndexRows.In(query.AuthorityId, partition), words!);
         if (filter is null)
         {
             var listing = query.BudgetLineCode is { } line ? DossierIndexRows.Line(line)
@@ -193,7 +193,7 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
                 : query.Stage is { } stage ? DossierIndexRows.Stage(stage)
                 : query.Year is { } year ? DossierIndexRows.Year(year)
                 : DossierIndexRows.All;
-            filter = TableClient.CreateQueryFilter($"PartitionKey eq {listing}");
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {DossierIndexRows.In(query.AuthorityId, listing)}");
         }
 
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
@@ -216,6 +216,11 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     private static string? ServerFilter(DossierQuery filter)
     {
         var clauses = new List<string>();
+        if (filter.AuthorityId is { } authority)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"AuthorityId eq {authority}"));
+        }
+
         if (filter.Stage is { } stage)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));

@@ -11,6 +11,9 @@ namespace Approvals.Storage;
 /// <c>list|year|…</c>, <c>list|line|…</c>, <c>list|programme|…</c>, <c>list|overdue</c> — plus one row per word in
 /// <c>words|text</c> and <c>words|beneficiary</c>. Key rows are ordered by the dossier's sort key: newest first, fixed
 /// when the dossier is first indexed, so a key row moves only when the dossier leaves a listing (a new stage).
+/// Every listing and word partition of an authority other than the first is prefixed with its id (<see cref="In"/>),
+/// so one authority's list and search queries never read another's rows; the first authority keeps the unprefixed
+/// partitions written before authorities existed, which is why its dossiers needed no migration.
 /// </summary>
 internal static class DossierIndexRows
 {
@@ -21,6 +24,10 @@ internal static class DossierIndexRows
 
     /// <summary>A key row: where it is and the filter columns that never change for a dossier's listing.</summary>
     public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
+
+    /// <summary>The partition of a listing for the dossiers of <paramref name="authorityId"/> (null: the first authority).</summary>
+    public static string In(string? authorityId, string partition) =>
+        authorityId is null ? partition : TableKeys.Escape(authorityId) + "|" + partition;
 
     /// <summary>Partition and row alike: a point read then finds one candidate by either key.</summary>
     public static string SummaryKey(string dossierId) => TableKeys.Escape(dossierId);
@@ -41,25 +48,26 @@ internal static class DossierIndexRows
     public static IReadOnlyList<KeyRow> KeyRows(DossierSummary summary, string sortKey)
     {
         var id = summary.DossierId;
+        var scope = summary.AuthorityId;
         var rows = new List<KeyRow>
         {
-            new(All, sortKey, id, sortKey),
-            new(Stage(summary.Stage), sortKey, id, sortKey),
-            new(Year(summary.Year), sortKey, id, sortKey),
-            new(Line(summary.BudgetLineCode), sortKey, id, sortKey),
+            new(In(scope, All), sortKey, id, sortKey),
+            new(In(scope, Stage(summary.Stage)), sortKey, id, sortKey),
+            new(In(scope, Year(summary.Year)), sortKey, id, sortKey),
+            new(In(scope, Line(summary.BudgetLineCode)), sortKey, id, sortKey),
         };
         if (summary.ProgrammeId is { } programme)
         {
-            rows.Add(new(Programme(programme), sortKey, id, sortKey));
+            rows.Add(new(In(scope, Programme(programme)), sortKey, id, sortKey));
         }
 
         if (summary.ReportOverdueOn is not null)
         {
-            rows.Add(new(Overdue, sortKey, id, sortKey));
+            rows.Add(new(In(scope, Overdue), sortKey, id, sortKey));
         }
 
-        rows.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => new KeyRow(TextWords, $"{word}|{sortKey}", id, sortKey)));
-        rows.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => new KeyRow(BeneficiaryWords, $"{word}|{sortKey}", id, sortKey)));
+        rows.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => new KeyRow(In(scope, TextWords), $"{word}|{sortKey}", id, sortKey)));
+        rows.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => new KeyRow(In(scope, BeneficiaryWords), $"{word}|{sortKey}", id, sortKey)));
         return rows;
     }
 
