@@ -12,7 +12,7 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
         StorageErrors.GuardAsync("Create tables and container", async () =>
         {
             var settings = options.Value;
-            foreach (var table in new[] { settings.DossiersTable, settings.DossierIndexTable, settings.DossierSummariesTable, settings.DeadlinesTable, settings.CountersTable, settings.BudgetLinesTable, settings.BudgetLedgerTable, settings.ProgrammesTable, settings.RoleAssignmentsTable, settings.PortalTable })
+            foreach (var table in new[] { settings.DossiersTable, settings.DossierIndexTable, settings.DossierSummariesTable, settings.DeadlinesTable, settings.CountersTable, settings.BudgetLinesTable, settings.BudgetLedgerTable, settings.ProgrammesTable, settings.RoleAssignmentsTable, settings.PortalTable, settings.AuthoritiesTable })
             {
                 await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
             }

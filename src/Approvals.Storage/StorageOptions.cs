@@ -41,6 +41,9 @@ public sealed class StorageOptions
     /// <summary>The beneficiaries' portal: sign-in links (hashed), counters, drafts and submissions (see <c>TablePortalStore</c>).</summary>
     public string PortalTable { get; set; } = "Portal";
 
+    /// <summary>The deployment's authorities (see <c>TableAuthorityStore</c>).</summary>
+    public string AuthoritiesTable { get; set; } = "Authorities";
+
     public string DocumentsContainer { get; set; } = "dossiers";
 
     public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;

@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProgrammeStore, TableProgrammeStore>();
         services.AddSingleton<IRoleAssignments, TableRoleAssignments>();
         services.AddSingleton<IPortalStore, TablePortalStore>();
+        services.AddSingleton<IAuthorityStore, TableAuthorityStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;

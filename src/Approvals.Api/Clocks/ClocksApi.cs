@@ -78,7 +78,7 @@ public static class ClocksApi
                 return ApiProblems.From([Refusal.Invalid("query.continuation", "continuation", "Suite rendue par la page précédente", "La suite demandée n'est pas valide.")]);
             }
 
-            return Results.Json(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, context.RequestAborted), DomainJson.Options);
+            return Results.Json(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, CurrentAuthority.Of(context), context.RequestAborted), DomainJson.Options);
         }
 
         var query = new OrchestrationQuery { Statuses = runtime, PageSize = size, ContinuationToken = continuation, FetchInputsAndOutputs = false };
@@ -106,7 +106,7 @@ public static class ClocksApi
             return ApiProblems.From([Refusal.WrongStage("clock.off", "Horloges en service", "Les horloges des dossiers ne tournent pas sur ce serveur.")]);
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!dossier.IsOk)
         {
             return ApiProblems.From(dossier.Refusals);
@@ -126,9 +126,9 @@ public static class ClocksApi
             statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<ClockPage> MissingAsync(IDossierStore store, DurableTaskClient clocks, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<ClockPage> MissingAsync(IDossierStore store, DurableTaskClient clocks, int skip, int take, string? authorityId, CancellationToken cancellationToken)
     {
-        var window = await store.QueryAsync(new DossierQuery(Skip: skip, Take: take + 1), cancellationToken);
+        var window = await store.QueryAsync(new DossierQuery(Skip: skip, Take: take + 1, AuthorityId: authorityId), cancellationToken);
         var missing = new List<ClockView>();
         foreach (var dossier in window.Take(take).Where(d => !ClockReconciliation.Ended(d.Stage)))
         {

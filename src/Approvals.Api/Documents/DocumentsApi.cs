@@ -65,7 +65,7 @@ public static class DocumentsApi
             return ApiProblems.UnsupportedMediaType("multipart/form-data");
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!dossier.IsOk)
         {
             return ApiProblems.From(dossier.Refusals);
@@ -88,7 +88,7 @@ public static class DocumentsApi
             return denied;
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         return dossier.IsOk
             ? Results.Json(dossier.Unwrap().State.Documents.Select(View).ToList(), DomainJson.Options)
             : ApiProblems.From(dossier.Refusals);
@@ -101,7 +101,7 @@ public static class DocumentsApi
             return denied;
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!dossier.IsOk)
         {
             return ApiProblems.From(dossier.Refusals);
@@ -212,7 +212,7 @@ public static class DocumentsApi
             return ApiProblems.From([Refusals.KeyReused]);
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!dossier.IsOk)
         {
             return ApiProblems.From(dossier.Refusals);

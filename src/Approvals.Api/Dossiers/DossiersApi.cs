@@ -46,7 +46,7 @@ public static class DossiersApi
 
         var page = Math.Clamp(take ?? 50, 1, 200);
         var from = Math.Max(skip ?? 0, 0);
-        var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1), context.RequestAborted);
+        var items = await services.Store.QueryAsync(new DossierQuery(stage, year, budgetLine, beneficiary, text, from, page + 1, AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return TypedResults.Ok(new DossierPage(items.Take(page).Select(DossierListItem.Of).ToList(), from, page, items.Count > page));
     }
 
@@ -78,7 +78,7 @@ public static class DossiersApi
     public static async Task<Results<Ok<DossierView>, Ok<Minimal>, ApiProblem>> Get(
         string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
     {
-        var outcome = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var outcome = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap(), clocks) : ApiProblems.From(outcome.Refusals);
     }
 
@@ -101,7 +101,7 @@ public static class DossiersApi
         DossierCommand command;
         if (body.Value is VoteBody vote)
         {
-            var current = await services.Dossiers.GetAsync(id, context.RequestAborted);
+            var current = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
             if (!current.IsOk)
             {
                 return ApiProblems.From(current.Refusals);
@@ -111,7 +111,7 @@ public static class DossiersApi
             var line = request.BudgetLine;
             command = vote.ToCommand(
                 await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
-                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted));
+                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted, current.Unwrap().AuthorityId));
         }
         else
         {
@@ -125,7 +125,7 @@ public static class DossiersApi
 
     public static async Task<Results<Ok<RegisterVerification>, ApiProblem>> VerifyRegister(string id, HttpContext context, [AsParameters] ApiServices services)
     {
-        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted);
+        var verification = await services.Dossiers.VerifyRegisterAsync(id, context.RequestAborted, ApiIdentity.Caller(context));
         return verification.IsOk ? TypedResults.Ok(verification.Unwrap()) : ApiProblems.From(verification.Refusals);
     }
 

@@ -38,7 +38,7 @@ public static class DossierFilesApi
         }
 
         // State, register and check at one version: a command landing meanwhile neither shows as a break nor half-appears.
-        var verified = await services.Dossiers.ReadVerifiedAsync(id, context.RequestAborted);
+        var verified = await services.Dossiers.ReadVerifiedAsync(id, context.RequestAborted, ApiIdentity.Caller(context));
         if (!verified.IsOk)
         {
             return ApiProblems.From(verified.Refusals);
@@ -65,7 +65,7 @@ public static class DossierFilesApi
             return denied;
         }
 
-        var loaded = await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var loaded = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!loaded.IsOk)
         {
             return ApiProblems.From(loaded.Refusals);
@@ -73,7 +73,8 @@ public static class DossierFilesApi
 
         // Both formats are packages written with seeks (OpenXml) or small enough to build whole (a few pages of PDF).
         var file = new MemoryStream();
-        write(file, ConventionDocument.Model(loaded.Unwrap().State, services.Authority));
+        var authority = await services.Authorities.FindAsync(loaded.Unwrap().AuthorityId, context.RequestAborted) ?? services.Authorities.First;
+        write(file, ConventionDocument.Model(loaded.Unwrap().State, Authority.From(authority)));
         return Results.File(file.ToArray(), contentType, $"convention-{id}.{extension}");
     }
 }

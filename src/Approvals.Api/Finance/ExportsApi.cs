@@ -34,7 +34,7 @@ public static class ExportsApi
             return denied;
         }
 
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return ExportStream.Text(writer => FinanceExport.WriteCsv(writer, dossiers.ToBlockingEnumerable(context.RequestAborted)),
             CsvType, $"subventions-finances-{FinanceApi.Today(services)}.csv");
     }
@@ -46,7 +46,7 @@ public static class ExportsApi
             return denied;
         }
 
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(), context.RequestAborted);
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return await ExportStream.File(workbook => FinanceExport.WriteXlsx(workbook, dossiers.ToBlockingEnumerable(context.RequestAborted)),
             XlsxType, $"subventions-finances-{FinanceApi.Today(services)}.xlsx");
     }
@@ -64,10 +64,11 @@ public static class ExportsApi
                 $"L'exercice {year} n'est pas plausible : indiquez une année entre {BudgetLineRules.FirstYear} et {BudgetLineRules.LastYear}.")]);
         }
 
+        var authority = await services.Authorities.FindAsync(CurrentAuthority.Of(context), context.RequestAborted) ?? services.Authorities.First;
         var schemes = (await services.Lines.ListBalancesAsync(year, context.RequestAborted)).ToDictionary(l => (l.Year, l.Code), l => l.AidScheme);
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(Year: year), context.RequestAborted);
+        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(Year: year, AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return ExportStream.Text(
-            writer => ScdlExport.Write(writer, services.Authority, dossiers.ToBlockingEnumerable(context.RequestAborted), line => schemes.GetValueOrDefault((line.Year, line.Code))),
+            writer => ScdlExport.Write(writer, Authority.From(authority), dossiers.ToBlockingEnumerable(context.RequestAborted), line => schemes.GetValueOrDefault((line.Year, line.Code))),
             CsvType,
             $"scdl-subventions-{year?.ToString(CultureInfo.InvariantCulture) ?? FinanceApi.Today(services)}.csv");
     }

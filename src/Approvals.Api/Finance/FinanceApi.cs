@@ -19,23 +19,38 @@ public static class FinanceApi
 {
     public const string AuthoritySection = "Authority";
 
+    public const string DefaultAuthorityId = "principale";
+
     public static IReadOnlyList<Role> ManageBudget { get; } = [Finance];
 
     public static IReadOnlyList<Role> ManageProgrammes { get; } = [Finance, CaseOfficer];
 
     public static IReadOnlyList<Role> Export { get; } = [Finance, Reader, CaseOfficer];
 
+    /// <summary>
+    /// The first authority comes from the section <c>Authority</c> (its <c>Id</c>, default <c>principale</c>; its
+    /// territory, default the one of <c>Reminders:Territory</c>); others are stored (<see cref="IAuthorityStore"/>).
+    /// </summary>
     public static IServiceCollection AddApprovalsFinance(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(provider => new AuthorityDirectory(
+            provider.GetRequiredService<IAuthorityStore>(), FirstAuthority(configuration, provider.GetRequiredService<ProcessOptions>().Territory), provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    public static GrantingAuthority FirstAuthority(IConfiguration configuration, Territory territory)
+    {
         var section = configuration.GetSection(AuthoritySection);
-        var authority = new Authority(section["Name"] ?? "", section["Siret"] ?? "")
+        return new GrantingAuthority(section["Id"] is { Length: > 0 } id ? id : DefaultAuthorityId, section["Name"] ?? "", section["Siret"] ?? "")
         {
             President = section["President"],
             PresidentTitle = section["PresidentTitle"] ?? "Président",
             Seat = section["Seat"],
             Court = section["Court"],
+            Territory = section.GetValue("Territory", territory),
+            Bodies = section.GetSection("Bodies").Get<List<DeliberativeBody>>() ?? [],
+            Scdl = section.GetSection("Scdl").Get<ScdlSettings>() ?? new ScdlSettings(),
         };
-        return services.AddSingleton(authority);
     }
 
     public static void MapFinanceApi(this IEndpointRouteBuilder app)

@@ -1,5 +1,4 @@
 using Approvals.Application;
-using Approvals.Finance;
 
 namespace Approvals.Api;
 
@@ -11,5 +10,5 @@ public sealed record FinanceServices(
     BudgetLedger Ledger,
     IProgrammeStore Programmes,
     IDocumentStore Documents,
-    Authority Authority,
+    AuthorityDirectory Authorities,
     TimeProvider Time);

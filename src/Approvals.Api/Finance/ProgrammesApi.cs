@@ -26,7 +26,7 @@ public static class ProgrammesApi
             return denied;
         }
 
-        return Results.Json(await services.Programmes.ListAsync(context.RequestAborted), DomainJson.Options);
+        return Results.Json(await services.Programmes.ListAsync(context.RequestAborted, CurrentAuthority.Of(context)), DomainJson.Options);
     }
 
     public static async Task<IResult> Create(HttpContext context, [AsParameters] FinanceServices services)
@@ -42,7 +42,7 @@ public static class ProgrammesApi
             return body.Problem;
         }
 
-        var programme = Trimmed((Programme)body.Value!);
+        var programme = Trimmed((Programme)body.Value!) with { AuthorityId = CurrentAuthority.Of(context) };
         var refusals = ProgrammeRules.Check(programme);
         if (refusals.Count > 0)
         {
@@ -66,7 +66,7 @@ public static class ProgrammesApi
             return denied;
         }
 
-        var (report, tranches) = await ReportAsync(id, services, context.RequestAborted);
+        var (report, tranches) = await ReportAsync(id, services, context);
         return report is null
             ? ApiProblems.From([NotFound(id)])
             : Results.Json(
@@ -82,19 +82,20 @@ public static class ProgrammesApi
             return denied;
         }
 
-        var (report, _) = await ReportAsync(id, services, context.RequestAborted);
+        var (report, _) = await ReportAsync(id, services, context);
         return report is null ? ApiProblems.From([NotFound(id)]) : Results.Text(ProgrammeChart.Svg(report), "image/svg+xml; charset=utf-8");
     }
 
-    private static async Task<(ProgrammeReport? Report, IReadOnlyList<Dossier> Tranches)> ReportAsync(string id, FinanceServices services, CancellationToken cancellationToken)
+    private static async Task<(ProgrammeReport? Report, IReadOnlyList<Dossier> Tranches)> ReportAsync(string id, FinanceServices services, HttpContext context)
     {
-        var programme = await services.Programmes.FindAsync(id, cancellationToken);
+        var cancellationToken = context.RequestAborted;
+        var programme = await services.Programmes.FindAsync(id, cancellationToken, CurrentAuthority.Of(context));
         if (programme is null)
         {
             return (null, []);
         }
 
-        var tranches = (await FinanceApi.LoadStatesAsync(services, new DossierQuery(ProgrammeId: id), cancellationToken))
+        var tranches = (await FinanceApi.LoadStatesAsync(services, new DossierQuery(ProgrammeId: id, AuthorityId: programme.AuthorityId), cancellationToken))
             .OrderBy(d => d.Request!.BudgetLine.Year)
             .ToList();
         return (ProgrammeReport.Build(programme, tranches), tranches);

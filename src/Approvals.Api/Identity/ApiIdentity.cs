@@ -47,7 +47,8 @@ public static class ApiIdentity
             try
             {
                 var parts = Protector(context).Unprotect(cookie).Split('\n');
-                return parts.Length == 2 && RoleNames.Parse(parts[1]) is { } role ? new CallerIdentity.Known(new Actor(parts[0], role)) : new CallerIdentity.Anonymous();
+                // The development sign-in holds its role in every authority, so the demo's switch shows both.
+                return parts.Length == 2 && RoleNames.Parse(parts[1]) is { } role ? new CallerIdentity.Known(new Actor(parts[0], role)) { EveryAuthority = true } : new CallerIdentity.Anonymous();
             }
             catch (System.Security.Cryptography.CryptographicException)
             {

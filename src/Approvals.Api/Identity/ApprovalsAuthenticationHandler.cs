@@ -11,8 +11,8 @@ namespace Approvals.Api;
 /// <summary>
 /// The server's authentication scheme: the caller <see cref="ApiIdentity"/> identifies (App Service headers, the
 /// development sign-in) or, when the OpenID Connect sign-in is configured, the person of the session cookie with the
-/// role <see cref="PersonSession"/> resolves; as a principal with one role claim. The result is kept on the request
-/// for the handlers' own checks.
+/// role <see cref="PersonSession"/> resolves; scoped to the request's authority (<see cref="CurrentAuthority"/>); as a
+/// principal with one role claim. The result is kept on the request for the handlers' own checks.
 /// </summary>
 public sealed class ApprovalsAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -28,10 +28,12 @@ public sealed class ApprovalsAuthenticationHandler(IOptionsMonitor<Authenticatio
             if (session.Succeeded)
             {
                 identity = await PersonSession.ResolveAsync(session.Principal, Context.RequestServices.GetRequiredService<IdentityOptions>(),
-                    Context.RequestServices.GetRequiredService<IRoleAssignments>(), Context.RequestAborted);
-                ApiIdentity.Remember(Context, identity);
+                    Context.RequestServices.GetRequiredService<IRoleAssignments>(), Context.RequestServices.GetRequiredService<AuthorityDirectory>().First.Id, Context.RequestAborted);
             }
         }
+
+        identity = await CurrentAuthority.ScopeAsync(Context, identity, Context.RequestServices.GetRequiredService<AuthorityDirectory>());
+        ApiIdentity.Remember(Context, identity);
 
         return identity switch
         {

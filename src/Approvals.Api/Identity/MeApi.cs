@@ -2,20 +2,38 @@ using Approvals.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.Api;
 
-/// <summary><c>GET /api/me</c>: who the pages are talking to, and with any role a person may hold.</summary>
+/// <summary>
+/// <c>GET /api/me</c>: who the pages are talking to, and with any role a person may hold; with several authorities,
+/// the one they act in and those they may switch to (none listed in a single-authority deployment: nothing shows).
+/// </summary>
 public static class MeApi
 {
     public static void MapMeApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me", Me).WithTags("Identity").WithName("Me").RequireRoles(RoleNames.People);
+        app.MapGet("/api/me", (Delegate)Me).WithTags("Identity").WithName("Me").RequireRoles(RoleNames.People);
 
-    public static IResult Me(HttpContext context)
+    public static async Task<IResult> Me(HttpContext context)
     {
         var (actor, denied) = ApiIdentity.Authorize(context, RoleNames.People);
-        return denied ?? Results.Json(new MeView(actor!.Name, actor.Role, RoleLabels.Of(actor.Role)), DomainJson.Options);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var mine = ApiIdentity.Identify(context) is CallerIdentity.Known known ? known.Authorities : [];
+        var directory = context.RequestServices.GetRequiredService<AuthorityDirectory>();
+        var current = actor!.AuthorityId ?? directory.First.Id;
+        var switchable = (await directory.ListAsync(context.RequestAborted)).Count > 1
+            ? mine.Select(a => new AuthorityChoice(a.Id, a.Name)).ToList()
+            : [];
+        return Results.Json(new MeView(actor.Name, actor.Role, RoleLabels.Of(actor.Role), switchable.Count > 0 ? current : null, switchable), DomainJson.Options);
     }
 
-    public sealed record MeView(string Name, Role Role, string RoleLabel);
+    /// <summary><paramref name="Authority"/> and <paramref name="Authorities"/>: only in a deployment of several authorities.</summary>
+    public sealed record MeView(string Name, Role Role, string RoleLabel, string? Authority, IReadOnlyList<AuthorityChoice> Authorities);
+
+    public sealed record AuthorityChoice(string Id, string Name);
 }

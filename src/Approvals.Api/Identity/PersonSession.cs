@@ -18,7 +18,13 @@ public static class PersonSession
     /// <summary>The Approvals roles the provider's role or group claim mapped to at sign-in (none when nothing mapped).</summary>
     public const string RoleClaim = "approvals_role";
 
-    public static async Task<CallerIdentity> ResolveAsync(ClaimsPrincipal principal, IdentityOptions options, IRoleAssignments assignments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's roles: the first administrator's in every authority; a provider's role claim in the first
+    /// authority (<paramref name="firstAuthorityId"/>), with the assignments Approvals keeps in the others; otherwise
+    /// only those assignments.
+    /// </summary>
+    public static async Task<CallerIdentity> ResolveAsync(
+        ClaimsPrincipal principal, IdentityOptions options, IRoleAssignments assignments, string firstAuthorityId, CancellationToken cancellationToken)
     {
         if (principal.FindFirst(SubjectClaim)?.Value is not { Length: > 0 } subject)
         {
@@ -29,24 +35,34 @@ public static class PersonSession
         var name = principal.FindFirst(NameClaim)?.Value is { Length: > 0 } named ? named : email ?? subject;
         if (options.FirstAdministrator is { Length: > 0 } first && (PersonKey(first) == PersonKey(subject) || (email is not null && PersonKey(first) == PersonKey(email))))
         {
-            return new CallerIdentity.Known(new Actor(name, Role.Administrator));
+            return new CallerIdentity.Known(new Actor(name, Role.Administrator)) { EveryAuthority = true };
         }
 
         var claimed = principal.FindAll(RoleClaim).Select(c => RoleNames.Parse(c.Value)).OfType<Role>().Distinct().ToList();
-        switch (claimed)
+        if (claimed is [_, _, ..])
         {
-            case [var role]:
-                return new CallerIdentity.Known(new Actor(name, role));
-            case [_, _, ..]:
-                return new CallerIdentity.Refused(name,
-                    $"Votre fournisseur d'identité vous attribue plusieurs rôles ({string.Join(", ", claimed.Select(RoleLabels.Of))}) ; Approvals n'en accepte qu'un. "
-                    + $"Demandez à {options.AccessContact} de n'en garder qu'un.");
+            return new CallerIdentity.Refused(name,
+                $"Votre fournisseur d'identité vous attribue plusieurs rôles ({string.Join(", ", claimed.Select(RoleLabels.Of))}) ; Approvals n'en accepte qu'un. "
+                + $"Demandez à {options.AccessContact} de n'en garder qu'un.");
         }
 
-        var assigned = await assignments.FindAsync(PersonKey(subject), cancellationToken)
-            ?? (email is { Length: > 0 } ? await assignments.FindAsync(PersonKey(email), cancellationToken) : null);
-        return assigned is not null
-            ? new CallerIdentity.Known(new Actor(name, assigned.Role))
+        // By subject first, then by address: a role given to the subject wins in its authority.
+        var roles = new Dictionary<string, Role>(StringComparer.Ordinal);
+        foreach (var key in email is { Length: > 0 } ? [PersonKey(subject), PersonKey(email)] : new[] { PersonKey(subject) })
+        {
+            foreach (var assigned in await assignments.FindAllAsync(key, cancellationToken))
+            {
+                roles.TryAdd(assigned.AuthorityId ?? firstAuthorityId, assigned.Role);
+            }
+        }
+
+        if (claimed is [var claim])
+        {
+            roles[firstAuthorityId] = claim;
+        }
+
+        return roles.Count > 0
+            ? new CallerIdentity.Known(new Actor(name, roles.GetValueOrDefault(firstAuthorityId, roles.First().Value))) { Roles = roles }
             : new CallerIdentity.Refused(name,
                 $"Vous êtes connecté(e) en tant que {name}{(email is null ? "" : $" ({email})")}, mais aucun rôle ne vous est attribué dans Approvals : "
                 + $"vous ne pouvez rien consulter. Demandez à {options.AccessContact} de vous attribuer un rôle "

@@ -9,7 +9,8 @@ namespace Approvals.Api;
 
 /// <summary>
 /// Role assignments kept by Approvals (used when the identity provider sends no role), managed by administrators;
-/// every change goes to an audit register that has no route to change or remove a row.
+/// every change goes to an audit register that has no route to change or remove a row. An administrator manages the
+/// roles of the authority they act in (<see cref="CurrentAuthority"/>) and sees no other's.
 /// </summary>
 public static partial class RoleAssignmentsApi
 {
@@ -33,7 +34,8 @@ public static partial class RoleAssignmentsApi
             return denied;
         }
 
-        return Results.Json((await assignments.ListAsync(context.RequestAborted)).Select(View).ToList(), DomainJson.Options);
+        var authority = CurrentAuthority.Of(context);
+        return Results.Json((await assignments.ListAsync(context.RequestAborted)).Where(a => a.AuthorityId == authority).Select(View).ToList(), DomainJson.Options);
     }
 
     public static async Task<IResult> Put(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
@@ -64,8 +66,8 @@ public static partial class RoleAssignmentsApi
         }
 
         var key = PersonSession.PersonKey(person);
-        await assignments.ChangeAsync(key, role, actor!.Name, time.GetUtcNow(), context.RequestAborted);
-        return Results.Json(View((await assignments.FindAsync(key, context.RequestAborted))!), DomainJson.Options);
+        await assignments.ChangeAsync(key, role, actor!.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId);
+        return Results.Json(View((await assignments.FindAllAsync(key, context.RequestAborted)).First(a => a.AuthorityId == actor.AuthorityId)), DomainJson.Options);
     }
 
     public static async Task<IResult> Delete(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
@@ -81,7 +83,7 @@ public static partial class RoleAssignmentsApi
             return ApiProblems.From(refusals);
         }
 
-        return await assignments.ChangeAsync(PersonSession.PersonKey(person), null, actor!.Name, time.GetUtcNow(), context.RequestAborted) is null
+        return await assignments.ChangeAsync(PersonSession.PersonKey(person), null, actor!.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId) is null
             ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "role-assignment.not-found", "Attribution existante", "person",
                 $"Aucun rôle n'est attribué à « {person} ».")])
             : Results.NoContent();
@@ -94,8 +96,9 @@ public static partial class RoleAssignmentsApi
             return denied;
         }
 
+        var authority = CurrentAuthority.Of(context);
         var rows = await assignments.AuditAsync(Math.Clamp(max ?? 500, 1, 5000), context.RequestAborted);
-        return Results.Json(rows.Select(r => new RoleAuditView(
+        return Results.Json(rows.Where(r => r.AuthorityId == authority).Select(r => new RoleAuditView(
             r.Person, r.Before, r.Before is { } b ? RoleLabels.Of(b) : null, r.After, r.After is { } a ? RoleLabels.Of(a) : null, r.ChangedBy, r.ChangedAt)).ToList(), DomainJson.Options);
     }
 

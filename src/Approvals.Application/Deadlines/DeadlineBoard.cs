@@ -16,7 +16,7 @@ public static class DeadlineBoard
 
     public static async Task<DeadlinePage> ReadPageAsync(
         IDeadlineIndex index, IDossierStore store, DateOnly from, DateOnly to, DateTimeOffset now, bool withReminders, int skip, int take,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, AuthorityFilter? authority = null)
     {
         // Deadlines due before the window that no clock has fired yet (a dossier entered after the facts, a clock still
         // catching up): overdue from the first second. Only unfired deadlines stay in the index, so this reads few rows;
@@ -26,7 +26,16 @@ public static class DeadlineBoard
             .Where(d => withReminders || d.Kind != nameof(DeadlineKind.Reminder))
             .Concat(notFiredYet)
             .Select(d => new UpcomingDeadline(d.DossierId, "", "", d.DeadlineId, d.Kind, DeadlineLabels.Of(d.DeadlineId, d.Kind), d.Day, d.DueAt, d.DueAt <= now));
-        var overdueReports = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue, ReportOverdue: true), cancellationToken))
+        if (authority is { } only)
+        {
+            // The index is filed by day, not by authority: with several authorities, the dossiers' summaries say whose each is.
+            var list = indexed.ToList();
+            var theirs = (await store.GetSummariesAsync(list.Select(d => d.DossierId).Distinct().ToList(), cancellationToken))
+                .Where(d => d.AuthorityId == only.AuthorityId).Select(d => d.DossierId).ToHashSet(StringComparer.Ordinal);
+            indexed = list.Where(d => theirs.Contains(d.DossierId));
+        }
+
+        var overdueReports = (await store.QueryAsync(new DossierQuery(Take: int.MaxValue, ReportOverdue: true, AuthorityId: authority?.AuthorityId), cancellationToken))
             .Select(d => new UpcomingDeadline(d.DossierId, d.Number, d.BeneficiaryName, DeadlineIds.ReportDue, nameof(DeadlineKind.ReportDue),
                 $"{DeadlineLabels.Of(DeadlineKind.ReportDue)} (non remis)", d.ReportOverdueOn!.Value, FrenchCalendar.EndOfDayUtc(d.ReportOverdueOn.Value), true));
         // A report that has just fired may still be indexed: listed once, as not handed in.

@@ -38,7 +38,7 @@ public sealed class DossierService(
             ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
             : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
-        var others = await grants.GrantedAsync(request.Beneficiary, request.BudgetLine.Year, dossierId, cancellationToken);
+        var others = await grants.GrantedAsync(request.Beneficiary, request.BudgetLine.Year, dossierId, cancellationToken, actor.AuthorityId);
         return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy, others), actor, cancellationToken, idempotency: idempotency);
     }
 
@@ -60,7 +60,13 @@ public sealed class DossierService(
                 return Refusals.NotFound(dossierId);
             }
 
-            var current = loaded ?? CachedDossier.New(dossierId);
+            if (loaded is not null && !actor.Sees(loaded.Snapshot.AuthorityId))
+            {
+                // Another authority's dossier: as if it did not exist, so that its existence does not leak.
+                return Refusals.NotFound(dossierId);
+            }
+
+            var current = loaded ?? CachedDossier.New(dossierId) with { Snapshot = Snapshot.Empty with { AuthorityId = actor.AuthorityId } };
             if (idempotency is not null && current.Snapshot.Requests.FirstOrDefault(r => r.Key == idempotency.Key) is { } done)
             {
                 return done.Fingerprint == idempotency.Fingerprint ? Outcome(current, []) : Refusals.KeyReused;
@@ -128,25 +134,34 @@ public sealed class DossierService(
         return loaded is null ? Refusals.NotFound(dossierId) : Outcome(loaded, []);
     }
 
+    /// <summary>The dossier as <paramref name="caller"/> may see it: another authority's is not found.</summary>
+    public async Task<Result<CommandOutcome>> GetAsync(string dossierId, Actor caller, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(dossierId, fresh: true, cancellationToken);
+        return loaded is null || !caller.Sees(loaded.Snapshot.AuthorityId) ? Refusals.NotFound(dossierId) : Outcome(loaded, []);
+    }
+
     public Task<IReadOnlyList<RegisterEntry>> ReadRegisterAsync(string dossierId, CancellationToken cancellationToken) =>
         store.ReadRegisterAsync(dossierId, cancellationToken);
 
     /// <summary>Checks the hash chain, and that it ends where the snapshot says (so that dropping the last events shows too).</summary>
-    public async Task<Result<RegisterVerification>> VerifyRegisterAsync(string dossierId, CancellationToken cancellationToken)
+    public async Task<Result<RegisterVerification>> VerifyRegisterAsync(string dossierId, CancellationToken cancellationToken, Actor? caller = null)
     {
-        var verified = await ReadVerifiedAsync(dossierId, cancellationToken);
+        var verified = await ReadVerifiedAsync(dossierId, cancellationToken, caller);
         return verified.IsOk ? Result<RegisterVerification>.Ok(verified.Unwrap().Verification) : Result<RegisterVerification>.Refused(verified.Refusals);
     }
 
     /// <summary>
     /// The snapshot, then the register up to the snapshot's version, and the chain checked against it. The snapshot and
     /// its events are committed together, so every event up to its version is there; events a command adds after the
-    /// snapshot was read belong to a later version and are left out, rather than reported as a break.
+    /// snapshot was read belong to a later version and are left out, rather than reported as a break. A
+    /// <paramref name="caller"/> of another authority does not find the dossier.
     /// </summary>
-    public async Task<Result<VerifiedDossier>> ReadVerifiedAsync(string dossierId, CancellationToken cancellationToken)
+    public async Task<Result<VerifiedDossier>> ReadVerifiedAsync(string dossierId, CancellationToken cancellationToken, Actor? caller = null)
     {
         var stored = await store.LoadAsync(dossierId, cancellationToken);
-        if (stored is null)
+        var snapshot = stored is null ? null : DomainJson.Deserialize<Snapshot>(stored.SnapshotJson);
+        if (stored is null || snapshot is null || (caller is not null && !caller.Sees(snapshot.AuthorityId)))
         {
             return Refusals.NotFound(dossierId);
         }
@@ -159,7 +174,6 @@ public sealed class DossierService(
                 $"le registre s'arrête à l'événement n°{entries.Count} alors que le dossier en compte {stored.Version}");
         }
 
-        var snapshot = DomainJson.Deserialize<Snapshot>(stored.SnapshotJson);
         return Result<VerifiedDossier>.Ok(new VerifiedDossier(new CommandOutcome(dossierId, snapshot.State, stored.Version, []), entries, chain));
     }
 
@@ -182,9 +196,9 @@ public sealed class DossierService(
         var requests = idempotency is null
             ? current.Snapshot.Requests
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
-        var snapshot = new Snapshot(state, requests);
+        var snapshot = new Snapshot(state, requests) { AuthorityId = current.Snapshot.AuthorityId };
         var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken);
-        var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At), entries, outbox);
+        var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At) with { AuthorityId = snapshot.AuthorityId }, entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.
         var lease = await store.LeaseOutboxAsync(current.DossierId, time.GetUtcNow() + outboxOptions.Lease, cancellationToken);
@@ -273,7 +287,7 @@ public sealed class DossierService(
         new DossierNumber(year, (int)await store.NextSequenceAsync($"dossiers-{year}", cancellationToken)).ToString();
 
     private static Result<CommandOutcome> Outcome(CachedDossier dossier, IReadOnlyList<DossierEvent> events) =>
-        Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events));
+        Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events) { AuthorityId = dossier.Snapshot.AuthorityId });
 
     private static DossierSummary Summary(string dossierId, Dossier state, DateTimeOffset updatedAt)
     {

@@ -12,4 +12,10 @@ public sealed record Snapshot(Dossier State, IReadOnlyList<ProcessedRequest> Req
     public const int RememberedRequests = 100;
 
     public static Snapshot Empty { get; } = new(Dossier.Empty, []);
+
+    /// <summary>
+    /// The authority the dossier belongs to, fixed at its creation; null for the deployment's first authority (so every
+    /// snapshot written before authorities were data belongs to it, unchanged).
+    /// </summary>
+    public string? AuthorityId { get; init; }
 }

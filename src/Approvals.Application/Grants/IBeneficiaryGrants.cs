@@ -9,6 +9,6 @@ namespace Approvals.Application;
 /// </summary>
 public interface IBeneficiaryGrants
 {
-    /// <summary>The amounts voted to <paramref name="beneficiary"/> on <paramref name="year"/>'s budget and still standing, other than <paramref name="exceptDossierId"/>'s.</summary>
-    Task<decimal> GrantedAsync(Beneficiary beneficiary, int year, string? exceptDossierId, CancellationToken cancellationToken);
+    /// <summary>The amounts voted to <paramref name="beneficiary"/> on <paramref name="year"/>'s budget and still standing, other than <paramref name="exceptDossierId"/>'s, by <paramref name="authorityId"/> (null: the first authority).</summary>
+    Task<decimal> GrantedAsync(Beneficiary beneficiary, int year, string? exceptDossierId, CancellationToken cancellationToken, string? authorityId = null);
 }

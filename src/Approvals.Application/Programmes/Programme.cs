@@ -15,5 +15,9 @@ public sealed record Programme(string Id, string Name, decimal TotalBudget, IRea
     [JsonIgnore]
     public int LastYear => Phases.Max(p => p.LastYear);
 
+    /// <summary>The authority running it (null: the first one). Where it is stored, never in its JSON: a body cannot name another authority.</summary>
+    [JsonIgnore]
+    public string? AuthorityId { get; init; }
+
     public ProgrammePhase? PhaseOf(int year) => Phases.FirstOrDefault(p => year >= p.FirstYear && year <= p.LastYear);
 }

@@ -1,3 +1,5 @@
+using Approvals.Application;
+
 namespace Approvals.Finance;
 
 /// <summary>
@@ -14,4 +16,14 @@ public sealed record Authority(string Name, string Siret)
     public string? Seat { get; init; }
 
     public string? Court { get; init; }
+
+    /// <summary>The convention's and the SCDL's view of one of the deployment's authorities (its SCDL settings may name another attribuant).</summary>
+    public static Authority From(GrantingAuthority authority) =>
+        new(authority.Scdl.NomAttribuant ?? authority.Name, authority.Scdl.IdAttribuant ?? authority.Siret)
+        {
+            President = authority.President,
+            PresidentTitle = authority.PresidentTitle,
+            Seat = authority.Seat,
+            Court = authority.Court,
+        };
 }

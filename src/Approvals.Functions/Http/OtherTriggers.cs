@@ -23,5 +23,5 @@ public sealed class OtherTriggers(ApiTrigger api)
 
     [Function("Me")]
     public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => Task.FromResult(MeApi.Me(context)));
+        api.RunAsync(req, (context, _) => MeApi.Me(context));
 }

@@ -15,8 +15,16 @@ public static class DemoData
     /// <summary>The demo scripts, one per seed, in the order they load.</summary>
     public static IReadOnlyList<string> Scripts { get; } = ["seed-004.json", "seed-000.json"];
 
+    /// <summary>Seed 000's authority, stored next to the settings' one (Grand Besançon Métropole, seed 004's).</summary>
+    public static GrantingAuthority Montbeliard { get; } = new("pma", "Pays de Montbéliard Agglomération", Siret: "") // Seed 000 gives no SIRET: none is invented.
+    {
+        Seat = "Montbéliard",
+        Court = "Tribunal administratif de Besançon",
+    };
+
     public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<AuthorityDirectory>().SaveAsync(Montbeliard, cancellationToken);
         foreach (var file in Scripts)
         {
             var script = DomainJson.Deserialize<DemoScript>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Demo", file), cancellationToken));
@@ -26,6 +34,8 @@ public static class DemoData
 
     private static async Task LoadAsync(IServiceProvider services, DemoScript script, string name, CancellationToken cancellationToken)
     {
+        // Seed 000 is Pays de Montbéliard Agglomération's: its programme and dossiers belong to that authority only.
+        var authority = name == "seed-000" ? Montbeliard.Id : null;
         var lines = services.GetRequiredService<IBudgetLineStore>();
         foreach (var line in script.BudgetLines)
         {
@@ -36,7 +46,7 @@ public static class DemoData
         foreach (var programme in script.Programmes)
         {
             // False when a previous run stored it: loading twice changes nothing.
-            await programmes.AddAsync(programme, cancellationToken);
+            await programmes.AddAsync(programme with { AuthorityId = authority }, cancellationToken);
         }
 
         var dossiers = services.GetRequiredService<DossierService>();
@@ -44,11 +54,11 @@ public static class DemoData
         foreach (var (dossier, d) in script.Dossiers.Select((x, i) => (x, i)))
         {
             var key = $"demo-{name}-{d}";
-            var created = await dossiers.CreateAsync(dossier.Request, new Actor(dossier.CaseOfficer, Role.CaseOfficer), key, cancellationToken);
+            var created = await dossiers.CreateAsync(dossier.Request, new Actor(dossier.CaseOfficer, Role.CaseOfficer) { AuthorityId = authority }, key, cancellationToken);
             var id = created.IsOk ? created.Unwrap().DossierId : throw new InvalidOperationException($"Demo request refused: {created.Refusals[0].Message}");
             foreach (var (step, i) in dossier.Commands.Select((x, i) => (x, i)))
             {
-                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role), cancellationToken, idempotency: IdempotentRequest.Of($"{key}-{i}", "demo", id, step.Command));
+                var outcome = await dossiers.HandleAsync(id, step.Command, new Actor(step.Actor, step.Role) { AuthorityId = authority }, cancellationToken, idempotency: IdempotentRequest.Of($"{key}-{i}", "demo", id, step.Command));
                 if (!outcome.IsOk)
                 {
                     throw new InvalidOperationException($"Demo step {i} of {id} refused: {outcome.Refusals[0].Message}");

@@ -192,7 +192,7 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             : query.Year is { } year ? DossierIndexRows.Year(year)
             : DossierIndexRows.All;
         var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
-        var filter = DossierIndexRows.Range(listing);
+        var filter = DossierIndexRows.Range(query.AuthorityId, listing);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
         {
             yield return entity.GetString("DossierId");
@@ -241,6 +241,11 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     private static string? ServerFilter(DossierQuery filter)
     {
         var clauses = new List<string>();
+        if (filter.AuthorityId is { } authority)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"AuthorityId eq {authority}"));
+        }
+
         if (filter.Stage is { } stage)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));

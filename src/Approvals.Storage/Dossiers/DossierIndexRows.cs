@@ -7,11 +7,13 @@ namespace Approvals.Storage;
 /// <summary>
 /// The rows of the dossier index. Per dossier: one summary row in the summaries table (partition and row: the dossier;
 /// its summary and snapshot, guarded by the dossier's version; in dossier number order for the exports), and key rows
-/// in the index table, all in one partition (<see cref="Partition"/>), so that a stage change's rows (the new listing's
+/// in the index table, all of an authority's in one partition (<see cref="PartitionOf"/>), so that a stage change's rows (the new listing's
 /// added, the old one's removed) are one transaction. A key row's row key is its listing then the dossier's sort key:
 /// <c>all|…</c>, <c>stage|…|…</c>, <c>year|…|…</c>, <c>line|…|…</c>, <c>programme|…|…</c>, <c>overdue|…</c>, and one row
 /// per word in <c>text|word|…</c> and <c>beneficiary|word|…</c>; a listing is a row key range. The sort key is newest
 /// first, fixed when the dossier is first indexed, so a key row moves only when the dossier leaves a listing.
+/// The first authority keeps the unprefixed partition written before authorities existed (no migration); any other
+/// authority's partition is prefixed with its id, so one authority's list and search queries never read another's rows.
 /// </summary>
 internal static class DossierIndexRows
 {
@@ -25,6 +27,10 @@ internal static class DossierIndexRows
 
     /// <summary>A key row: where it is and the dossier it points to.</summary>
     public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
+
+    /// <summary>The partition of the key rows of <paramref name="authorityId"/>'s dossiers (null: the first authority).</summary>
+    public static string PartitionOf(string? authorityId) =>
+        authorityId is null ? Partition : TableKeys.Escape(authorityId) + "|" + Partition;
 
     /// <summary>Partition and row alike: a point read then finds one candidate by either key.</summary>
     public static string SummaryKey(string dossierId) => TableKeys.Escape(dossierId);
@@ -60,7 +66,7 @@ internal static class DossierIndexRows
 
         listings.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => Word(TextWords, word)));
         listings.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => Word(BeneficiaryWords, word)));
-        return listings.Select(listing => new KeyRow(Partition, $"{listing}|{sortKey}", summary.DossierId, sortKey)).ToList();
+        return listings.Select(listing => new KeyRow(PartitionOf(summary.AuthorityId), $"{listing}|{sortKey}", summary.DossierId, sortKey)).ToList();
     }
 
     public static TableEntity ToEntity(KeyRow row) =>
@@ -79,6 +85,6 @@ internal static class DossierIndexRows
     }
 
     /// <summary>The key rows of one listing (or of one word, or start of one), in sort key order.</summary>
-    public static string Range(string listing) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {listing + "|"} and RowKey lt {listing + "}"}");
+    public static string Range(string? authorityId, string listing) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(authorityId)} and RowKey gt {listing + "|"} and RowKey lt {listing + "}"}");
 }

@@ -28,7 +28,7 @@ internal static class DossierRows
     [
         "DossierId", "Number", "Stage", "Year", "BudgetLineCode", "BeneficiaryName", "BeneficiarySiret", "Title",
         "AmountRequested", "AmountVoted", "AmountPaid", "UpdatedAt", "AmountCommitted", "AmountRecovered", "ReportOverdueOn",
-        "ProgrammeId",
+        "ProgrammeId", "AuthorityId",
     ];
 
     public static string PartitionKey(string dossierId) => TableKeys.Escape(dossierId);
@@ -78,6 +78,7 @@ internal static class DossierRows
         entity["AmountRecovered"] = summary.AmountRecovered.ToString(CultureInfo.InvariantCulture);
         entity["ReportOverdueOn"] = summary.ReportOverdueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         entity["ProgrammeId"] = summary.ProgrammeId;
+        entity["AuthorityId"] = summary.AuthorityId;
     }
 
     public static StoredDossier ToStoredDossier(TableEntity entity) =>
@@ -105,7 +106,8 @@ internal static class DossierRows
             Amount(entity, "AmountCommitted"),
             Amount(entity, "AmountRecovered"),
             entity.GetString("ReportOverdueOn") is { } overdue ? DateOnly.ParseExact(overdue, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            entity.GetString("ProgrammeId"));
+            entity.GetString("ProgrammeId"),
+            entity.GetString("AuthorityId"));
 
     public static TableEntity Event(RegisterEntry entry)
     {

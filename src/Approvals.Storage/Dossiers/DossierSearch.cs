@@ -75,7 +75,8 @@ internal static class DossierSearch
     }
 
     public static bool Matches(DossierSummary summary, DossierQuery query) =>
-        (query.Stage is null || summary.Stage == query.Stage)
+        summary.AuthorityId == query.AuthorityId
+        && (query.Stage is null || summary.Stage == query.Stage)
         && (query.Year is null || summary.Year == query.Year)
         && (query.BudgetLineCode is null || summary.BudgetLineCode == query.BudgetLineCode)
         && (query.ProgrammeId is null || summary.ProgrammeId == query.ProgrammeId)

@@ -9,7 +9,9 @@ namespace Approvals.Storage;
 /// <summary>
 /// One partition holds every assignment (row <c>person|{person}</c>) and the audit register (rows
 /// <c>audit|{inverted ticks}|{id}</c>, newest first), so a change and its audit row are one entity-group transaction:
-/// there is never a change without its audit row. Audit rows are only ever added, never updated or deleted.
+/// there is never a change without its audit row. Audit rows are only ever added, never updated or deleted. A role in
+/// an authority other than the first is the row <c>person|{person}|{authority}</c>: the rows written before authorities
+/// were data, <c>person|{person}</c>, are the first authority's roles as they stand.
 /// </summary>
 public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<StorageOptions> options) : IRoleAssignments
 {
@@ -27,6 +29,24 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
             return found.HasValue ? ToAssignment(found.Value!) : null;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<RoleAssignment>> FindAllAsync(string person, CancellationToken cancellationToken) =>
+        StorageErrors.GuardAsync("Find role assignments", async () =>
+        {
+            var found = new List<RoleAssignment>();
+            var start = PersonKey(person);
+            // The range also holds longer names ("ab" → "abc"): the Person column tells them apart.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {start} and RowKey lt {start + "}"}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                if (entity.GetString("Person") == person)
+                {
+                    found.Add(ToAssignment(entity));
+                }
+            }
+
+            return (IReadOnlyList<RoleAssignment>)found;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<RoleAssignment>> ListAsync(CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("List role assignments", async () =>
         {
@@ -40,25 +60,26 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
             return (IReadOnlyList<RoleAssignment>)found.OrderBy(a => a.Person, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
-    public Task<RoleAuditEntry?> ChangeAsync(string person, Role? role, string changedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<RoleAuditEntry?> ChangeAsync(string person, Role? role, string changedBy, DateTimeOffset now, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Change role assignment", async () =>
         {
             for (var attempt = 1; ; attempt++)
             {
-                var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, PersonKey(person), cancellationToken: cancellationToken);
+                var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, PersonKey(person, authorityId), cancellationToken: cancellationToken);
                 var before = current.HasValue ? ToAssignment(current.Value!).Role : (Role?)null;
                 if (before == role)
                 {
                     return null;
                 }
 
-                var entry = new RoleAuditEntry(person, before, role, changedBy, now);
+                var entry = new RoleAuditEntry(person, before, role, changedBy, now) { AuthorityId = authorityId };
                 List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToAuditRow(entry))];
                 if (role is { } assigned)
                 {
-                    var row = new TableEntity(Partition, PersonKey(person))
+                    var row = new TableEntity(Partition, PersonKey(person, authorityId))
                     {
                         ["Person"] = person,
+                        ["AuthorityId"] = authorityId,
                         ["Role"] = assigned.ToString(),
                         ["AssignedBy"] = changedBy,
                         ["AssignedAt"] = now,
@@ -93,7 +114,8 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
             {
                 found.Add(new RoleAuditEntry(
                     entity.GetString("Person"), ParseRole(entity.GetString("Before")), ParseRole(entity.GetString("After")),
-                    entity.GetString("ChangedBy"), entity.GetDateTimeOffset("ChangedAt")!.Value));
+                    entity.GetString("ChangedBy"), entity.GetDateTimeOffset("ChangedAt")!.Value)
+                { AuthorityId = entity.GetString("AuthorityId") });
                 if (found.Count == max)
                 {
                     break;
@@ -103,7 +125,8 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
             return (IReadOnlyList<RoleAuditEntry>)found;
         }, cancellationToken);
 
-    private static string PersonKey(string person) => PersonPrefix + TableKeys.Escape(person);
+    private static string PersonKey(string person, string? authorityId = null) =>
+        PersonPrefix + TableKeys.Escape(person) + (authorityId is null ? "" : "|" + TableKeys.Escape(authorityId));
 
     /// <summary>Inverted ticks: Table Storage returns rows in key order, so the newest change comes first.</summary>
     private static TableEntity ToAuditRow(RoleAuditEntry entry) =>
@@ -114,10 +137,14 @@ public sealed class TableRoleAssignments(TableServiceClient tables, IOptions<Sto
             ["After"] = entry.After?.ToString(),
             ["ChangedBy"] = entry.ChangedBy,
             ["ChangedAt"] = entry.ChangedAt,
+            ["AuthorityId"] = entry.AuthorityId,
         };
 
     private static RoleAssignment ToAssignment(TableEntity entity) =>
-        new(entity.GetString("Person"), Enum.Parse<Role>(entity.GetString("Role")), entity.GetString("AssignedBy"), entity.GetDateTimeOffset("AssignedAt")!.Value);
+        new(entity.GetString("Person"), Enum.Parse<Role>(entity.GetString("Role")), entity.GetString("AssignedBy"), entity.GetDateTimeOffset("AssignedAt")!.Value)
+        {
+            AuthorityId = entity.GetString("AuthorityId"),
+        };
 
     private static Role? ParseRole(string? value) => value is null ? null : Enum.Parse<Role>(value);
 }

@@ -4,27 +4,31 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Storage;
 
-/// <summary>Programmes in their own table: one partition, row = escaped id, the programme as JSON.</summary>
+/// <summary>
+/// Programmes in their own table: one partition per authority (the first one's, <c>programme</c>, as before authorities
+/// were data; another's prefixed with its id), row = escaped id, the programme as JSON.
+/// </summary>
 public sealed class TableProgrammeStore(TableServiceClient tables, IOptions<StorageOptions> options) : IProgrammeStore
 {
     private const string Partition = "programme";
 
     private readonly TableClient programmes = tables.GetTableClient(options.Value.ProgrammesTable);
 
-    public Task<Programme?> FindAsync(string id, CancellationToken cancellationToken) =>
+    public Task<Programme?> FindAsync(string id, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Find programme", async () =>
         {
-            var found = await programmes.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
-            return found.HasValue ? ToProgramme(found.Value!) : null;
+            var found = await programmes.GetEntityIfExistsAsync<TableEntity>(PartitionOf(authorityId), TableKeys.Escape(id), cancellationToken: cancellationToken);
+            return found.HasValue ? ToProgramme(found.Value!, authorityId) : null;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<Programme>> ListAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Programme>> ListAsync(CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("List programmes", async () =>
         {
             var found = new List<Programme>();
-            await foreach (var entity in programmes.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+            var partition = PartitionOf(authorityId);
+            await foreach (var entity in programmes.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
             {
-                found.Add(ToProgramme(entity));
+                found.Add(ToProgramme(entity, authorityId));
             }
 
             return (IReadOnlyList<Programme>)found.OrderBy(p => p.FirstYear).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -33,7 +37,7 @@ public sealed class TableProgrammeStore(TableServiceClient tables, IOptions<Stor
     public Task<bool> AddAsync(Programme programme, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Add programme", async () =>
         {
-            var entity = new TableEntity(Partition, TableKeys.Escape(programme.Id)) { ["Id"] = programme.Id };
+            var entity = new TableEntity(PartitionOf(programme.AuthorityId), TableKeys.Escape(programme.Id)) { ["Id"] = programme.Id };
             JsonChunks.Write(entity, "Json", DomainJson.Serialize(programme));
             try
             {
@@ -46,5 +50,8 @@ public sealed class TableProgrammeStore(TableServiceClient tables, IOptions<Stor
             }
         }, cancellationToken);
 
-    private static Programme ToProgramme(TableEntity entity) => DomainJson.Deserialize<Programme>(JsonChunks.Read(entity, "Json"));
+    private static string PartitionOf(string? authorityId) => authorityId is null ? Partition : TableKeys.Escape(authorityId) + "|" + Partition;
+
+    private static Programme ToProgramme(TableEntity entity, string? authorityId) =>
+        DomainJson.Deserialize<Programme>(JsonChunks.Read(entity, "Json")) with { AuthorityId = authorityId };
 }

@@ -1,0 +1,43 @@
+namespace Approvals.Application;
+
+/// <summary>
+/// The deployment's authorities, read through a short cache (they change only through settings and the demo).
+/// <see cref="First"/> is the settings block, always read from the settings (a stored row of the same id is ignored): it
+/// owns every row written before authorities were data (a snapshot, a role assignment without an authority), so a
+/// single-authority deployment needs nothing stored and nothing migrated by hand.
+/// </summary>
+public sealed class AuthorityDirectory(IAuthorityStore store, GrantingAuthority first, TimeProvider time)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private (IReadOnlyList<GrantingAuthority> Authorities, DateTimeOffset ReadAt)? cached;
+
+    public GrantingAuthority First { get; } = first;
+
+    /// <summary>The id rows without one belong to: the first authority's.</summary>
+    public string Owner(string? authorityId) => string.IsNullOrEmpty(authorityId) ? First.Id : authorityId;
+
+    /// <summary>Every authority, the first one first, then by id.</summary>
+    public async Task<IReadOnlyList<GrantingAuthority>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (cached is { } known && time.GetUtcNow() - known.ReadAt < Lifetime)
+        {
+            return known.Authorities;
+        }
+
+        var stored = await store.ListAsync(cancellationToken);
+        IReadOnlyList<GrantingAuthority> authorities =
+            [First, .. stored.Where(a => a.Id != First.Id).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        cached = (authorities, time.GetUtcNow());
+        return authorities;
+    }
+
+    public async Task<GrantingAuthority?> FindAsync(string? authorityId, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == Owner(authorityId));
+
+    public async Task SaveAsync(GrantingAuthority authority, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(authority, cancellationToken);
+        cached = null;
+    }
+}
