@@ -65,7 +65,7 @@ public static class DocumentsApi
             return ApiProblems.UnsupportedMediaType("multipart/form-data");
         }
 
-        var dossier = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
+        var dossier = await services.Dossiers.GetAsync(id, actor, context.RequestAborted);
         if (!dossier.IsOk)
         {
             return ApiProblems.From(dossier.Refusals);

@@ -40,6 +40,7 @@ export async function initLayout(current, { needsUser = true } = {}) {
     // An administrator assigns roles and runs the clocks but reads no dossier: other pages send them to the roles page.
     if (me.role === 'Administrator' && !['roles', 'orchestrations'].includes(current)) location.assign('roles.html');
     replace(user,
+      authoritySwitch(me),
       el('span', { class: 'user-name' }, me.name),
       el('span', { class: 'user-role' }, me.roleLabel ?? ROLES[me.role] ?? me.role),
       el('button', { type: 'button', class: 'button button-secondary button-small', id: 'sign-out', on: { click: signOut } }, 'Se déconnecter'));
@@ -51,6 +52,24 @@ export async function initLayout(current, { needsUser = true } = {}) {
     replace(user, el('a', { href: signInUrl(), id: 'sign-in-link' }, 'Se connecter'));
     return null;
   }
+}
+
+/**
+ * With several authorities, the one the person acts in, and a choice among those where they hold a role: the choice
+ * is a cookie the API reads (and checks) on every request, then the page shows the chosen authority's data. With one
+ * authority, /api/me lists none and nothing shows.
+ */
+function authoritySwitch(me) {
+  const choices = me.authorities ?? [];
+  if (choices.length === 0) return null;
+  if (choices.length === 1) return el('span', { class: 'user-authority', 'data-testid': 'current-authority' }, choices[0].name);
+  const select = el('select', { id: 'authority-switch', 'data-testid': 'authority-switch', on: { change: () => {
+    document.cookie = `approvals-authority=${encodeURIComponent(select.value)}; path=/; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+    location.reload();
+  } } }, choices.map((a) => el('option', { value: a.id, selected: a.id === me.authority }, a.name)));
+  return el('span', { class: 'user-authority' },
+    el('label', { for: 'authority-switch', class: 'visually-hidden' }, 'Collectivité'),
+    select);
 }
 
 async function signOut() {
