@@ -15,6 +15,7 @@ public sealed class CommandRoutesTests
         nameof(DossierCommand.SubmitRequest), // POST /api/dossiers
         nameof(DossierCommand.AttachDocument), // POST /api/dossiers/{id}/documents
         nameof(DossierCommand.DeadlineReached), // the clock
+        nameof(DossierCommand.AnswerDocumentsRequest), // the beneficiary: POST /api/portal/dossiers/{id}/documents-answer
     ];
 
     [Fact]

@@ -3,13 +3,16 @@ using System.Text;
 using System.Text.Json;
 using Approvals.Api;
 using Approvals.Application;
+using Approvals.Storage;
 using Approvals.Testing;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Approvals.Server.Tests;
 
@@ -18,7 +21,7 @@ namespace Approvals.Server.Tests;
 /// that declares none. Shown on an application wired exactly as the server is (<see cref="ApprovalsSecurity"/>), with a
 /// route that forgot its roles, and on the real server, whose every endpoint must declare roles or be public on purpose.
 /// </summary>
-public sealed class EndpointRolesTests
+public sealed class EndpointRolesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task GivenAnEndpointThatForgotItsRoles_WhenAnyoneCallsIt_ThenItIsRefused()
@@ -57,9 +60,14 @@ public sealed class EndpointRolesTests
             && e.Metadata.GetMetadata<IAuthorizeData>() is not null);
     }
 
-    private static async Task<WebApplication> StartAsync()
+    private async Task<WebApplication> StartAsync()
     {
+        // Authentication places the caller in an authority, which it reads from the authorities' table.
+        var storage = new StorageOptions { ConnectionString = azurite.ConnectionString };
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        await tables.CreateTableIfNotExistsAsync(storage.AuthoritiesTable);
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSingleton(new AuthorityDirectory(new TableAuthorityStore(tables, Options.Create(storage)), new GrantingAuthority("principale", "Collectivité", ""), TimeProvider.System));
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(new IdentityOptions { TrustAppServiceHeaders = true });
         builder.Services.AddApprovalsSecurity();

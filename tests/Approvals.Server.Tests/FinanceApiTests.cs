@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Approvals.Api;
 using Approvals.Application;
 using Approvals.Domain;
 using Approvals.Testing;
@@ -266,6 +267,9 @@ public sealed class FinanceApiTests : IAsyncLifetime
         Assert.Equal((9_000m, 9_000m), (dossier.GetProperty("amountVoted").GetDecimal(), dossier.GetProperty("amountPaid").GetDecimal()));
 
         // Seed 000: Pays de Montbéliard Agglomération's programme, about 786 000 € over 2021-2024, two phases; nothing voted.
+        // It belongs to Pays de Montbéliard Agglomération, the demo's second authority: asked there, not in Grand Besançon.
+        Assert.Empty((await (await Ok(finance.GetAsync("/api/programmes"))).JsonAsync()).EnumerateArray());
+        finance.DefaultRequestHeaders.Add(CurrentAuthority.Header, "pma");
         var programme = Assert.Single((await (await Ok(finance.GetAsync("/api/programmes"))).JsonAsync()).EnumerateArray());
         Assert.Contains("Pays de Montbéliard Agglomération", programme.GetProperty("name").GetString());
         Assert.Contains("de l'ordre de 786 000 €", programme.GetProperty("name").GetString());
@@ -278,6 +282,7 @@ public sealed class FinanceApiTests : IAsyncLifetime
         Assert.Equal(["Pays de Montbéliard Agglomération"], report.GetProperty("programme").GetProperty("funders").EnumerateArray().Select(f => f.GetString()));
         Assert.Empty(report.GetProperty("tranches").EnumerateArray());
 
+        finance.DefaultRequestHeaders.Remove(CurrentAuthority.Header);
         // Grand Besançon's budget carries only the seed's line of 2022 and its 9 000 €.
         var lines = (await (await Ok(finance.GetAsync("/api/budget-lines"))).JsonAsync()).EnumerateArray()
             .ToDictionary(l => l.GetProperty("year").GetInt32(), l => (l.GetProperty("voted").GetDecimal(), l.GetProperty("committed").GetDecimal()));

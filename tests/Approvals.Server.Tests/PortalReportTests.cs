@@ -105,7 +105,7 @@ public sealed class PortalReportTests : IAsyncLifetime
         Assert.Equal("ReportReceived", agents.GetProperty("stage").GetString());
         var entry = agents.GetProperty("register").EnumerateArray().Last();
         Assert.Equal("ReportReceived", entry.GetProperty("type").GetString());
-        Assert.StartsWith($"portail : {Address}", entry.GetProperty("actor").GetString());
+        Assert.Equal($"{Address} (Beneficiary via portal)", entry.GetProperty("actor").GetString());
         // 2 400 + 600 + 6 800 + 1 500 + 4 200: the realised charges the settlement applies the grant's rate to.
         Assert.Contains("15 500,00", entry.GetProperty("summary").GetString()!.Replace('\u202F', ' ').Replace('\u00A0', ' '));
         Assert.Contains(agents.GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "FinancialReport");
