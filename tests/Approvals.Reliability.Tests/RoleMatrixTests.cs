@@ -207,6 +207,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         {
             ["vote"] = Bodies.Vote(new DateOnly(2022, 6, 9)),
             ["republican-commitment"] = new() { ["signedOn"] = Bodies.Day(day), ["signatory"] = "Pascal Vairac" },
+            ["documents-request"] = new() { ["documents"] = new JsonArray("Statutes"), ["message"] = "Merci de joindre vos statuts à jour." },
             ["session-without-quorum"] = new() { ["sessionDate"] = Bodies.Day(day), ["assembly"] = "Bureau", ["membersInOffice"] = 5, ["present"] = 1, ["represented"] = 0 },
             ["transmission"] = Bodies.Transmission(day),
             ["transmission-failure"] = new() { ["on"] = Bodies.Day(day), ["reason"] = "Erreur de la plateforme" },
@@ -302,6 +303,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         ["POST /api/dossiers"] = [C],
         ["POST /api/dossiers/{id}/documents"] = [C, S, F],
         ["POST /api/dossiers/{id}/republican-commitment"] = [C],
+        ["POST /api/dossiers/{id}/documents-request"] = [C],
         ["POST /api/dossiers/{id}/session-without-quorum"] = [S],
         ["POST /api/dossiers/{id}/vote"] = [S],
         ["POST /api/dossiers/{id}/transmission"] = [C, S],
