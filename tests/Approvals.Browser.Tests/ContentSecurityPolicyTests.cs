@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Approvals.Api;
 using Approvals.Application;
 using Approvals.Server;
 using Approvals.Testing;
@@ -42,6 +43,8 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
     {
         var reader = await host.SignInAsync(Role.Reader);
         var dossier = JsonDocument.Parse(await reader.GetStringAsync("/api/dossiers")).RootElement.GetProperty("items")[0].GetProperty("dossierId").GetString();
+        // The demo's programme is seed 000's, Pays de Montbéliard Agglomération's: its second authority.
+        reader.DefaultRequestHeaders.Add(CurrentAuthority.Header, "pma");
         var programme = JsonDocument.Parse(await reader.GetStringAsync("/api/programmes")).RootElement[0].GetProperty("id").GetString();
         var pages = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "wwwroot"), "*.html").Select(Path.GetFileName).Order().ToList();
         var opened = 0;
@@ -57,6 +60,13 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
                     "programme.html" => $"/programme.html?id={programme}",
                     _ => $"/{name}",
                 };
+                // The programme is opened in its authority, as a person with roles in both picks it in the header.
+                await page.Context.ClearCookiesAsync(new() { Name = CurrentAuthority.Cookie });
+                if (name == "programme.html")
+                {
+                    await page.Context.AddCookiesAsync([new Cookie { Name = CurrentAuthority.Cookie, Value = "pma", Url = host.BaseAddress.ToString() }]);
+                }
+
                 var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
                 await page.WaitForTimeoutAsync(200);
 
