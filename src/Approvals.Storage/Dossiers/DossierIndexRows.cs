@@ -7,13 +7,14 @@ namespace Approvals.Storage;
 /// <summary>
 /// The rows of the dossier index. Per dossier: one summary row in the summaries table (partition and row: the dossier;
 /// its summary and snapshot, guarded by the dossier's version; in dossier number order for the exports), and key rows
-/// in the index table, all of an authority's in one partition (<see cref="PartitionOf"/>), so that a stage change's rows (the new listing's
-/// added, the old one's removed) are one transaction. A key row's row key is its listing then the dossier's sort key:
+/// in the index table, all of an authority's in one partition (<see cref="PartitionOf"/>), so that a stage change's rows
+/// (the new listing's added, the old one's removed) are one transaction. A key row's row key is its listing then the dossier's sort key:
 /// <c>all|…</c>, <c>stage|…|…</c>, <c>year|…|…</c>, <c>line|…|…</c>, <c>programme|…|…</c>, <c>overdue|…</c>, and one row
 /// per word in <c>text|word|…</c> and <c>beneficiary|word|…</c>; a listing is a row key range. The sort key is newest
 /// first, fixed when the dossier is first indexed, so a key row moves only when the dossier leaves a listing.
-/// The first authority keeps the unprefixed partition written before authorities existed (no migration); any other
-/// authority's partition is prefixed with its id, so one authority's list and search queries never read another's rows.
+/// The first authority's partition is unprefixed, as dossiers written before authorities existed carry none; any other
+/// authority's is prefixed with its id, so one authority's list and search queries never read another's rows. An index
+/// of the earlier layout (a partition per listing) is rewritten by <c>--rebuild-index</c>.
 /// </summary>
 internal static class DossierIndexRows
 {
@@ -22,7 +23,7 @@ internal static class DossierIndexRows
     public const string TextWords = "text";
     public const string BeneficiaryWords = "beneficiary";
 
-    /// <summary>The one partition of the key rows (a listing is a range of row keys in it).</summary>
+    /// <summary>The first authority's partition of the key rows (a listing is a range of row keys in it).</summary>
     public const string Partition = "index";
 
     /// <summary>A key row: where it is and the dossier it points to.</summary>
