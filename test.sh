@@ -4,18 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Azurite (storage emulator), oidc-provider (the OpenID provider the sign-in tests start), axe-core (accessibility).
-if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/oidc-provider ] || [ ! -d node_modules/axe-core ]; then
-  echo "Installing the test tools from npm (npm ci)…"
-  npm ci --no-audit --no-fund
-fi
-
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Chromium (Debian package)…"
-  sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-  sudo_if_needed apt-get update -qq
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+scripts/install-test-tools.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
