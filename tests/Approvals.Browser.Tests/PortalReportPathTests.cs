@@ -24,7 +24,7 @@ public sealed partial class PortalTests
         await SignInFromMailAsync(page);
         var id = await ApplyWithDocumentsAsync(page);
 
-        var acknowledgment = Mail(m => m.Subject.Contains("Accusé de réception", StringComparison.Ordinal));
+        var acknowledgment = await MailAsync(m => m.Subject.Contains("Accusé de réception", StringComparison.Ordinal));
         Assert.Equal([Address], acknowledgment.To);
         var pdf = await page.APIRequest.GetAsync($"/api/portal/dossiers/{id}/acknowledgment");
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]));

@@ -89,7 +89,7 @@ public sealed partial class PortalTests : IAsyncLifetime
         await Axe.AssertNoViolationsAsync(other, "dossier.html");
         await Browser.ScreenshotAsync(other, "portal-01-submitted");
 
-        var acknowledgment = Mail(m => m.Subject.Contains("Accusé de réception", StringComparison.Ordinal));
+        var acknowledgment = await MailAsync(m => m.Subject.Contains("Accusé de réception", StringComparison.Ordinal));
         Assert.Equal([Address], acknowledgment.To);
         Assert.Contains("mardi 3 mai 2022", acknowledgment.Text);
         Assert.Contains("vaut décision de rejet", acknowledgment.Text);
@@ -131,7 +131,7 @@ public sealed partial class PortalTests : IAsyncLifetime
         await page.FillAsync("#email", Address);
         await page.ClickAsync("#link-submit");
         await Assertions.Expect(page.GetByTestId("link-status")).ToContainTextAsync("Si cette adresse est valide");
-        var link = LinkIn(Mail(m => m.Subject.Contains("connexion", StringComparison.Ordinal)));
+        var link = LinkIn(await MailAsync(m => m.Subject.Contains("connexion", StringComparison.Ordinal)));
 
         await page.GotoAsync(link);
         await page.WaitForURLAsync(url => url.EndsWith("/portail/index.html", StringComparison.Ordinal));
@@ -160,9 +160,6 @@ public sealed partial class PortalTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("portal-email")).ToHaveTextAsync(Address);
         await Axe.AssertNoViolationsAsync(page, "index.html (signed in)");
     }
-
-    /// <summary>The newest mail of the pickup folder that matches.</summary>
-    private PickedUpMail Mail(Func<PickedUpMail, bool> match) => host.Service<PickupMailbox>().List(1000).First(match);
 
     private static string LinkIn(PickedUpMail mail) => Link().Match(mail.Text).Value;
 

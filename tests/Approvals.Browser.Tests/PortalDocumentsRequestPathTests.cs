@@ -10,32 +10,8 @@ namespace Approvals.Browser.Tests;
 /// link (read from the development pickup folder), uploads the document asked for and answers, and the officer sees the
 /// documents received. axe-core checks the pages the request changes.
 /// </summary>
-public sealed partial class PortalDocumentsRequestBrowserTests : IAsyncLifetime
+public sealed partial class PortalTests
 {
-    private const string Address = "presidence@cmq-msi.example.fr";
-
-    private readonly string pickup = Path.Combine(Path.GetTempPath(), $"approvals-portal-docs-{Guid.NewGuid():N}");
-    private ApprovalsServerHost host = null!;
-    private Browser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await ApprovalsServerHost.StartAsync(
-            new DateTimeOffset(2022, 5, 3, 10, 0, 0, TimeSpan.FromHours(2)),
-            new Dictionary<string, string?> { ["Mail:SendGridApiKey"] = "", ["Mail:PickupFolder"] = pickup });
-        browser = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await host.DisposeAsync();
-        if (Directory.Exists(pickup))
-        {
-            Directory.Delete(pickup, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task An_officer_asks_for_a_document_and_the_applicant_sends_it_from_the_emailed_link()
     {
@@ -86,20 +62,7 @@ public sealed partial class PortalDocumentsRequestBrowserTests : IAsyncLifetime
         await Assertions.Expect(agent.GetByTestId("inbox-status")).ToContainTextAsync("pièces reçues");
     }
 
-    private async Task SignInFromMailAsync(IPage page)
-    {
-        var before = host.Service<PickupMailbox>().List(1000).Select(m => m.Id).ToHashSet();
-        await page.GotoAsync("/portail/index.html", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await page.FillAsync("#email", Address);
-        await page.ClickAsync("#link-submit");
-        await Assertions.Expect(page.GetByTestId("link-status")).ToContainTextAsync("Si cette adresse est valide");
-        var mail = Assert.Single(host.Service<PickupMailbox>().List(1000), m => !before.Contains(m.Id));
-        await page.GotoAsync(SignInLink().Match(mail.Text).Value);
-        await page.WaitForURLAsync(url => url.EndsWith("/portail/index.html", StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByTestId("portal-email")).ToHaveTextAsync(Address);
-    }
-
-    /// <summary>The newest mail of the pickup folder that matches, waited for: the outbox sends it after the answer.</summary>
+    /// <summary>The newest mail of the pickup folder that matches, waited for: the outbox sends it after the command.</summary>
     private async Task<PickedUpMail> MailAsync(Func<PickedUpMail, bool> match)
     {
         for (var i = 0; i < 100; i++)
@@ -131,9 +94,6 @@ public sealed partial class PortalDocumentsRequestBrowserTests : IAsyncLifetime
         ["republicanCommitment"] = true,
         ["swornStatement"] = true,
     };
-
-    [GeneratedRegex(@"https?://\S+#jeton=[A-Za-z0-9_-]+")]
-    private static partial Regex SignInLink();
 
     [GeneratedRegex(@"https?://\S+/portail/dossier\.html\?id=[A-Z0-9-]+")]
     private static partial Regex DossierLink();
