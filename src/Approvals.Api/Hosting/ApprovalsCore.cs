@@ -30,6 +30,7 @@ public static class ApprovalsCore
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
         services.AddSingleton<OrphanDocumentSweep>();
+        services.AddSingleton<DocumentUpload>();
         services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetLedger>();

@@ -19,6 +19,7 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().FirstOrDefault();
         IResult answer = (roles, ApiIdentity.Identify(context)) switch
         {
+            (null, _) when policy.Requirements.Any(r => r is PortalSignedIn) => PortalApi.NotSignedIn(),
             (null, _) => ApiProblems.Problem(StatusCodes.Status403Forbidden, "identity.undeclared", "Accès non déclaré",
                 "Cette adresse ne déclare pas les rôles qui peuvent l'appeler : elle est fermée à tous.", []),
             (_, CallerIdentity.Refused refused) => ApiProblems.RoleRefused(refused.Detail),

@@ -5,6 +5,7 @@ using Approvals.Domain;
 using Approvals.Finance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +16,8 @@ using static PortalBodies;
 /// <summary>
 /// The beneficiaries' portal: sign-in by a one-time link sent by e-mail, the draft, the submission (the same
 /// <see cref="DossierService.CreateAsync"/> as the agents' form), the dossiers of the signed-in address, their documents
-/// and acknowledgments. Open to anonymous callers at the routing level; each handler checks the portal session, and a
-/// dossier the address did not submit answers 404 as if it did not exist.
+/// and acknowledgments. Signing in is open to anyone; every other route declares the portal session in its metadata
+/// (<see cref="PortalSignedIn"/>), and a dossier the address did not submit answers 404 as if it did not exist.
 /// </summary>
 public static class PortalApi
 {
@@ -28,33 +29,30 @@ public static class PortalApi
 
     public static void MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/portal").WithTags("Portail des bénéficiaires").AllowAnonymous();
-        group.MapPost("/sign-in", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => RequestLink(c, a, p)).WithName("PortalRequestLink").Accepts<SignInRequest>("application/json");
-        group.MapPost("/session", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => UseLink(c, a, p)).WithName("PortalUseLink").Accepts<LinkUse>("application/json");
-        group.MapDelete("/session", (HttpContext c) => SignOut(c)).WithName("PortalSignOut");
-        group.MapGet("/me", (HttpContext c, [AsParameters] ApiServices a) => Me(c, a)).WithName("PortalMe");
-        group.MapGet("/draft", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => ReadDraft(c, a, p)).WithName("PortalReadDraft");
-        group.MapPut("/draft", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => SaveDraft(c, a, p)).WithName("PortalSaveDraft").Accepts<JsonElement>("application/json");
-        group.MapPost("/requests", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Submit(c, a, p)).WithName("PortalSubmit").Accepts<PortalApplication>("application/json");
-        group.MapGet("/dossiers", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => List(c, a, p)).WithName("PortalListDossiers");
-        group.MapGet("/dossiers/{id}", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Get(id, c, a, p)).WithName("PortalGetDossier");
-        group.MapPost("/dossiers/{id}/documents", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Upload(id, c, a, p))
-            .WithName("PortalUploadDocument").DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
-        group.MapPost("/dossiers/{id}/payment-request", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => RequestPayment(id, c, a, p))
-            .WithName("PortalRequestPayment").Accepts<PaymentRequestBody>("application/json");
-        group.MapGet("/dossiers/{id}/acknowledgment", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => AcknowledgmentPdf(id, c, a, p))
-            .WithName("PortalAcknowledgment");
+        var group = app.MapGroup("/api/portal").WithTags("Portail des bénéficiaires");
+        group.MapPost("/sign-in", RequestLink).WithName("PortalRequestLink").AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/session", UseLink).WithName("PortalUseLink").AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapDelete("/session", SignOut).WithName("PortalSignOut").AllowAnonymous();
+        group.MapGet("/me", Me).WithName("PortalMe").RequirePortalSession();
+        group.MapGet("/draft", ReadDraft).WithName("PortalReadDraft").RequirePortalSession();
+        group.MapPut("/draft", SaveDraft).WithName("PortalSaveDraft").RequirePortalSession();
+        group.MapPost("/requests", Submit).WithName("PortalSubmit").RequirePortalSession();
+        group.MapGet("/dossiers", List).WithName("PortalListDossiers").RequirePortalSession();
+        group.MapGet("/dossiers/{id}", Get).WithName("PortalGetDossier").RequirePortalSession();
+        group.MapPost("/dossiers/{id}/documents", Upload).WithName("PortalUploadDocument").DisableAntiforgery().RequirePortalSession();
+        group.MapPost("/dossiers/{id}/payment-request", RequestPayment).WithName("PortalRequestPayment").RequirePortalSession();
+        group.MapGet("/dossiers/{id}/acknowledgment", AcknowledgmentPdf).WithName("PortalAcknowledgment").RequirePortalSession();
     }
 
-    public static async Task<IResult> RequestLink(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Accepted<LinkSent>, ApiProblem>> RequestLink(
+        JsonBody<SignInRequest> body, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(SignInRequest));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var email = ((SignInRequest)body.Value!).Email?.Trim();
+        var email = body.Value!.Email?.Trim();
         if (EmailAddresses.Check(email, "email", "L'adresse électronique") is { } refusal)
         {
             return ApiProblems.From([refusal]);
@@ -86,12 +84,11 @@ public static class PortalApi
                 "Le message de connexion n'a pas pu être envoyé pour l'instant : réessayez dans quelques minutes.", []);
         }
 
-        return Results.Json(new { message = LinkSentMessage }, DomainJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Accepted((string?)null, new LinkSent(LinkSentMessage));
     }
 
-    public static async Task<IResult> UseLink(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Ok<Me>, ApiProblem>> UseLink(JsonBody<LinkUse> body, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(LinkUse));
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -103,7 +100,7 @@ public static class PortalApi
             return throttled;
         }
 
-        var token = ((LinkUse)body.Value!).Token ?? "";
+        var token = body.Value!.Token ?? "";
         var used = token.Length is > 0 and <= 100 ? await portal.Store.UseLinkAsync(MagicLinks.Hash(token), now, context.RequestAborted) : null;
         var refused = used is not { } u
             ? "Ce lien de connexion n'est pas valable : demandez-en un nouveau."
@@ -114,76 +111,59 @@ public static class PortalApi
         }
 
         PortalSession.SignIn(context, used!.Value.Link.Address, now + portal.Options.SessionLifetime);
-        return Results.Json(new Me(used.Value.Link.Address), DomainJson.Options);
+        return TypedResults.Ok(new Me(used.Value.Link.Address));
     }
 
-    public static IResult SignOut(HttpContext context)
+    public static NoContent SignOut(HttpContext context)
     {
         PortalSession.SignOut(context);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    public static IResult Me(HttpContext context, ApiServices services) =>
-        PortalSession.Address(context, services.Time.GetUtcNow()) is { } address ? Results.Json(new Me(address), DomainJson.Options) : NotSignedIn();
+    public static Ok<Me> Me(PortalBeneficiary beneficiary) => TypedResults.Ok(new Me(beneficiary.Address));
 
-    public static async Task<IResult> ReadDraft(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Ok<JsonElement>, NoContent>> ReadDraft(PortalBeneficiary beneficiary, HttpContext context, PortalServices portal)
     {
-        if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
-        {
-            return NotSignedIn();
-        }
-
-        var draft = await portal.Store.ReadDraftAsync(address, context.RequestAborted);
-        return draft is null ? Results.NoContent() : Results.Text(draft, "application/json");
+        var draft = await portal.Store.ReadDraftAsync(beneficiary.Address, context.RequestAborted);
+        return draft is null ? TypedResults.NoContent() : TypedResults.Ok(JsonElement.Parse(draft));
     }
 
     /// <summary>The form as typed, kept as the client sent it (a JSON object of at most 64 KiB) until the request is submitted.</summary>
-    public static async Task<IResult> SaveDraft(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<NoContent, ApiProblem>> SaveDraft(JsonBody<JsonElement> body, PortalBeneficiary beneficiary, HttpContext context, PortalServices portal)
     {
-        if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
-        {
-            return NotSignedIn();
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(JsonElement));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var json = ((JsonElement)body.Value!).GetRawText();
-        if (((JsonElement)body.Value!).ValueKind != JsonValueKind.Object || json.Length > MaxDraftChars)
+        var json = body.Value.GetRawText();
+        if (body.Value.ValueKind != JsonValueKind.Object || json.Length > MaxDraftChars)
         {
             return ApiProblems.From([Refusal.Invalid("portal.draft", "draft", "Brouillon : un objet JSON de 64 Kio au plus",
                 "Le brouillon doit être un objet JSON de 64 Kio au plus.")]);
         }
 
-        await portal.Store.SaveDraftAsync(address, json, context.RequestAborted);
-        return Results.NoContent();
+        await portal.Store.SaveDraftAsync(beneficiary.Address, json, context.RequestAborted);
+        return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Submit(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Created<Submitted>, ApiProblem>> Submit(
+        JsonBody<PortalApplication> body, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
         var now = services.Time.GetUtcNow();
-        if (PortalSession.Address(context, now) is not { } address)
-        {
-            return NotSignedIn();
-        }
-
         var (headers, badHeader) = CommandHeaders.Read(context);
         if (badHeader is not null)
         {
             return badHeader;
         }
 
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(PortalApplication));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var application = (PortalApplication)body.Value!;
-        var request = application.ToRequest(address, portal.Options, now);
+        var application = body.Value!;
+        var request = application.ToRequest(beneficiary.Address, portal.Options, now);
         var own = application.Check();
         if (own.Count > 0)
         {
@@ -191,8 +171,8 @@ public static class PortalApi
             return ApiProblems.From([.. own, .. RequestRules.Check(request, ProcessPolicy.Default, now)]);
         }
 
-        var key = headers!.IdempotencyKey is { } k ? $"portal:{MagicLinks.AddressKey(address)[..16]}:{k}" : null;
-        var outcome = await services.Dossiers.CreateAsync(request, Actor(address), key, context.RequestAborted);
+        var key = headers!.IdempotencyKey is { } k ? $"portal:{MagicLinks.AddressKey(beneficiary.Address)[..16]}:{k}" : null;
+        var outcome = await services.Dossiers.CreateAsync(request, beneficiary.Actor, key, context.RequestAborted);
         ApprovalsTelemetry.CommandHandled("PortalSubmit", outcome.IsOk ? null : outcome.Refusals);
         if (!outcome.IsOk)
         {
@@ -201,21 +181,16 @@ public static class PortalApi
 
         var created = outcome.Unwrap();
         var number = created.State.Number!.ToString();
-        await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, address, created.State.SubmittedAt ?? now), context.RequestAborted);
-        await portal.Store.DeleteDraftAsync(address, context.RequestAborted);
+        await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, beneficiary.Address, created.State.SubmittedAt ?? now), context.RequestAborted);
+        await portal.Store.DeleteDraftAsync(beneficiary.Address, context.RequestAborted);
         // The acknowledgment left with the dossier's creation, through its outbox (MailPolicy): retried until sent, once.
-        return Results.Json(new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)), DomainJson.Options, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created((string?)null, new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)));
     }
 
-    public static async Task<IResult> List(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Ok<List<Summary>>> List(PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
-        {
-            return NotSignedIn();
-        }
-
         var summaries = new List<Summary>();
-        foreach (var submission in await portal.Store.SubmissionsOfAsync(address, context.RequestAborted))
+        foreach (var submission in await portal.Store.SubmissionsOfAsync(beneficiary.Address, context.RequestAborted))
         {
             if ((await services.Dossiers.GetAsync(submission.DossierId, context.RequestAborted)) is { IsOk: true } found)
             {
@@ -224,59 +199,38 @@ public static class PortalApi
             }
         }
 
-        return Results.Json(summaries, DomainJson.Options);
+        return TypedResults.Ok(summaries);
     }
 
-    public static async Task<IResult> Get(string id, HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Ok<PublicDossier>, ApiProblem>> Get(
+        string id, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        var (state, denied) = await OwnDossierAsync(id, context, services, portal);
-        return denied ?? Results.Json(PublicDossier.Of(id, state!), DomainJson.Options);
+        var (state, denied) = await OwnDossierAsync(id, beneficiary, context, services, portal);
+        return denied is not null ? denied : TypedResults.Ok(PublicDossier.Of(id, state!));
     }
 
-    public static async Task<IResult> Upload(string id, HttpContext context, ApiServices services, PortalServices portal)
-    {
-        var (state, denied) = await OwnDossierAsync(id, context, services, portal);
-        return denied ?? await DocumentsApi.UploadAsAsync(id, Actor(PortalSession.Address(context, services.Time.GetUtcNow())!), PortalDocumentsRequests.Uploadable(state!), context, services);
-    }
+    public static Task<Results<Created<DossierView.DocumentView>, Ok<DossierView.DocumentView>, ApiProblem>> Upload(
+        string id, DocumentForm form, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal, DocumentUpload uploads) =>
+        PortalCommands.UploadAsync(id, PortalDocumentsRequests.Uploadable, form, beneficiary, context, services, portal, uploads);
 
     /// <summary>
     /// The beneficiary's payment request, received today (Paris): the agents' <c>RequestPayment</c> command, so the decider
     /// refuses it, in words, after the window's last day (seed 004, art. 4: within two months of the notification) or
     /// above what the payment terms let them ask.
     /// </summary>
-    public static async Task<IResult> RequestPayment(string id, HttpContext context, ApiServices services, PortalServices portal)
-    {
-        var (_, denied) = await OwnDossierAsync(id, context, services, portal);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var (headers, badHeader) = CommandHeaders.Read(context);
-        if (badHeader is not null)
-        {
-            return badHeader;
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(PaymentRequestBody));
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        var now = services.Time.GetUtcNow();
-        var request = (PaymentRequestBody)body.Value!;
-        var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/portal/dossiers/{id}/payment-request", request) : null;
-        var outcome = await services.Dossiers.HandleAsync(id, new DossierCommand.RequestPayment(FrenchCalendar.ParisDate(now), request.Amount),
-            Actor(PortalSession.Address(context, now)!), context.RequestAborted, idempotency: idempotency);
-        ApprovalsTelemetry.CommandHandled("PortalRequestPayment", outcome.IsOk ? null : outcome.Refusals);
-        return outcome.IsOk ? Results.Json(PublicDossier.Of(id, outcome.Unwrap().State), DomainJson.Options) : ApiProblems.From(outcome.Refusals);
-    }
+    public static Task<Results<Ok<PublicDossier>, ApiProblem>> RequestPayment(
+        string id, JsonBody<PaymentRequestBody> body, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal) =>
+        PortalCommands.HandleAsync(
+            new PortalCommand<PaymentRequestBody, PublicDossier>(id, "PortalRequestPayment", "payment-request",
+                (_, request, today) => Result<DossierCommand>.Ok(new DossierCommand.RequestPayment(today, request.Amount)),
+                (state, _) => PublicDossier.Of(id, state)),
+            body, beneficiary, context, services, portal);
 
     /// <summary>The acknowledgment of receipt as a PDF: the same mentions as the e-mail, from the dossier as it stood at its receipt.</summary>
-    public static async Task<IResult> AcknowledgmentPdf(string id, HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<FileContentHttpResult, ApiProblem>> AcknowledgmentPdf(
+        string id, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        var (state, denied) = await OwnDossierAsync(id, context, services, portal);
+        var (state, denied) = await OwnDossierAsync(id, beneficiary, context, services, portal);
         if (denied is not null)
         {
             return denied;
@@ -288,19 +242,15 @@ public static class PortalApi
         using var pdf = new MemoryStream();
         ConventionPdf.WriteLetter(pdf, "Accusé de réception électronique",
             $"Demande de subvention n° {state!.Number} — articles L112-11 et R112-11-1 du code des relations entre le public et l'administration", blocks);
-        return Results.File(pdf.ToArray(), "application/pdf", $"accuse-reception-{state.Number}.pdf");
+        return TypedResults.File(pdf.ToArray(), "application/pdf", $"accuse-reception-{state.Number}.pdf");
     }
 
-    /// <summary>The dossier when the session's address submitted it; otherwise 401, or 404 exactly as for a dossier that does not exist.</summary>
-    internal static async Task<(Dossier? State, IResult? Denied)> OwnDossierAsync(string id, HttpContext context, ApiServices services, PortalServices portal)
+    /// <summary>The dossier when the session's address submitted it; otherwise 404 exactly as for a dossier that does not exist.</summary>
+    internal static async Task<(Dossier? State, ApiProblem? Denied)> OwnDossierAsync(
+        string id, PortalBeneficiary beneficiary, HttpContext context, ApiServices services, PortalServices portal)
     {
-        if (PortalSession.Address(context, services.Time.GetUtcNow()) is not { } address)
-        {
-            return (null, NotSignedIn());
-        }
-
         var submission = id.Length <= 64 ? await portal.Store.FindSubmissionAsync(id, context.RequestAborted) : null;
-        var found = submission is not null && MagicLinks.Normalise(submission.Address) == address
+        var found = submission is not null && MagicLinks.Normalise(submission.Address) == beneficiary.Address
             ? await services.Dossiers.GetAsync(id, context.RequestAborted)
             : null;
         return found is { IsOk: true } ? (found.Unwrap().State, null) : (null, ApiProblems.From([NotFound(id)]));
@@ -310,18 +260,15 @@ public static class PortalApi
     private static IReadOnlyList<DocumentKind> MissingAtReceipt(Dossier state) =>
         PortalDocuments.Required.Where(kind => !state.Documents.Any(d => d.Kind == kind && d.At <= state.SubmittedAt)).ToList();
 
-    /// <summary>The beneficiary acting through the portal, by the address the session proved: never an agent's role.</summary>
-    internal static Actor Actor(string address) => Application.Actor.Beneficiary(address);
-
     private static Refusal NotFound(string id) =>
         new(RefusalKind.NotFound, "dossier.not-found", "Dossier existant", "id", $"Le dossier {(id.Length > 40 ? id[..40] + "…" : id)} n'existe pas.");
 
-    internal static IResult NotSignedIn() =>
+    public static ApiProblem NotSignedIn() =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, "portal.session", "Connexion requise",
             "Connectez-vous au portail avec le lien reçu par courriel.", []);
 
     /// <summary>Counts this request under each key for the current hour; the first limit passed answers 429 with the hour's end.</summary>
-    private static async Task<IResult?> ThrottleAsync(HttpContext context, PortalServices portal, DateTimeOffset now, params (string Kind, string Key, int Limit)[] counters)
+    private static async Task<ApiProblem?> ThrottleAsync(HttpContext context, PortalServices portal, DateTimeOffset now, params (string Kind, string Key, int Limit)[] counters)
     {
         var window = now.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
         foreach (var (kind, key, limit) in counters)

@@ -9,6 +9,8 @@ public static class PortalBodies
 
     public sealed record Me(string Email);
 
+    public sealed record LinkSent(string Message);
+
     public sealed record Submitted(string DossierId, string Number, string Acknowledgment);
 
     public sealed record Summary(string DossierId, string Number, DateTimeOffset SubmittedAt, string Title, string Stage);

@@ -2,6 +2,7 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -14,41 +15,20 @@ namespace Approvals.Api;
 public static class PortalDocumentsRequests
 {
     public static void MapPortalDocumentsRequests(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/portal").WithTags("Portail des bénéficiaires").AllowAnonymous()
-            .MapPost("/dossiers/{id}/documents-answer", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Answer(id, c, a, p))
-            .WithName("PortalAnswerDocumentsRequest").Accepts<AnswerBody>("application/json");
+        app.MapGroup("/api/portal").WithTags("Portail des bénéficiaires")
+            .MapPost("/dossiers/{id}/documents-answer", Answer).WithName("PortalAnswerDocumentsRequest").RequirePortalSession();
 
     /// <summary>What the beneficiary may upload: the request's documents (CERFA n°12156) and those a pending request asks for.</summary>
     public static IReadOnlyList<DocumentKind> Uploadable(Dossier state) =>
         [.. PortalDocuments.Required.Union(state.DocumentsRequest?.Documents ?? [])];
 
-    public static async Task<IResult> Answer(string id, HttpContext context, ApiServices services, PortalServices portal)
-    {
-        var (_, denied) = await PortalApi.OwnDossierAsync(id, context, services, portal);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var (headers, badHeader) = CommandHeaders.Read(context);
-        if (badHeader is not null)
-        {
-            return badHeader;
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(AnswerBody));
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        var answer = (AnswerBody)body.Value!;
-        var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/portal/dossiers/{id}/documents-answer", answer) : null;
-        var actor = PortalApi.Actor(PortalSession.Address(context, services.Time.GetUtcNow())!);
-        var outcome = await services.Dossiers.HandleAsync(id, new DossierCommand.AnswerDocumentsRequest(answer.Message ?? ""), actor, context.RequestAborted, idempotency: idempotency);
-        ApprovalsTelemetry.CommandHandled("PortalAnswerDocumentsRequest", outcome.IsOk ? null : outcome.Refusals);
-        return outcome.IsOk ? Results.Json(PublicDossier.Of(id, outcome.Unwrap().State), DomainJson.Options) : ApiProblems.From(outcome.Refusals);
-    }
+    public static Task<Results<Ok<PublicDossier>, ApiProblem>> Answer(
+        string id, JsonBody<AnswerBody> body, PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal) =>
+        PortalCommands.HandleAsync(
+            new PortalCommand<AnswerBody, PublicDossier>(id, "PortalAnswerDocumentsRequest", "documents-answer",
+                (_, answer, _) => Result<DossierCommand>.Ok(new DossierCommand.AnswerDocumentsRequest(answer.Message ?? "")),
+                (state, _) => PublicDossier.Of(id, state)),
+            body, beneficiary, context, services, portal);
 
     public sealed record AnswerBody(string? Message = null);
 }

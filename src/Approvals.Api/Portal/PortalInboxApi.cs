@@ -2,6 +2,7 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -17,18 +18,12 @@ public static class PortalInboxApi
     public static void MapPortalInboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/portal-inbox").WithTags("Portail des bénéficiaires");
-        group.MapGet("/", (HttpContext c, [AsParameters] ApiServices a, PortalServices p) => List(c, a, p)).WithName("PortalInbox").RequireRoles(CommandRoutes.Read);
-        group.MapPost("/{id}/check", (string id, HttpContext c, [AsParameters] ApiServices a, PortalServices p) => Check(id, c, a, p))
-            .WithName("PortalCheck").Accepts<CheckBody>("application/json").RequireRoles(CommandRoutes.Create);
+        group.MapGet("/", List).WithName("PortalInbox").RequireRoles(CommandRoutes.Read);
+        group.MapPost("/{id}/check", Check).WithName("PortalCheck").RequireRoles(CommandRoutes.Create);
     }
 
-    public static async Task<IResult> List(HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Ok<List<InboxItem>>> List(HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var items = new List<InboxItem>();
         foreach (var submission in await portal.Store.AllSubmissionsAsync(200, context.RequestAborted))
         {
@@ -38,24 +33,18 @@ public static class PortalInboxApi
             }
         }
 
-        return Results.Json(items, DomainJson.Options);
+        return TypedResults.Ok(items);
     }
 
-    public static async Task<IResult> Check(string id, HttpContext context, ApiServices services, PortalServices portal)
+    public static async Task<Results<Ok<InboxItem>, ApiProblem>> Check(
+        string id, JsonBody<CheckBody> body, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, CommandRoutes.Create);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(CheckBody));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var check = (CheckBody)body.Value!;
+        var check = body.Value!;
         var submission = id.Length <= 64 ? await portal.Store.FindSubmissionAsync(id, context.RequestAborted) : null;
         var found = submission is null ? null : await services.Dossiers.GetAsync(id, context.RequestAborted);
         if (found is not { IsOk: true })
@@ -79,9 +68,9 @@ public static class PortalInboxApi
             return ApiProblems.From([refusal]);
         }
 
-        var saved = new PortalCheck(check.Outcome, note, actor!.Name, services.Time.GetUtcNow());
+        var saved = new PortalCheck(check.Outcome, note, ApiIdentity.Caller(context).Name, services.Time.GetUtcNow());
         await portal.Store.SaveCheckAsync(id, saved, context.RequestAborted);
-        return Results.Json(InboxItem.Of(submission! with { Check = saved }, state), DomainJson.Options);
+        return TypedResults.Ok(InboxItem.Of(submission! with { Check = saved }, state));
     }
 
     public sealed record InboxItem(

@@ -13,12 +13,11 @@ namespace Approvals.Api;
 /// a Function trigger calls the same. The framework's own body binding would answer these with bare statuses.
 /// </summary>
 public sealed record JsonBody<T>(T? Value, ApiProblem? Problem) : IEndpointParameterMetadataProvider
-    where T : class
 {
     public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context)
     {
         var (value, problem) = await JsonBody.ReadAsync(context, typeof(T));
-        return new JsonBody<T>((T?)value, problem);
+        return new JsonBody<T>(value is T read ? read : default, problem);
     }
 
     /// <summary>The body's type in the OpenAPI document, and the problems of an unreadable body.</summary>
