@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Approvals.Application;
 using Approvals.Testing;
 
@@ -26,6 +27,56 @@ public sealed class OpenApiAndDigestTests : IAsyncLifetime
         Assert.Contains("/api/dossiers/{id}/payment-requests", document);
         Assert.Contains("/api/dossiers/{id}/documents", document);
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 17 item 2 for the documents and the portal: their handlers' typed results put every answer in the document,
+    /// with its schema. The statuses are those each route's tests see it answer (docs/api.md), written out here by hand.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/dossiers/{id}/documents", "post", "201 200 401 403 404 413 415 422 503", "DocumentView")]
+    [InlineData("/api/dossiers/{id}/documents", "get", "200 401 403 404", "DocumentView")]
+    [InlineData("/api/dossiers/{id}/documents/{documentId}", "get", "302 401 404", null)]
+    [InlineData("/api/portal/sign-in", "post", "202 400 415 422 429 503", "LinkSent")]
+    [InlineData("/api/portal/session", "post", "200 401 415 429", "Me")]
+    [InlineData("/api/portal/session", "delete", "204", null)]
+    [InlineData("/api/portal/me", "get", "200 401", "Me")]
+    [InlineData("/api/portal/draft", "get", "200 204 401", null)]
+    [InlineData("/api/portal/draft", "put", "204 400 401 415 422", null)]
+    [InlineData("/api/portal/requests", "post", "201 400 401 415 422 503", "Submitted")]
+    [InlineData("/api/portal/dossiers", "get", "200 401", "Summary")]
+    [InlineData("/api/portal/dossiers/{id}", "get", "200 401 404", "PublicDossier")]
+    [InlineData("/api/portal/dossiers/{id}/documents", "post", "201 200 401 404 413 415 422", "DocumentView")]
+    [InlineData("/api/portal/dossiers/{id}/payment-request", "post", "200 400 401 404 409 415 422", "PublicDossier")]
+    [InlineData("/api/portal/dossiers/{id}/documents-answer", "post", "200 400 401 404 409 415 422", "PublicDossier")]
+    [InlineData("/api/portal/dossiers/{id}/acknowledgment", "get", "200 401 404", null)]
+    [InlineData("/api/portal/dossiers/{id}/report", "get", "200 401 404", "PublicReport")]
+    [InlineData("/api/portal/dossiers/{id}/report", "post", "200 400 401 404 409 415 422", "PublicReport")]
+    [InlineData("/api/portal/dossiers/{id}/report/documents", "post", "201 200 401 404 413 415 422", "DocumentView")]
+    [InlineData("/api/portal-inbox", "get", "200", "InboxItem")]
+    [InlineData("/api/portal-inbox/{id}/check", "post", "200 400 401 403 404 415 422", "InboxItem")]
+    public async Task GivenTheOpenApiDocument_WhenADocumentOrPortalRouteIsRead_ThenItListsItsResponsesAndTheirSchema(string path, string method, string statuses, string? schema)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
+        var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+
+        foreach (var status in statuses.Split(' '))
+        {
+            Assert.True(responses.Contains(status), $"{method} {path} does not list {status}: {string.Join(" ", responses)}");
+        }
+
+        if (schema is not null)
+        {
+            Assert.Contains($"/{schema}\"", operation.GetProperty("responses").GetProperty(statuses.Split(' ')[0]).GetRawText());
+        }
+
+        if (method is "post" or "put")
+        {
+            Assert.True(operation.TryGetProperty("requestBody", out _), $"{method} {path} does not document its body");
+        }
     }
 
     [Fact]

@@ -21,7 +21,11 @@ public sealed record DocumentForm(MultipartReader? Reader, ApiProblem? Problem) 
                 ? new DocumentForm(new MultipartReader(boundary, context.Request.Body), null)
                 : new DocumentForm(null, ApiProblems.UnsupportedMediaType("multipart/form-data")));
 
-    /// <summary>The upload in the OpenAPI document: a multipart form carrying a file.</summary>
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+    /// <summary>The upload in the OpenAPI document: a multipart form carrying a file, and the problems of a wrong media type or a file too large.</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
         builder.Metadata.Add(new AcceptsMetadata(["multipart/form-data"], typeof(IFormFile)));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ApiProblems.ProblemBody), [ApiProblem.ContentType]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(ApiProblems.ProblemBody), [ApiProblem.ContentType]));
+    }
 }

@@ -25,7 +25,7 @@ public static class DocumentsApi
         var group = app.MapGroup("/api/dossiers/{id}/documents").WithTags("Documents");
         group.MapPost("/", Upload).WithName("UploadDocument").DisableAntiforgery().RequireRoles(CommandRoutes.Documents);
         group.MapGet("/", List).WithName("ListDocuments").RequireRoles(CommandRoutes.Read);
-        group.MapGet("/{documentId}", Download).WithName("DownloadDocument").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{documentId}", Download).WithName("DownloadDocument").Produces(StatusCodes.Status302Found).RequireRoles(CommandRoutes.Read);
     }
 
     public static Task<Results<Created<DossierView.DocumentView>, Ok<DossierView.DocumentView>, ApiProblem>> Upload(

@@ -30,8 +30,8 @@ public static class PortalApi
     public static void MapPortalApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/portal").WithTags("Portail des bénéficiaires");
-        group.MapPost("/sign-in", RequestLink).WithName("PortalRequestLink").AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/session", UseLink).WithName("PortalUseLink").AllowAnonymous().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/sign-in", RequestLink).WithName("PortalRequestLink").AllowAnonymous().Produces<ApiProblems.ProblemBody>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType);
+        group.MapPost("/session", UseLink).WithName("PortalUseLink").AllowAnonymous().Produces<ApiProblems.ProblemBody>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType);
         group.MapDelete("/session", SignOut).WithName("PortalSignOut").AllowAnonymous();
         group.MapGet("/me", Me).WithName("PortalMe").RequirePortalSession();
         group.MapGet("/draft", ReadDraft).WithName("PortalReadDraft").RequirePortalSession();
@@ -41,7 +41,8 @@ public static class PortalApi
         group.MapGet("/dossiers/{id}", Get).WithName("PortalGetDossier").RequirePortalSession();
         group.MapPost("/dossiers/{id}/documents", Upload).WithName("PortalUploadDocument").DisableAntiforgery().RequirePortalSession();
         group.MapPost("/dossiers/{id}/payment-request", RequestPayment).WithName("PortalRequestPayment").RequirePortalSession();
-        group.MapGet("/dossiers/{id}/acknowledgment", AcknowledgmentPdf).WithName("PortalAcknowledgment").RequirePortalSession();
+        group.MapGet("/dossiers/{id}/acknowledgment", AcknowledgmentPdf).WithName("PortalAcknowledgment").Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .RequirePortalSession();
     }
 
     public static async Task<Results<Accepted<LinkSent>, ApiProblem>> RequestLink(

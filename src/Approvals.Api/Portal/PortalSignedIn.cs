@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Approvals.Api;
 
@@ -26,6 +27,8 @@ public sealed class PortalSignedIn : AuthorizationHandler<PortalSignedIn>, IAuth
 /// <summary>Declares that a portal route needs the beneficiary's session.</summary>
 public static class PortalSignedInRoutes
 {
+    /// <summary>The policy, and its 401 in the OpenAPI document (the routes whose handler answers no problem would not list it).</summary>
     public static TBuilder RequirePortalSession<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(PortalSignedIn.Policy);
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(PortalSignedIn.Policy).WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiProblems.ProblemBody), [ApiProblem.ContentType]));
 }
