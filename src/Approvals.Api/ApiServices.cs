@@ -9,7 +9,6 @@ public sealed record ApiServices(
     IDeadlineIndex Deadlines,
     IDocumentStore Documents,
     OutboxDispatcher Outbox,
-    BudgetLedger Ledger,
-    IBeneficiaryGrants Grants,
+    VoteRecording Votes,
     ApiOptions Options,
     TimeProvider Time);

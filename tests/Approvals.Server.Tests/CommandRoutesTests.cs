@@ -48,7 +48,7 @@ public sealed class CommandRoutesTests
         var vote = CommandRoutes.For<DossierCommand.RecordVote>();
 
         Assert.Equal("vote", vote.Segment);
-        Assert.Equal(typeof(VoteBody), vote.BodyType);
+        Assert.Equal(typeof(Approvals.Application.SecretariatVote), vote.BodyType);
         Assert.Equal(typeof(DossierCommand.Notify), CommandRoutes.For<DossierCommand.Notify>().BodyType);
     }
 }

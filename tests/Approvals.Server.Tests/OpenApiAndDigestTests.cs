@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Approvals.Api;
 using Approvals.Application;
 using Approvals.Testing;
 
@@ -77,6 +78,58 @@ public sealed class OpenApiAndDigestTests : IAsyncLifetime
         {
             Assert.True(operation.TryGetProperty("requestBody", out _), $"{method} {path} does not document its body");
         }
+    }
+
+    /// <summary>
+    /// Issue 17 item 2: the operations, identity and programme routes return typed results, so the document lists each
+    /// answer with its media type and schema: the success, and the problems (401, 403, and the route's own refusal).
+    /// </summary>
+    [Fact]
+    public async Task GivenTheOpenApiDocument_WhenTheOperationsRoutesAreRead_ThenEachListsItsAnswerAndItsProblemsWithTheirSchemas()
+    {
+        (string Path, string Method, string Success, string? SuccessType, string? Refusal)[] routes =
+        [
+            ("/api/deadlines", "get", "200", "application/json", "422"),
+            ("/api/outbox/failed", "get", "200", "application/json", null),
+            ("/api/outbox/{dossierId}/{itemId}/retry", "post", "200", "application/json", "409"),
+            ("/api/clocks", "get", "200", "application/json", "422"),
+            ("/api/clocks/{id}/restart", "post", "202", "application/json", "404"),
+            ("/api/me", "get", "200", "application/json", null),
+            ("/api/role-assignments", "get", "200", "application/json", null),
+            ("/api/role-assignments/{person}", "put", "200", "application/json", "422"),
+            ("/api/role-assignments/{person}", "delete", "204", null, "404"),
+            ("/api/role-audit", "get", "200", "application/json", null),
+            ("/api/programmes", "get", "200", "application/json", null),
+            ("/api/programmes", "post", "201", "application/json", "409"),
+            ("/api/programmes/{id}", "get", "200", "application/json", "404"),
+            ("/api/programmes/{id}/chart.svg", "get", "200", "image/svg+xml", "404"),
+            ("/api/mailbox", "get", "200", "application/json", null),
+            ("/api/mailbox/{id}", "get", "200", "application/json", "404"),
+        ];
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        Assert.All(routes, route =>
+        {
+            Assert.True(paths.TryGetProperty(route.Path, out var item) || paths.TryGetProperty(route.Path + "/", out item), $"{route.Path} is not in the document.");
+            var responses = item.GetProperty(route.Method).GetProperty("responses");
+            var answer = responses.GetProperty(route.Success);
+            if (route.SuccessType is null)
+            {
+                Assert.False(answer.TryGetProperty("content", out _), $"{route.Method} {route.Path}: {route.Success} has a body.");
+            }
+            else
+            {
+                Assert.True(answer.GetProperty("content").GetProperty(route.SuccessType).TryGetProperty("schema", out _), $"{route.Method} {route.Path}: no schema for {route.Success}.");
+            }
+
+            foreach (var status in new[] { "401", "403", route.Refusal }.OfType<string>())
+            {
+                Assert.True(responses.TryGetProperty(status, out var problem), $"{route.Method} {route.Path}: {status} is not listed.");
+                Assert.Contains("ProblemBody", problem.GetProperty("content").GetProperty(ApiProblem.ContentType).GetProperty("schema").GetRawText(), StringComparison.Ordinal);
+            }
+        });
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Approvals.Clock;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
@@ -46,14 +47,9 @@ public static class ClocksApi
     /// default). For <c>missing</c>, the page looks at <paramref name="take"/> dossiers of the list and returns the open
     /// ones that have no clock: a page may be short or empty while <c>continuation</c> says there is more to look at.
     /// </summary>
-    public static async Task<IResult> List(
+    public static async Task<Results<Ok<ClockPage>, ApiProblem>> List(
         HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks, string? status, string? continuation, int? take)
     {
-        if (ApiIdentity.Authorize(context, Readers).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var name = status ?? "running";
         if (!Statuses.TryGetValue(name, out var runtime))
         {
@@ -68,7 +64,7 @@ public static class ClocksApi
 
         if (clocks is null)
         {
-            return Results.Json(new ClockPage(name, [], null, EngineRunning: false), DomainJson.Options);
+            return TypedResults.Ok(new ClockPage(name, [], null, EngineRunning: false));
         }
 
         if (name == "missing")
@@ -78,29 +74,25 @@ public static class ClocksApi
                 return ApiProblems.From([Refusal.Invalid("query.continuation", "continuation", "Suite rendue par la page précédente", "La suite demandée n'est pas valide.")]);
             }
 
-            return Results.Json(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, CurrentAuthority.Of(context), context.RequestAborted), DomainJson.Options);
+            return TypedResults.Ok(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, CurrentAuthority.Of(context), context.RequestAborted));
         }
 
         var query = new OrchestrationQuery { Statuses = runtime, PageSize = size, ContinuationToken = continuation, FetchInputsAndOutputs = false };
         await foreach (var page in clocks.GetAllInstancesAsync(query).AsPages(continuation, size).WithCancellation(context.RequestAborted))
         {
-            return Results.Json(new ClockPage(name, page.Values.Select(i => ClockView.Of(i.InstanceId, i)).ToList(), page.ContinuationToken, EngineRunning: true), DomainJson.Options);
+            return TypedResults.Ok(new ClockPage(name, page.Values.Select(i => ClockView.Of(i.InstanceId, i)).ToList(), page.ContinuationToken, EngineRunning: true));
         }
 
-        return Results.Json(new ClockPage(name, [], null, EngineRunning: true), DomainJson.Options);
+        return TypedResults.Ok(new ClockPage(name, [], null, EngineRunning: true));
     }
 
     /// <summary>
     /// Starts the clock of dossier <paramref name="id"/> again when it is missing, failed, terminated or completed; a
     /// running clock is told the dossier changed, which makes it plan again at once.
     /// </summary>
-    public static async Task<IResult> RestartClock(string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
+    public static async Task<Results<Accepted<ClockView>, ApiProblem>> RestartClock(
+        string id, HttpContext context, [AsParameters] ApiServices services, [FromServices] DurableTaskClient? clocks)
     {
-        if (ApiIdentity.Authorize(context, Restart).Denied is { } denied)
-        {
-            return denied;
-        }
-
         if (clocks is null)
         {
             return ApiProblems.From([Refusal.WrongStage("clock.off", "Horloges en service", "Les horloges des dossiers ne tournent pas sur ce serveur.")]);
@@ -122,8 +114,7 @@ public static class ClocksApi
             await DossierClockSignal.StartAsync(clocks, id, context.RequestAborted);
         }
 
-        return Results.Json(ClockView.Of(id, await clocks.GetInstanceAsync(id, getInputsAndOutputs: true, context.RequestAborted)), DomainJson.Options,
-            statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Accepted((string?)null, ClockView.Of(id, await clocks.GetInstanceAsync(id, getInputsAndOutputs: true, context.RequestAborted)));
     }
 
     private static async Task<ClockPage> MissingAsync(IDossierStore store, DurableTaskClient clocks, int skip, int take, string? authorityId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -15,13 +16,8 @@ public static class DeadlinesApi
     public const int MaxTake = 1000;
 
     /// <summary>A page of the board (<paramref name="skip"/>, <paramref name="take"/>: 100 by default) with its total and its count per day.</summary>
-    public static async Task<IResult> Upcoming(HttpContext context, [AsParameters] ApiServices services, int? days, int? skip, int? take)
+    public static async Task<Results<Ok<DeadlinePage>, ApiProblem>> Upcoming(HttpContext context, [AsParameters] ApiServices services, int? days, int? skip, int? take)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var span = days ?? 60;
         if (span is < 1 or > 366)
         {
@@ -39,6 +35,6 @@ public static class DeadlinesApi
         var page = await DeadlineBoard.ReadPageAsync(
             services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, Math.Max(skip ?? 0, 0), size, context.RequestAborted,
             await CurrentAuthority.FilterAsync(context));
-        return Results.Json(page, DomainJson.Options);
+        return TypedResults.Ok(page);
     }
 }

@@ -4,7 +4,7 @@ namespace Approvals.Api;
 
 /// <summary>
 /// The body of a command route, bound as a parameter: read as the body type of the <see cref="CommandRoute"/> the
-/// endpoint carries in its metadata (the command itself, or <see cref="VoteBody"/>). The route's <c>Accepts</c>
+/// endpoint carries in its metadata (the command itself, or <see cref="Approvals.Application.SecretariatVote"/>). The route's <c>Accepts</c>
 /// metadata documents the type.
 /// </summary>
 public sealed record CommandBody(object? Value, ApiProblem? Problem)

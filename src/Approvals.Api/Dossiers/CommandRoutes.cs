@@ -47,7 +47,7 @@ public static class CommandRoutes
         CommandRoute.Of<RecordRepublicanCommitment>(RepublicanCommitment, CaseOfficer),
         CommandRoute.Of<RequestDocuments>(DocumentsRequest, CaseOfficer),
         CommandRoute.Of<RecordSessionWithoutQuorum>(SessionWithoutQuorum, Secretariat),
-        CommandRoute.Of<RecordVote, VoteBody>(Vote, Secretariat),
+        CommandRoute.Of<RecordVote, SecretariatVote>(Vote, Secretariat),
         CommandRoute.Of<RecordTransmission>(Transmission, Secretariat, CaseOfficer),
         CommandRoute.Of<RecordTransmissionFailure>(TransmissionFailure, Secretariat, CaseOfficer),
         CommandRoute.Of<AcknowledgeReceipt>(Acknowledgment, Secretariat, CaseOfficer),

@@ -98,27 +98,10 @@ public static class DossiersApi
 
         // The fingerprint of what the client sent, taken before the server adds anything (the vote's credits).
         var idempotency = headers!.IdempotencyKey is { } key ? IdempotentRequest.Of(key, "POST", $"/api/dossiers/{id}/{route.Segment}", body.Value!) : null;
-        DossierCommand command;
-        if (body.Value is VoteBody vote)
-        {
-            var current = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
-            if (!current.IsOk)
-            {
-                return ApiProblems.From(current.Refusals);
-            }
-
-            var request = current.Unwrap().State.Request!;
-            var line = request.BudgetLine;
-            command = vote.ToCommand(
-                await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
-                await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted, current.Unwrap().AuthorityId));
-        }
-        else
-        {
-            command = (DossierCommand)body.Value!;
-        }
-
-        var outcome = await services.Dossiers.HandleAsync(id, command, ApiIdentity.Caller(context), context.RequestAborted, headers.ExpectedVersion, idempotency);
+        var caller = ApiIdentity.Caller(context);
+        var outcome = body.Value is SecretariatVote vote
+            ? await services.Votes.RecordAsync(id, vote, caller, context.RequestAborted, headers.ExpectedVersion, idempotency)
+            : await services.Dossiers.HandleAsync(id, (DossierCommand)body.Value!, caller, context.RequestAborted, headers.ExpectedVersion, idempotency);
         ApprovalsTelemetry.CommandHandled(route.Name, outcome.IsOk ? null : outcome.Refusals);
         return outcome.IsOk ? await ViewAsync(context, services, outcome.Unwrap()) : ApiProblems.From(outcome.Refusals);
     }

@@ -3,6 +3,7 @@ using Approvals.Domain;
 using Approvals.Finance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -14,35 +15,24 @@ public static class ProgrammesApi
     {
         var group = app.MapGroup("/api/programmes").WithTags("Programmes");
         group.MapGet("/", List).WithName("ListProgrammes").RequireRoles(CommandRoutes.Read);
-        group.MapPost("/", Create).WithName("CreateProgramme").Accepts<Programme>("application/json").RequireRoles(FinanceApi.ManageProgrammes);
+        group.MapPost("/", Create).WithName("CreateProgramme").RequireRoles(FinanceApi.ManageProgrammes);
         group.MapGet("/{id}", Get).WithName("GetProgramme").RequireRoles(CommandRoutes.Read);
-        group.MapGet("/{id}/chart.svg", Chart).WithName("ProgrammeChart").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{id}/chart.svg", Chart).WithName("ProgrammeChart").Produces<string>(StatusCodes.Status200OK, ChartType).RequireRoles(CommandRoutes.Read);
     }
 
-    public static async Task<IResult> List(HttpContext context, [AsParameters] FinanceServices services)
+    private const string ChartType = "image/svg+xml";
+
+    public static async Task<Results<Ok<IReadOnlyList<Programme>>, ApiProblem>> List(HttpContext context, [AsParameters] FinanceServices services) =>
+        TypedResults.Ok(await services.Programmes.ListAsync(context.RequestAborted, CurrentAuthority.Of(context)));
+
+    public static async Task<Results<Created<Programme>, ApiProblem>> Create(JsonBody<Programme> body, HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
-        return Results.Json(await services.Programmes.ListAsync(context.RequestAborted, CurrentAuthority.Of(context)), DomainJson.Options);
-    }
-
-    public static async Task<IResult> Create(HttpContext context, [AsParameters] FinanceServices services)
-    {
-        if (ApiIdentity.Authorize(context, FinanceApi.ManageProgrammes).Denied is { } denied)
-        {
-            return denied;
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(Programme));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var programme = Trimmed((Programme)body.Value!) with { AuthorityId = CurrentAuthority.Of(context) };
+        var programme = Trimmed(body.Value!) with { AuthorityId = CurrentAuthority.Of(context) };
         var refusals = ProgrammeRules.Check(programme);
         if (refusals.Count > 0)
         {
@@ -56,34 +46,23 @@ public static class ProgrammesApi
                 [new ApiProblems.FieldError("programme.exists", "id", "Identifiant unique", message)]);
         }
 
-        return Results.Json(programme, DomainJson.Options, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Created($"/api/programmes/{Uri.EscapeDataString(programme.Id)}", programme);
     }
 
-    public static async Task<IResult> Get(string id, HttpContext context, [AsParameters] FinanceServices services)
+    public static async Task<Results<Ok<ProgrammeView>, ApiProblem>> Get(string id, HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var (report, tranches) = await ReportAsync(id, services, context);
         return report is null
             ? ApiProblems.From([NotFound(id)])
-            : Results.Json(
+            : TypedResults.Ok(
                 new ProgrammeView(report.Programme, report.Programme.FirstYear, report.Programme.LastYear, report.Years, report.Funders, report.Totals, report.Issues,
-                    tranches.Select(Tranche).ToList()),
-                DomainJson.Options);
+                    tranches.Select(Tranche).ToList()));
     }
 
-    public static async Task<IResult> Chart(string id, HttpContext context, [AsParameters] FinanceServices services)
+    public static async Task<Results<ContentHttpResult, ApiProblem>> Chart(string id, HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var (report, _) = await ReportAsync(id, services, context);
-        return report is null ? ApiProblems.From([NotFound(id)]) : Results.Text(ProgrammeChart.Svg(report), "image/svg+xml; charset=utf-8");
+        return report is null ? ApiProblems.From([NotFound(id)]) : TypedResults.Text(ProgrammeChart.Svg(report), $"{ChartType}; charset=utf-8");
     }
 
     private static async Task<(ProgrammeReport? Report, IReadOnlyList<Dossier> Tranches)> ReportAsync(string id, FinanceServices services, HttpContext context)

@@ -29,6 +29,7 @@ public static class ApprovalsCore
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();
+        services.AddSingleton<VoteRecording>();
         services.AddSingleton<OrphanDocumentSweep>();
         services.AddSingleton<DocumentUpload>();
         services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();

@@ -1,8 +1,8 @@
 using Approvals.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.Api;
 
@@ -13,23 +13,17 @@ namespace Approvals.Api;
 public static class MeApi
 {
     public static void MapMeApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me", (Delegate)Me).WithTags("Identity").WithName("Me").RequireRoles(RoleNames.People);
+        app.MapGet("/api/me", Me).WithTags("Identity").WithName("Me").RequireRoles(RoleNames.People);
 
-    public static async Task<IResult> Me(HttpContext context)
+    public static async Task<Results<Ok<MeView>, ApiProblem>> Me(HttpContext context, AuthorityDirectory directory)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, RoleNames.People);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var actor = ApiIdentity.Caller(context);
         var mine = ApiIdentity.Identify(context) is CallerIdentity.Known known ? known.Authorities : [];
-        var directory = context.RequestServices.GetRequiredService<AuthorityDirectory>();
-        var current = actor!.AuthorityId ?? directory.First.Id;
+        var current = actor.AuthorityId ?? directory.First.Id;
         var switchable = (await directory.ListAsync(context.RequestAborted)).Count > 1
             ? mine.Select(a => new AuthorityChoice(a.Id, a.Name)).ToList()
             : [];
-        return Results.Json(new MeView(actor.Name, actor.Role, RoleLabels.Of(actor.Role), switchable.Count > 0 ? current : null, switchable), DomainJson.Options);
+        return TypedResults.Ok(new MeView(actor.Name, actor.Role, RoleLabels.Of(actor.Role), switchable.Count > 0 ? current : null, switchable));
     }
 
     /// <summary><paramref name="Authority"/> and <paramref name="Authorities"/>: only in a deployment of several authorities.</summary>

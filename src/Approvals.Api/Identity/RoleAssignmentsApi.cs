@@ -3,6 +3,7 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -22,37 +23,26 @@ public static partial class RoleAssignmentsApi
     {
         var group = app.MapGroup("/api/role-assignments").WithTags("Identity").RequireRoles(Manage);
         group.MapGet("/", List).WithName("ListRoleAssignments");
-        group.MapPut("/{person}", Put).WithName("PutRoleAssignment").Accepts<RoleAssignmentBody>("application/json");
+        group.MapPut("/{person}", Put).WithName("PutRoleAssignment");
         group.MapDelete("/{person}", Delete).WithName("DeleteRoleAssignment");
         app.MapGet("/api/role-audit", Audit).WithTags("Identity").WithName("RoleAudit").RequireRoles(Manage);
     }
 
-    public static async Task<IResult> List(HttpContext context, IRoleAssignments assignments)
+    public static async Task<Results<Ok<List<RoleAssignmentView>>, ApiProblem>> List(HttpContext context, IRoleAssignments assignments)
     {
-        if (ApiIdentity.Authorize(context, Manage).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var authority = CurrentAuthority.Of(context);
-        return Results.Json((await assignments.ListAsync(context.RequestAborted)).Where(a => a.AuthorityId == authority).Select(View).ToList(), DomainJson.Options);
+        return TypedResults.Ok((await assignments.ListAsync(context.RequestAborted)).Where(a => a.AuthorityId == authority).Select(View).ToList());
     }
 
-    public static async Task<IResult> Put(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
+    public static async Task<Results<Ok<RoleAssignmentView>, ApiProblem>> Put(
+        string person, JsonBody<RoleAssignmentBody> body, HttpContext context, IRoleAssignments assignments, TimeProvider time)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, Manage);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
-        var body = await DossiersApi.ReadBodyAsync(context, typeof(RoleAssignmentBody));
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
-        var role = RoleNames.Parse(((RoleAssignmentBody)body.Value!).Role);
+        var role = RoleNames.Parse(body.Value!.Role);
         var refusals = CheckPerson(person).ToList();
         if (role is null)
         {
@@ -65,41 +55,32 @@ public static partial class RoleAssignmentsApi
             return ApiProblems.From(refusals);
         }
 
+        var actor = ApiIdentity.Caller(context);
         var key = PersonSession.PersonKey(person);
-        await assignments.ChangeAsync(key, role, actor!.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId);
-        return Results.Json(View((await assignments.FindAllAsync(key, context.RequestAborted)).First(a => a.AuthorityId == actor.AuthorityId)), DomainJson.Options);
+        await assignments.ChangeAsync(key, role, actor.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId);
+        return TypedResults.Ok(View((await assignments.FindAllAsync(key, context.RequestAborted)).First(a => a.AuthorityId == actor.AuthorityId)));
     }
 
-    public static async Task<IResult> Delete(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
+    public static async Task<Results<NoContent, ApiProblem>> Delete(string person, HttpContext context, IRoleAssignments assignments, TimeProvider time)
     {
-        var (actor, denied) = ApiIdentity.Authorize(context, Manage);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
+        var actor = ApiIdentity.Caller(context);
         if (CheckPerson(person).ToList() is { Count: > 0 } refusals)
         {
             return ApiProblems.From(refusals);
         }
 
-        return await assignments.ChangeAsync(PersonSession.PersonKey(person), null, actor!.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId) is null
+        return await assignments.ChangeAsync(PersonSession.PersonKey(person), null, actor.Name, time.GetUtcNow(), context.RequestAborted, actor.AuthorityId) is null
             ? ApiProblems.From([new Refusal(RefusalKind.NotFound, "role-assignment.not-found", "Attribution existante", "person",
                 $"Aucun rôle n'est attribué à « {person} ».")])
-            : Results.NoContent();
+            : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Audit(HttpContext context, IRoleAssignments assignments, int? max)
+    public static async Task<Results<Ok<List<RoleAuditView>>, ApiProblem>> Audit(HttpContext context, IRoleAssignments assignments, int? max)
     {
-        if (ApiIdentity.Authorize(context, Manage).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var authority = CurrentAuthority.Of(context);
         var rows = await assignments.AuditAsync(Math.Clamp(max ?? 500, 1, 5000), context.RequestAborted);
-        return Results.Json(rows.Where(r => r.AuthorityId == authority).Select(r => new RoleAuditView(
-            r.Person, r.Before, r.Before is { } b ? RoleLabels.Of(b) : null, r.After, r.After is { } a ? RoleLabels.Of(a) : null, r.ChangedBy, r.ChangedAt)).ToList(), DomainJson.Options);
+        return TypedResults.Ok(rows.Where(r => r.AuthorityId == authority).Select(r => new RoleAuditView(
+            r.Person, r.Before, r.Before is { } b ? RoleLabels.Of(b) : null, r.After, r.After is { } a ? RoleLabels.Of(a) : null, r.ChangedBy, r.ChangedAt)).ToList());
     }
 
     /// <summary>A person is an e-mail address or a provider's subject: one line of at most <see cref="MaxPersonLength"/> characters.</summary>

@@ -2,6 +2,7 @@ using Approvals.Application;
 using Approvals.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
@@ -16,29 +17,22 @@ public static class OutboxApi
         group.MapPost("/{dossierId}/{itemId}/retry", Retry).WithName("RetryOutboxItem").RequireRoles(CommandRoutes.RetryMail);
     }
 
-    public static async Task<IResult> Failed(HttpContext context, [AsParameters] ApiServices services)
+    public static async Task<Results<Ok<List<FailedView>>, ApiProblem>> Failed(HttpContext context, [AsParameters] ApiServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted);
-        return Results.Json(failed.Select(FailedView.Of).ToList(), DomainJson.Options);
+        return TypedResults.Ok(failed.Select(FailedView.Of).ToList());
     }
 
-    public static async Task<IResult> Retry(string dossierId, string itemId, HttpContext context, [AsParameters] ApiServices services)
+    public static async Task<Results<Ok<RetriedView>, ApiProblem>> Retry(string dossierId, string itemId, HttpContext context, [AsParameters] ApiServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.RetryMail).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var sent = await services.Outbox.RetryAsync(dossierId, itemId, context.RequestAborted);
         return sent
-            ? Results.Json(new { dossierId, itemId, sent }, DomainJson.Options)
+            ? TypedResults.Ok(new RetriedView(dossierId, itemId, sent))
             : ApiProblems.From([Refusal.WrongStage("outbox.retry-failed", "Envoi du courriel", "Le courriel n'a pas pu être envoyé (ou n'existe plus) ; consultez la liste des envois en échec.")]);
     }
+
+    /// <summary>The item sent again.</summary>
+    public sealed record RetriedView(string DossierId, string ItemId, bool Sent);
 
     /// <summary>A failed item as people read it: for a mail, its recipients and subject rather than its JSON.</summary>
     public sealed record FailedView(string DossierId, string ItemId, string Kind, string? Subject, IReadOnlyList<string> To, string Reason, DateTimeOffset FailedAt)

@@ -22,19 +22,19 @@ public sealed class FinanceTriggers(ApiTrigger api, FinanceServices finance)
 
     [Function("ListProgrammes")]
     public Task<IActionResult> ListProgrammes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "programmes")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => ProgrammesApi.List(context, finance));
+        api.RunAsync(req, CommandRoutes.Read, async (context, _) => await ProgrammesApi.List(context, finance));
 
     [Function("CreateProgramme")]
     public Task<IActionResult> CreateProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "programmes")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => ProgrammesApi.Create(context, finance));
+        api.RunAsync(req, FinanceApi.ManageProgrammes, async (context, _) => await ProgrammesApi.Create(await JsonBody<Approvals.Application.Programme>.BindAsync(context), context, finance));
 
     [Function("GetProgramme")]
     public Task<IActionResult> GetProgramme([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "programmes/{id}")] HttpRequest req, string id) =>
-        api.RunAsync(req, (context, _) => ProgrammesApi.Get(id, context, finance));
+        api.RunAsync(req, CommandRoutes.Read, async (context, _) => await ProgrammesApi.Get(id, context, finance));
 
     [Function("ProgrammeChart")]
     public Task<IActionResult> ProgrammeChart([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "programmes/{id}/chart.svg")] HttpRequest req, string id) =>
-        api.RunAsync(req, (context, _) => ProgrammesApi.Chart(id, context, finance));
+        api.RunAsync(req, CommandRoutes.Read, async (context, _) => await ProgrammesApi.Chart(id, context, finance));
 
     [Function("FinanceCsv")]
     public Task<IActionResult> FinanceCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exports/finance.csv")] HttpRequest req) =>

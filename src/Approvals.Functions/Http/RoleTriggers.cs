@@ -11,17 +11,18 @@ public sealed class RoleTriggers(ApiTrigger api, IRoleAssignments assignments, T
 {
     [Function("ListRoleAssignments")]
     public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "role-assignments")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => RoleAssignmentsApi.List(context, assignments));
+        api.RunAsync(req, RoleAssignmentsApi.Manage, async (context, _) => await RoleAssignmentsApi.List(context, assignments));
 
     [Function("PutRoleAssignment")]
     public Task<IActionResult> Put([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "role-assignments/{person}")] HttpRequest req, string person) =>
-        api.RunAsync(req, (context, _) => RoleAssignmentsApi.Put(person, context, assignments, time));
+        api.RunAsync(req, RoleAssignmentsApi.Manage, async (context, _) =>
+            await RoleAssignmentsApi.Put(person, await JsonBody<RoleAssignmentsApi.RoleAssignmentBody>.BindAsync(context), context, assignments, time));
 
     [Function("DeleteRoleAssignment")]
     public Task<IActionResult> Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "role-assignments/{person}")] HttpRequest req, string person) =>
-        api.RunAsync(req, (context, _) => RoleAssignmentsApi.Delete(person, context, assignments, time));
+        api.RunAsync(req, RoleAssignmentsApi.Manage, async (context, _) => await RoleAssignmentsApi.Delete(person, context, assignments, time));
 
     [Function("RoleAudit")]
     public Task<IActionResult> Audit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "role-audit")] HttpRequest req) =>
-        api.RunAsync(req, (context, _) => RoleAssignmentsApi.Audit(context, assignments, ApiTrigger.Number(req, "max")));
+        api.RunAsync(req, RoleAssignmentsApi.Manage, async (context, _) => await RoleAssignmentsApi.Audit(context, assignments, ApiTrigger.Number(req, "max")));
 }

@@ -1,6 +1,7 @@
 using Approvals.Api;
 using Approvals.Application;
 using Approvals.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approvals.Server;
 
@@ -19,7 +20,7 @@ public static class DevelopmentApi
         mailbox.MapGet("/{id}", ReadMail).WithName("MailboxMessage");
     }
 
-    public static async Task<IResult> SignIn(HttpContext context)
+    public static async Task<Results<RedirectHttpResult, ApiProblem>> SignIn(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var name = form["name"].ToString().Trim();
@@ -29,22 +30,23 @@ public static class DevelopmentApi
         }
 
         ApiIdentity.SignIn(context, new Actor(name, role));
-        return Results.Redirect(LocalPaths.OrHome(form["retour"].ToString()));
+        return TypedResults.Redirect(LocalPaths.OrHome(form["retour"].ToString()));
     }
 
-    public static IResult SignOut(HttpContext context)
+    public static RedirectHttpResult SignOut(HttpContext context)
     {
         ApiIdentity.SignOut(context);
-        return Results.Redirect("/connexion.html");
+        return TypedResults.Redirect("/connexion.html");
     }
 
-    public static IResult ListMail(HttpContext context, PickupMailbox mailbox) =>
-        ApiIdentity.Authorize(context, CommandRoutes.Read).Denied
-        ?? Results.Json(mailbox.List(200).Select(m => new { m.Id, m.Date, m.To, m.Subject }), DomainJson.Options);
+    public static Results<Ok<List<MailSummary>>, ApiProblem> ListMail(PickupMailbox mailbox) =>
+        TypedResults.Ok(mailbox.List(200).Select(m => new MailSummary(m.Id, m.Date, m.To, m.Subject)).ToList());
 
-    public static IResult ReadMail(string id, HttpContext context, PickupMailbox mailbox) =>
-        ApiIdentity.Authorize(context, CommandRoutes.Read).Denied
-        ?? (mailbox.Find(id) is { } mail
-            ? Results.Json(mail, DomainJson.Options)
-            : ApiProblems.From([new Domain.Refusal(Domain.RefusalKind.NotFound, "mail.not-found", "Courriel existant", "id", $"Le courriel {id} n'existe pas.")]));
+    public static Results<Ok<PickedUpMail>, ApiProblem> ReadMail(string id, PickupMailbox mailbox) =>
+        mailbox.Find(id) is { } mail
+            ? TypedResults.Ok(mail)
+            : ApiProblems.From([new Domain.Refusal(Domain.RefusalKind.NotFound, "mail.not-found", "Courriel existant", "id", $"Le courriel {id} n'existe pas.")]);
+
+    /// <summary>A mail of the list, without its bodies.</summary>
+    public sealed record MailSummary(string Id, DateTimeOffset Date, IReadOnlyList<string> To, string Subject);
 }

@@ -1,12 +1,13 @@
 using Approvals.Domain;
 
-namespace Approvals.Api;
+namespace Approvals.Application;
 
 /// <summary>
-/// The vote as the secretariat sends it: the available credits and the beneficiary's other grants of the year are read
-/// from storage, not taken from the client. <paramref name="Officers"/>: who presided and who was secretary.
+/// The vote as the secretariat sends it: without the available credits and the beneficiary's other grants of the year,
+/// which <see cref="VoteRecording"/> reads from storage rather than take from the caller. <paramref name="Officers"/>:
+/// who presided and who was secretary.
 /// </summary>
-public sealed record VoteBody(
+public sealed record SecretariatVote(
     string ReportNumber,
     string Rapporteur,
     string Assembly,
