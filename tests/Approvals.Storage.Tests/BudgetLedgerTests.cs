@@ -83,8 +83,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         // The same item carried out again (a dispatcher that died before deleting it), and a late reconciliation: nothing moves.
         var stored = await services.GetRequiredService<IDossierStore>().LoadAsync(first, CancellationToken.None);
         var state = DomainJson.Deserialize<Snapshot>(stored!.SnapshotJson).State;
-        await ledger.ApplyAsync(first, LedgerChange.Of(state), CancellationToken.None);
-        await ledger.ApplyAsync(first, LedgerChange.Of(state) with { Version = 1, Committed = 0m }, CancellationToken.None);
+        await ledger.ApplyAsync(first, LedgerChange.Of(state, null), CancellationToken.None);
+        await ledger.ApplyAsync(first, LedgerChange.Of(state, null) with { Version = 1, Committed = 0m }, CancellationToken.None);
         Assert.Equal(0, await ledger.ReconcileAsync(CancellationToken.None));
         Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
         await AssertLedgerEqualsDossiersAsync(services);

@@ -110,7 +110,7 @@ public static class DossiersApi
             var request = current.Unwrap().State.Request!;
             var line = request.BudgetLine;
             command = vote.ToCommand(
-                await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted),
+                await services.Ledger.AvailableAsync(line.Year, line.Code, id, context.RequestAborted, current.Unwrap().AuthorityId),
                 await services.Grants.GrantedAsync(request.Beneficiary, line.Year, id, context.RequestAborted, current.Unwrap().AuthorityId));
         }
         else
