@@ -18,6 +18,7 @@ public static class BudgetLinesApi
     {
         var group = app.MapGroup("/api/budget-lines").WithTags("Budget");
         group.MapGet("/", List).WithName("ListBudgetLines").RequireRoles(CommandRoutes.Read);
+        group.MapGet("/{year:int}/{code}", Get).WithName("GetBudgetLine").RequireRoles(CommandRoutes.Read);
         group.MapPost("/rebuild", Rebuild).WithName("RebuildBudgetLedger").RequireRoles(FinanceApi.ManageBudget);
         group.MapPut("/{year:int}/{code}", Put).WithName("PutBudgetLine").RequireRoles(FinanceApi.ManageBudget);
     }
@@ -27,6 +28,17 @@ public static class BudgetLinesApi
         // The ledger's rows, one per line: no dossier is read (lines only known from dossiers are not listed).
         var lines = await services.Lines.ListBalancesAsync(year, context.RequestAborted, CurrentAuthority.Of(context));
         return TypedResults.Ok(lines.Where(l => l.Registered).Select(View).ToList());
+    }
+
+    /// <summary>One registered line of the current authority; another authority's answers 404, as a line that does not exist.</summary>
+    public static async Task<Results<Ok<BudgetLineView>, ApiProblem>> Get(int year, string code, HttpContext context, [AsParameters] FinanceServices services)
+    {
+        var normalised = BudgetLineCodes.Normalise(code);
+        var line = await services.Lines.FindAsync(year, normalised, context.RequestAborted, CurrentAuthority.Of(context));
+        return line is { Registered: true }
+            ? TypedResults.Ok(View(line))
+            : ApiProblems.From([new Refusal(RefusalKind.NotFound, "budget-line.not-found", "Ligne budgétaire existante", "code",
+                $"La ligne budgétaire {normalised} de l'exercice {year} n'existe pas.")]);
     }
 
     /// <summary>Recomputes the totals of every line of the authority from its dossiers (after a restore, or to check the ledger), then lists the lines.</summary>

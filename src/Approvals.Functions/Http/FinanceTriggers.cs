@@ -16,6 +16,10 @@ public sealed class FinanceTriggers(ApiTrigger api, FinanceServices finance)
     public Task<IActionResult> ListBudgetLines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "budget-lines")] HttpRequest req) =>
         api.RunAsync(req, CommandRoutes.Read, async (context, _) => await BudgetLinesApi.List(context, finance, ApiTrigger.Number(req, "year")));
 
+    [Function("GetBudgetLine")]
+    public Task<IActionResult> GetBudgetLine([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "budget-lines/{year:int}/{code}")] HttpRequest req, int year, string code) =>
+        api.RunAsync(req, CommandRoutes.Read, async (context, _) => await BudgetLinesApi.Get(year, code, context, finance));
+
     [Function("RebuildBudgetLedger")]
     public Task<IActionResult> RebuildBudgetLedger([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "budget-lines/rebuild")] HttpRequest req) =>
         api.RunAsync(req, FinanceApi.ManageBudget, async (context, _) => await BudgetLinesApi.Rebuild(context, finance));
