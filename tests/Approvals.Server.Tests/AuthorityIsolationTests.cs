@@ -86,6 +86,43 @@ public sealed class AuthorityIsolationTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Budget lines are one authority's: asked for by a person acting in the other, they do not exist.</summary>
+    [Fact]
+    public async Task GivenBudgetLinesOfEachAuthority_WhenAPersonOfOneAsksForTheOthers_ThenNotFoundAndNeverListed()
+    {
+        var finance = await host.SignInAsync(Role.Finance);
+        // A line written before authorities were data, raw as that version wrote it: the first authority's.
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        await host.Services.GetRequiredService<TableServiceClient>().GetTableClient(storage.BudgetLinesTable).AddEntityAsync(new TableEntity("2022", "65-25-6574")
+        {
+            ["Year"] = 2022, ["Code"] = "65-25-6574", ["Label"] = "Ligne d'avant", ["Voted"] = "3000",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "PUT", "/api/budget-lines/2022/65-23-6574", null, JsonNode.Parse("""{ "label": "Grand Besançon", "voted": 1000 }"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "PUT", "/api/budget-lines/2022/65-24-6574", Second, JsonNode.Parse("""{ "label": "Montbéliard", "voted": 2000 }"""))).StatusCode);
+
+        foreach (var (authority, own, others) in new[] { ((string?)null, new[] { "65-23-6574", "65-25-6574" }, new[] { "65-24-6574" }), (Second, ["65-24-6574"], ["65-23-6574", "65-25-6574"]) })
+        {
+            var listed = (await (await SendAsync(finance, "GET", "/api/budget-lines", authority)).JsonAsync()).EnumerateArray().Select(l => l.GetProperty("code").GetString()).ToList();
+            Assert.Equal(own, listed);
+            foreach (var code in own)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "GET", $"/api/budget-lines/2022/{code}", authority)).StatusCode);
+            }
+
+            foreach (var code in others)
+            {
+                var response = await SendAsync(finance, "GET", $"/api/budget-lines/2022/{code}", authority);
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.Equal("budget-line.not-found", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("code").GetString());
+            }
+        }
+
+        // A line registered in one authority under the other's code is its own: the other's is unchanged.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "PUT", "/api/budget-lines/2022/65-24-6574", null, JsonNode.Parse("""{ "label": "Homonyme", "voted": 5 }"""))).StatusCode);
+        var theirs = await (await SendAsync(finance, "GET", "/api/budget-lines/2022/65-24-6574", Second)).JsonAsync();
+        Assert.Equal(("Montbéliard", 2000m), (theirs.GetProperty("label").GetString(), theirs.GetProperty("voted").GetDecimal()));
+    }
+
     [Fact]
     public async Task GivenAPersonWithADifferentRoleInEachAuthority_WhenActingInEach_ThenTheRoleIsThatAuthoritysAndAnUnassignedOneFallsBack()
     {
@@ -136,7 +173,7 @@ public sealed class AuthorityIsolationTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string? authority, JsonNode? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             request.Content = System.Net.Http.Json.JsonContent.Create(body ?? new JsonObject());
         }

@@ -18,6 +18,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
 {
     private const string Code = "65-23-6574";
 
+    private const string Second = "pma";
+
     private static readonly DemoData.DemoScript Seed = DomainJson.Deserialize<DemoData.DemoScript>(
         File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-004.json")));
 
@@ -83,8 +85,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         // The same item carried out again (a dispatcher that died before deleting it), and a late reconciliation: nothing moves.
         var stored = await services.GetRequiredService<IDossierStore>().LoadAsync(first, CancellationToken.None);
         var state = DomainJson.Deserialize<Snapshot>(stored!.SnapshotJson).State;
-        await ledger.ApplyAsync(first, LedgerChange.Of(state), CancellationToken.None);
-        await ledger.ApplyAsync(first, LedgerChange.Of(state) with { Version = 1, Committed = 0m }, CancellationToken.None);
+        await ledger.ApplyAsync(first, LedgerChange.Of(state, null), CancellationToken.None);
+        await ledger.ApplyAsync(first, LedgerChange.Of(state, null) with { Version = 1, Committed = 0m }, CancellationToken.None);
         Assert.Equal(0, await ledger.ReconcileAsync(CancellationToken.None));
         Assert.Equal((9_000m, 0m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
         await AssertLedgerEqualsDossiersAsync(services);
@@ -147,6 +149,88 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         await AssertLedgerEqualsDossiersAsync(services);
     }
 
+    /// <summary>Issue 15: a dossier of the second authority is charged to its own authority's line, never to the first one's of the same code.</summary>
+    [Fact]
+    public async Task GivenTheSameLineInTwoAuthorities_WhenTheSecondOnesDossierIsVotedCrashedReconciledAndRebuilt_ThenOnlyItsLineMoves()
+    {
+        var time = new FakeTimeProvider(Paris(2022, 5, 3));
+        await using var services = await ServicesAsync(time);
+        var (service, ledger, lines, crash) = Parts(services);
+        await services.GetRequiredService<AuthorityDirectory>().SaveAsync(new GrantingAuthority(Second, "Pays de Montbéliard Agglomération", "20000000000000"), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 500m), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur (PMA)", 10_000m), CancellationToken.None, Second);
+        var theirs = (await service.CreateAsync(Request, Officer with { AuthorityId = Second }, null, CancellationToken.None)).Unwrap().DossierId;
+        time.SetUtcNow(Paris(2022, 6, 10));
+
+        // The vote's credits are the second authority's line's: the first one's 500 € would refuse its 9 000 €.
+        Assert.Equal(10_000m, await ledger.AvailableAsync(2022, Code, theirs, CancellationToken.None, Second));
+        Assert.Equal(500m, await ledger.AvailableAsync(2022, Code, theirs, CancellationToken.None));
+        crash.Crash = CrashingStore.Point.BeforeCommit;
+        await Assert.ThrowsAsync<StorageFailedException>(() => VoteAsync(service, ledger, theirs, Second));
+        crash.Crash = CrashingStore.Point.None;
+        Assert.Equal((0m, 9_000m, 1_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None, Second)));
+
+        time.Advance(BudgetLedger.ReservationLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await ledger.ReconcileAsync(CancellationToken.None));
+        Assert.Equal((0m, 0m, 10_000m), Figures(await lines.FindAsync(2022, Code, CancellationToken.None, Second)));
+        Assert.True((await VoteAsync(service, ledger, theirs, Second)).IsOk);
+
+        var voted = await lines.FindAsync(2022, Code, CancellationToken.None, Second);
+        Assert.Equal((9_000m, 0m, 1_000m, 1), (voted!.Committed, voted.Reserved, voted.Available, voted.Dossiers));
+        await lines.WriteAsync(voted with { Committed = 1m, Dossiers = 7 }, null, CancellationToken.None);
+        await ledger.RebuildAsync(CancellationToken.None, Second);
+        Assert.Equal(voted with { ETag = null }, (await lines.FindAsync(2022, Code, CancellationToken.None, Second))! with { ETag = null });
+
+        // The first authority's line of the same code saw none of it, and lists only its own line.
+        var ours = await lines.FindAsync(2022, Code, CancellationToken.None);
+        Assert.Equal(("Enseignement supérieur", 0m, 0m, 0), (ours!.Label, ours.Committed, ours.Reserved, ours.Dossiers));
+        Assert.Equal([("Enseignement supérieur", (string?)null)], (await lines.ListBalancesAsync(null, CancellationToken.None)).Select(l => (l.Label, l.AuthorityId)));
+        Assert.Equal([("Enseignement supérieur (PMA)", (string?)Second)], (await lines.ListBalancesAsync(2022, CancellationToken.None, Second)).Select(l => (l.Label, l.AuthorityId)));
+    }
+
+    /// <summary>
+    /// Issue 15: the rows of a deployment from before authorities were data (written raw, as that version wrote them) are
+    /// the first authority's, read and moved as before; an outbox item of that time (no authority) charges them too.
+    /// </summary>
+    [Fact]
+    public async Task GivenRowsWrittenBeforeAuthorities_WhenReadAndChargedAsTheFirstAuthority_ThenTheyAreItsAndNoneOfTheSecondOnes()
+    {
+        await using var services = await ServicesAsync(new FakeTimeProvider(Paris(2022, 5, 3)));
+        var (_, ledger, lines, _) = Parts(services);
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        var tables = services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+        await tables.GetTableClient(options.BudgetLinesTable).AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
+        {
+            ["Year"] = 2022, ["Code"] = Code, ["Label"] = "Enseignement supérieur", ["Voted"] = "10000.50", ["AidScheme"] = "AIDE-ENS-SUP",
+        });
+        var ledgerTable = tables.GetTableClient(options.BudgetLedgerTable);
+        await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
+        {
+            ["Code"] = Code, ["Committed"] = "4000", ["Reserved"] = "0", ["Paid"] = "1000", ["Recovered"] = "0", ["Dossiers"] = 1,
+        });
+        await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", $"|{Code}|SUB-2022-0001")
+        {
+            ["Code"] = Code, ["DossierId"] = "SUB-2022-0001", ["Version"] = 6L, ["Committed"] = "4000", ["Paid"] = "1000", ["Recovered"] = "0",
+            ["Reserved"] = "0", ["ReservedVersion"] = 0L,
+        });
+
+        var old = await lines.FindAsync(2022, Code, CancellationToken.None);
+        Assert.Equal(("Enseignement supérieur", 10_000.50m, 4_000m, 1_000m, 6_000.50m, 1, "AIDE-ENS-SUP"),
+            (old!.Label, old.Voted, old.Committed, old.Paid, old.Available, old.Dossiers, old.AidScheme));
+        Assert.Equal([Code], (await lines.ListBalancesAsync(null, CancellationToken.None)).Select(l => l.Code));
+        Assert.Equal(["SUB-2022-0001"], (await lines.ListSharesAsync(2022, Code, CancellationToken.None)).Select(s => s.DossierId));
+        Assert.Null(await lines.FindAsync(2022, Code, CancellationToken.None, Second));
+        Assert.Empty(await lines.ListBalancesAsync(null, CancellationToken.None, Second));
+
+        // An outbox item written before authorities were data: its JSON has no authority.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(DomainJson.Serialize(new LedgerChange(2022, Code, 8, 5_000m, 2_000m, 0m)))!.AsObject();
+        json.Remove(json.Select(p => p.Key).Single(k => k.Equals(nameof(LedgerChange.AuthorityId), StringComparison.OrdinalIgnoreCase)));
+        await ledger.ApplyAsync("SUB-2022-0001", DomainJson.Deserialize<LedgerChange>(json.ToJsonString()), CancellationToken.None);
+
+        var charged = await lines.FindAsync(2022, Code, CancellationToken.None);
+        Assert.Equal((5_000m, 2_000m, 1, "Enseignement supérieur"), (charged!.Committed, charged.Paid, charged.Dossiers, charged.Label));
+    }
+
     /// <summary>Every line's totals equal the sums over the dossiers charged to it, read from the dossiers themselves.</summary>
     private static async Task AssertLedgerEqualsDossiersAsync(ServiceProvider services)
     {
@@ -173,11 +257,11 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         (await service.CreateAsync(Request, Officer, null, CancellationToken.None)).Unwrap().DossierId;
 
     /// <summary>The vote as a host sends it: the credits read from the line's row.</summary>
-    private static async Task<Result<CommandOutcome>> VoteAsync(DossierService service, BudgetLedger ledger, string id) =>
+    private static async Task<Result<CommandOutcome>> VoteAsync(DossierService service, BudgetLedger ledger, string id, string? authorityId = null) =>
         await service.HandleAsync(
             id,
-            Vote with { AvailableCredits = await ledger.AvailableAsync(2022, Code, id, CancellationToken.None) },
-            new Actor("Yves Guyen", Role.Secretariat),
+            Vote with { AvailableCredits = await ledger.AvailableAsync(2022, Code, id, CancellationToken.None, authorityId) },
+            new Actor("Yves Guyen", Role.Secretariat) { AuthorityId = authorityId },
             CancellationToken.None);
 
     private static (DossierService, BudgetLedger, IBudgetLineStore, CrashingStore) Parts(ServiceProvider services) =>
@@ -186,7 +270,9 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
 
     private async Task<ServiceProvider> ServicesAsync(TimeProvider time)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StorageApp.Tables(storage.Azurite)).Build();
+        var settings = StorageApp.Tables(storage.Azurite);
+        settings["Storage:AuthoritiesTable"] = "Authorities" + Guid.NewGuid().ToString("N")[..12];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(time)

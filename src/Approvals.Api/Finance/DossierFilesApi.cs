@@ -3,6 +3,7 @@ using Approvals.Domain;
 using Approvals.Finance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -24,19 +25,14 @@ public static class DossierFilesApi
         group.MapGet("/archive.zip", Archive).WithName("DossierArchive");
     }
 
-    public static Task<IResult> ConventionDocx(string id, HttpContext context, [AsParameters] FinanceServices services) =>
+    public static Task<Results<FileContentHttpResult, ApiProblem>> ConventionDocx(string id, HttpContext context, [AsParameters] FinanceServices services) =>
         ConventionAsync(id, context, services, Approvals.Finance.ConventionDocx.Write, DocxType, "docx");
 
-    public static Task<IResult> ConventionPdf(string id, HttpContext context, [AsParameters] FinanceServices services) =>
+    public static Task<Results<FileContentHttpResult, ApiProblem>> ConventionPdf(string id, HttpContext context, [AsParameters] FinanceServices services) =>
         ConventionAsync(id, context, services, Approvals.Finance.ConventionPdf.Write, "application/pdf", "pdf");
 
-    public static async Task<IResult> Archive(string id, HttpContext context, [AsParameters] FinanceServices services)
+    public static async Task<Results<EmptyHttpResult, ApiProblem>> Archive(string id, HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         // State, register and check at one version: a command landing meanwhile neither shows as a break nor half-appears.
         var verified = await services.Dossiers.ReadVerifiedAsync(id, context.RequestAborted, ApiIdentity.Caller(context));
         if (!verified.IsOk)
@@ -54,17 +50,12 @@ public static class DossierFilesApi
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = $"dossier-{id}.zip", FileName = $"dossier-{id}.zip" }.ToString();
         await DossierArchive.WriteAsync(context.Response.BodyWriter.AsStream(leaveOpen: true), id, loaded.State, register, verification,
             (document, token) => services.Documents.OpenReadAsync(document.BlobName, token), context.RequestAborted);
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
-    private static async Task<IResult> ConventionAsync(
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> ConventionAsync(
         string id, HttpContext context, FinanceServices services, Action<Stream, ConventionModel> write, string contentType, string extension)
     {
-        if (ApiIdentity.Authorize(context, CommandRoutes.Read).Denied is { } denied)
-        {
-            return denied;
-        }
-
         var loaded = await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (!loaded.IsOk)
         {
@@ -75,6 +66,6 @@ public static class DossierFilesApi
         var file = new MemoryStream();
         var authority = await services.Authorities.FindAsync(loaded.Unwrap().AuthorityId, context.RequestAborted) ?? services.Authorities.First;
         write(file, ConventionDocument.Model(loaded.Unwrap().State, Authority.From(authority)));
-        return Results.File(file.ToArray(), contentType, $"convention-{id}.{extension}");
+        return TypedResults.File(file.ToArray(), contentType, $"convention-{id}.{extension}");
     }
 }

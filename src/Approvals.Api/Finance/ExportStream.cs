@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approvals.Api;
 
@@ -11,8 +12,8 @@ namespace Approvals.Api;
 /// </summary>
 public static class ExportStream
 {
-    public static IResult Text(Action<TextWriter> write, string contentType, string fileName) =>
-        Results.Stream(async body =>
+    public static PushStreamHttpResult Text(Action<TextWriter> write, string contentType, string fileName) =>
+        TypedResults.Stream(async body =>
         {
             var pipe = new Pipe();
             var writing = Task.Factory.StartNew(() =>
@@ -44,7 +45,7 @@ public static class ExportStream
         }, contentType, fileName);
 
     /// <summary>A workbook's package needs a seekable stream: a temporary file, deleted once sent, rather than the heap.</summary>
-    public static async Task<IResult> File(Action<Stream> write, string contentType, string fileName)
+    public static async Task<FileStreamHttpResult> File(Action<Stream> write, string contentType, string fileName)
     {
         var file = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
             64 * 1024, FileOptions.DeleteOnClose);
@@ -52,7 +53,7 @@ public static class ExportStream
         {
             await Task.Factory.StartNew(() => write(file), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             file.Position = 0;
-            return Results.Stream(file, contentType, fileName);
+            return TypedResults.Stream(file, contentType, fileName);
         }
         catch
         {

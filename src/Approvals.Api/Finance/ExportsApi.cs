@@ -4,14 +4,16 @@ using Approvals.Domain;
 using Approvals.Finance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Approvals.Api;
 
 /// <summary>
-/// Downloads for finance and for open data: the grants as CSV (French Excel) and .xlsx, and the national SCDL
-/// "subventions" CSV of signed grants above 23 000 € a year. Streamed from the dossier summaries table as they are
-/// written (<see cref="ExportStream"/>; the workbook goes through a temporary file) and sent as attachments.
+/// Downloads for finance and for open data, of the caller's current authority only: the grants as CSV (French Excel)
+/// and .xlsx, and the national SCDL "subventions" CSV of signed grants above 23 000 € a year. Streamed from the stored
+/// snapshots as they are read (<see cref="ExportLoading"/>, <see cref="ExportStream"/>; the workbook goes through a
+/// temporary file) and sent as attachments.
 /// </summary>
 public static class ExportsApi
 {
@@ -27,48 +29,32 @@ public static class ExportsApi
         group.MapGet("/scdl.csv", ScdlCsv).WithName("ScdlCsv");
     }
 
-    public static async Task<IResult> FinanceCsv(HttpContext context, [AsParameters] FinanceServices services)
+    public static PushStreamHttpResult FinanceCsv(HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
-        {
-            return denied;
-        }
-
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
+        var dossiers = services.Exports.StatesAsync(new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
         return ExportStream.Text(writer => FinanceExport.WriteCsv(writer, dossiers.ToBlockingEnumerable(context.RequestAborted)),
             CsvType, $"subventions-finances-{FinanceApi.Today(services)}.csv");
     }
 
-    public static async Task<IResult> FinanceXlsx(HttpContext context, [AsParameters] FinanceServices services)
+    public static Task<FileStreamHttpResult> FinanceXlsx(HttpContext context, [AsParameters] FinanceServices services)
     {
-        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
-        {
-            return denied;
-        }
-
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
-        return await ExportStream.File(workbook => FinanceExport.WriteXlsx(workbook, dossiers.ToBlockingEnumerable(context.RequestAborted)),
+        var dossiers = services.Exports.StatesAsync(new DossierQuery(AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
+        return ExportStream.File(workbook => FinanceExport.WriteXlsx(workbook, dossiers.ToBlockingEnumerable(context.RequestAborted)),
             XlsxType, $"subventions-finances-{FinanceApi.Today(services)}.xlsx");
     }
 
-    public static async Task<IResult> ScdlCsv(HttpContext context, [AsParameters] FinanceServices services, int? year)
+    /// <summary>The SCDL file, whose <c>nomAttribuant</c> and <c>idAttribuant</c> are the current authority's.</summary>
+    public static async Task<Results<PushStreamHttpResult, ApiProblem>> ScdlCsv(HttpContext context, [AsParameters] FinanceServices services, int? year)
     {
-        if (ApiIdentity.Authorize(context, FinanceApi.Export).Denied is { } denied)
-        {
-            return denied;
-        }
-
         if (year is < BudgetLineRules.FirstYear or > BudgetLineRules.LastYear)
         {
             return ApiProblems.From([Refusal.Invalid("query.year", "year", "Exercice budgétaire plausible",
                 $"L'exercice {year} n'est pas plausible : indiquez une année entre {BudgetLineRules.FirstYear} et {BudgetLineRules.LastYear}.")]);
         }
 
-        var authority = await services.Authorities.FindAsync(CurrentAuthority.Of(context), context.RequestAborted) ?? services.Authorities.First;
-        var schemes = (await services.Lines.ListBalancesAsync(year, context.RequestAborted)).ToDictionary(l => (l.Year, l.Code), l => l.AidScheme);
-        var dossiers = FinanceApi.StreamStatesAsync(services, new DossierQuery(Year: year, AuthorityId: CurrentAuthority.Of(context)), context.RequestAborted);
+        var sources = await services.Exports.ScdlAsync(year, CurrentAuthority.Of(context), context.RequestAborted);
         return ExportStream.Text(
-            writer => ScdlExport.Write(writer, Authority.From(authority), dossiers.ToBlockingEnumerable(context.RequestAborted), line => schemes.GetValueOrDefault((line.Year, line.Code))),
+            writer => ScdlExport.Write(writer, Authority.From(sources.Authority), sources.Dossiers.ToBlockingEnumerable(context.RequestAborted), sources.AidScheme),
             CsvType,
             $"scdl-subventions-{year?.ToString(CultureInfo.InvariantCulture) ?? FinanceApi.Today(services)}.csv");
     }

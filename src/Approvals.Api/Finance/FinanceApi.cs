@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Approvals.Application;
 using Approvals.Domain;
 using Approvals.Finance;
@@ -61,22 +60,9 @@ public static class FinanceApi
         app.MapDossierFilesApi();
     }
 
-    /// <summary>The states of the dossiers the query finds, in dossier number order.</summary>
-    public static async Task<IReadOnlyList<Dossier>> LoadStatesAsync(FinanceServices services, DossierQuery query, CancellationToken cancellationToken) =>
-        await StreamStatesAsync(services, query, cancellationToken).ToListAsync(cancellationToken);
-
-    /// <summary>
-    /// The same, one at a time from the dossier summaries table (a thousand snapshots per storage request, none per
-    /// dossier): exports hold one storage page, never every dossier.
-    /// </summary>
-    public static async IAsyncEnumerable<Dossier> StreamStatesAsync(
-        FinanceServices services, DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var json in services.Store.ReadSnapshotsAsync(query, cancellationToken))
-        {
-            yield return DomainJson.Deserialize<Snapshot>(json).State;
-        }
-    }
+    /// <summary>The states of the dossiers the query finds, in dossier number order (see <see cref="ExportLoading"/>).</summary>
+    public static Task<IReadOnlyList<Dossier>> LoadStatesAsync(FinanceServices services, DossierQuery query, CancellationToken cancellationToken) =>
+        services.Exports.LoadAsync(query, cancellationToken);
 
     /// <summary>Today in Paris as yyyy-MM-dd, for file names.</summary>
     public static string Today(FinanceServices services) => FrenchCalendar.ParisDate(services.Time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,4 +11,5 @@ public sealed record FinanceServices(
     IProgrammeStore Programmes,
     IDocumentStore Documents,
     AuthorityDirectory Authorities,
+    ExportLoading Exports,
     TimeProvider Time);

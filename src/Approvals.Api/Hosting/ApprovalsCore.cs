@@ -35,6 +35,7 @@ public static class ApprovalsCore
         services.TryAddSingleton<IClockSignal, ClockSwitchedOff>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<BudgetLedger>();
+        services.AddSingleton<ExportLoading>();
         services.AddSingleton<IBeneficiaryGrants, StoredBeneficiaryGrants>();
         services.AddApprovalsFinance(configuration);
         services.AddApprovalsPortal(configuration);

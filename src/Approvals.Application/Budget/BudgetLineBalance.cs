@@ -6,7 +6,8 @@ namespace Approvals.Application;
 /// A budget line's ledger row: its registration (label, amount voted; null while finance has not registered the line)
 /// and its running totals, kept up to date by the commands that move money, so that reading a line costs one row.
 /// <paramref name="Reserved"/> is what votes in flight hold (reserved before their commit, confirmed by the outbox).
-/// <paramref name="ETag"/> guards the row: every change is a compare-and-swap.
+/// <paramref name="ETag"/> guards the row: every change is a compare-and-swap. <see cref="AuthorityId"/>: the authority
+/// whose line it is (null: the first one).
 /// </summary>
 public sealed record BudgetLineBalance(
     int Year,
@@ -21,7 +22,10 @@ public sealed record BudgetLineBalance(
     string? ETag,
     string? AidScheme = null)
 {
-    public static BudgetLineBalance Unregistered(int year, string code) => new(year, code, "", null, 0m, 0m, 0m, 0m, 0, null);
+    public static BudgetLineBalance Unregistered(int year, string code, string? authorityId) =>
+        new(year, code, "", null, 0m, 0m, 0m, 0m, 0, null) { AuthorityId = authorityId };
+
+    public string? AuthorityId { get; init; }
 
     public bool Registered => Voted is not null;
 

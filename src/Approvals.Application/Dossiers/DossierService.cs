@@ -93,7 +93,7 @@ public sealed class DossierService(
             var reservation = events.OfType<DossierEvent.CreditsCommitted>().FirstOrDefault();
             var version = current.Version + events.Count;
             if (reservation is not null
-                && await ledger.ReserveAsync(dossierId, reservation.Year, reservation.BudgetLineCode, reservation.Amount, version, cancellationToken) is { } refused)
+                && await ledger.ReserveAsync(dossierId, reservation.Year, reservation.BudgetLineCode, reservation.Amount, version, cancellationToken, current.Snapshot.AuthorityId) is { } refused)
             {
                 return Result<CommandOutcome>.Refused([refused]);
             }
@@ -109,7 +109,7 @@ public sealed class DossierService(
                 // reconciliation to settle.
                 if (reservation is not null)
                 {
-                    await ledger.SettleLostCommitAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken);
+                    await ledger.SettleLostCommitAsync(dossierId, reservation.Year, reservation.BudgetLineCode, version, cancellationToken, current.Snapshot.AuthorityId);
                 }
 
                 cache.Remove(dossierId);
@@ -197,7 +197,7 @@ public sealed class DossierService(
             ? current.Snapshot.Requests
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests) { AuthorityId = current.Snapshot.AuthorityId };
-        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken);
+        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken, snapshot.AuthorityId);
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At) with { AuthorityId = snapshot.AuthorityId }, entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.

@@ -25,7 +25,7 @@ public sealed class VoteRecording(DossierService dossiers, BudgetLedger ledger, 
         var request = dossier.State.Request!;
         var line = request.BudgetLine;
         var command = vote.ToCommand(
-            await ledger.AvailableAsync(line.Year, line.Code, dossierId, cancellationToken),
+            await ledger.AvailableAsync(line.Year, line.Code, dossierId, cancellationToken, dossier.AuthorityId),
             await grants.GrantedAsync(request.Beneficiary, line.Year, dossierId, cancellationToken, dossier.AuthorityId));
         return await dossiers.HandleAsync(dossierId, command, actor, cancellationToken, expectedVersion, idempotency);
     }

@@ -9,7 +9,8 @@ namespace Approvals.Application;
 public sealed class OutboxPlanner(MailPolicy mails)
 {
     public async Task<IReadOnlyList<OutboxItem>> PlanAsync(
-        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken)
+        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken,
+        string? authorityId = null)
     {
         var first = events[0].Sequence;
         var items = new List<(string Kind, string Json)>();
@@ -19,7 +20,7 @@ public sealed class OutboxPlanner(MailPolicy mails)
             items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));
         }
 
-        if (LedgerChange.Between(before, after) is { } ledger)
+        if (LedgerChange.Between(before, after, authorityId) is { } ledger)
         {
             items.Add((OutboxKinds.Ledger, DomainJson.Serialize(ledger)));
         }

@@ -34,12 +34,12 @@ public static class DemoData
 
     private static async Task LoadAsync(IServiceProvider services, DemoScript script, string name, CancellationToken cancellationToken)
     {
-        // Seed 000 is Pays de Montbéliard Agglomération's: its programme and dossiers belong to that authority only.
+        // Seed 000 is Pays de Montbéliard Agglomération's: its budget lines, programme and dossiers belong to that authority only.
         var authority = name == "seed-000" ? Montbeliard.Id : null;
         var lines = services.GetRequiredService<IBudgetLineStore>();
         foreach (var line in script.BudgetLines)
         {
-            await lines.UpsertAsync(line, cancellationToken);
+            await lines.UpsertAsync(line, cancellationToken, authority);
         }
 
         var programmes = services.GetRequiredService<IProgrammeStore>();

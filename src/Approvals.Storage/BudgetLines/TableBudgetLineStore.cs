@@ -7,11 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Storage;
 
 /// <summary>
-/// Budget lines in two tables, partition = year. The lines table holds what finance registers (label, amount voted),
+/// Budget lines in two tables, partition = authority and year (<see cref="PartitionOf"/>). The lines table holds what finance registers (label, amount voted),
 /// one row per line, keyed by the escaped code. The ledger table holds each line's running totals under the same key
 /// and, in the same partition, each dossier's share of them keyed "|code|dossier", so that a line's totals and a share
 /// are written in one transaction. Lists query the lines table alone and read each line's totals by key: the cost of a
 /// list follows the lines, never the dossiers (a filter, even on a key range, makes the emulator scan its whole table).
+/// The first authority's partitions are the bare year, as every row written before authorities were data: those rows
+/// are the first authority's as they are, with nothing to migrate. Another authority's are prefixed with its escaped id,
+/// so that one authority's lines, shares and reservations are never read by another's queries.
 /// </summary>
 public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<StorageOptions> options) : IBudgetLineStore
 {
@@ -24,17 +27,17 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
 
     private readonly TableClient ledger = tables.GetTableClient(options.Value.BudgetLedgerTable);
 
-    public Task<BudgetLineBalance?> FindAsync(int year, string code, CancellationToken cancellationToken) =>
+    public Task<BudgetLineBalance?> FindAsync(int year, string code, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Find budget line", async () =>
         {
-            var registered = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            return Balance(year, code, Value(await registered), Value(await totals));
+            var registered = lines.GetEntityIfExistsAsync<TableEntity>(PartitionOf(authorityId, year), LineKey(code), cancellationToken: cancellationToken);
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(PartitionOf(authorityId, year), LineKey(code), cancellationToken: cancellationToken);
+            return Balance(authorityId, year, code, Value(await registered), Value(await totals));
         }, cancellationToken);
 
-    public Task UpsertAsync(BudgetLineRecord line, CancellationToken cancellationToken) =>
+    public Task UpsertAsync(BudgetLineRecord line, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Save budget line", () => lines.UpsertEntityAsync(
-            new TableEntity(Year(line.Year), LineKey(line.Code))
+            new TableEntity(PartitionOf(authorityId, line.Year), LineKey(line.Code))
             {
                 ["Year"] = line.Year,
                 ["Code"] = line.Code,
@@ -45,14 +48,17 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             TableUpdateMode.Replace,
             cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<BudgetLineBalance>> ListBalancesAsync(int? year, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<BudgetLineBalance>> ListBalancesAsync(int? year, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("List budget lines", async () =>
         {
-            var filter = year is { } y ? TableClient.CreateQueryFilter($"PartitionKey eq {Year(y)}") : null;
             var registered = new List<TableEntity>();
-            await foreach (var entity in lines.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in lines.QueryAsync<TableEntity>(YearsOf(authorityId, year), cancellationToken: cancellationToken))
             {
-                registered.Add(entity);
+                // The range of the first authority's bare years also holds the partitions of authorities whose id starts with a digit.
+                if (entity.PartitionKey == PartitionOf(authorityId, entity.GetInt32("Year") ?? 0))
+                {
+                    registered.Add(entity);
+                }
             }
 
             var found = new BudgetLineBalance?[registered.Count];
@@ -60,27 +66,30 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             {
                 var line = registered[i];
                 var totals = await ledger.GetEntityIfExistsAsync<TableEntity>(line.PartitionKey, line.RowKey, cancellationToken: token);
-                found[i] = Balance(line.GetInt32("Year") ?? 0, line.GetString("Code") ?? "", line, Value(totals));
+                found[i] = Balance(authorityId, line.GetInt32("Year") ?? 0, line.GetString("Code") ?? "", line, Value(totals));
             });
             return (IReadOnlyList<BudgetLineBalance>)found.OfType<BudgetLineBalance>().OrderBy(l => l.Year).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
-    public Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken) =>
+    public Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadShareAsync(
+        int year, string code, string dossierId, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Read budget line", async () =>
         {
             // Three point reads at once: an "or" of row keys would make the service scan the partition.
-            var registered = lines.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            var share = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
-            return (Balance(year, code, Value(await registered), Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
+            var partition = PartitionOf(authorityId, year);
+            var registered = lines.GetEntityIfExistsAsync<TableEntity>(partition, LineKey(code), cancellationToken: cancellationToken);
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(partition, LineKey(code), cancellationToken: cancellationToken);
+            var share = ledger.GetEntityIfExistsAsync<TableEntity>(partition, ShareKey(code, dossierId), cancellationToken: cancellationToken);
+            return (Balance(authorityId, year, code, Value(await registered), Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
         }, cancellationToken);
 
-    public Task<(BudgetLineBalance? Totals, DossierShare? Share)> ReadTotalsAndShareAsync(int year, string code, string dossierId, CancellationToken cancellationToken) =>
+    public Task<(BudgetLineBalance? Totals, DossierShare? Share)> ReadTotalsAndShareAsync(
+        int year, string code, string dossierId, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Read budget line totals", async () =>
         {
-            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), LineKey(code), cancellationToken: cancellationToken);
-            var share = ledger.GetEntityIfExistsAsync<TableEntity>(Year(year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
-            return (Balance(year, code, null, Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
+            var totals = ledger.GetEntityIfExistsAsync<TableEntity>(PartitionOf(authorityId, year), LineKey(code), cancellationToken: cancellationToken);
+            var share = ledger.GetEntityIfExistsAsync<TableEntity>(PartitionOf(authorityId, year), ShareKey(code, dossierId), cancellationToken: cancellationToken);
+            return (Balance(authorityId, year, code, null, Value(await totals)), Value(await share) is { } found ? ToShare(found) : null);
         }, cancellationToken);
 
     /// <summary>
@@ -94,7 +103,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         TableTransactionAction? drop = null;
         if (share is not null)
         {
-            var row = ShareRow(line.Year, line.Code, share);
+            var row = ShareRow(line, share);
             actions.Add(Action(row, share.ETag));
             var reservation = new TableEntity(row) { RowKey = ReservationPrefix + row.RowKey };
             if (share.ReservedVersion != 0)
@@ -138,11 +147,11 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         }
     }
 
-    public Task<IReadOnlyList<DossierShare>> ListSharesAsync(int year, string code, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DossierShare>> ListSharesAsync(int year, string code, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("List budget line shares", async () =>
         {
             var prefix = ShareKey(code, "");
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Year(year)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(authorityId, year)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
             var found = new List<DossierShare>();
             await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
@@ -153,23 +162,28 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         }, cancellationToken);
 
     /// <summary>
-    /// Reads the reservations' rows of each year that may hold some: the years of the registered lines, and the years
-    /// around <paramref name="reservedBefore"/> (a vote on a line not registered); a query per year, of the rows it returns.
+    /// Reads the reservations' rows of each year of the authority that may hold some: the years of its registered lines,
+    /// and the years around <paramref name="reservedBefore"/> (a vote on a line not registered); a query per year, of the
+    /// rows it returns.
     /// </summary>
-    public Task<IReadOnlyList<(int Year, string Code, DossierShare Share)>> FindReservationsAsync(DateTimeOffset reservedBefore, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<(int Year, string Code, DossierShare Share)>> FindReservationsAsync(
+        DateTimeOffset reservedBefore, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Find budget reservations", async () =>
         {
             var years = new SortedSet<int> { reservedBefore.Year - 1, reservedBefore.Year, reservedBefore.Year + 1 };
-            await foreach (var line in lines.QueryAsync<TableEntity>(select: ["Year"], cancellationToken: cancellationToken))
+            await foreach (var line in lines.QueryAsync<TableEntity>(YearsOf(authorityId, null), select: ["PartitionKey", "Year"], cancellationToken: cancellationToken))
             {
-                years.Add(line.GetInt32("Year") ?? 0);
+                if (line.PartitionKey == PartitionOf(authorityId, line.GetInt32("Year") ?? 0))
+                {
+                    years.Add(line.GetInt32("Year") ?? 0);
+                }
             }
 
             var found = new List<(int, string, DossierShare)>();
             foreach (var year in years)
             {
                 var filter = TableClient.CreateQueryFilter(
-                    $"PartitionKey eq {Year(year)} and RowKey ge {ReservationPrefix} and RowKey lt {ReservationPrefix[..^1] + "}"} and ReservedAt lt {reservedBefore}");
+                    $"PartitionKey eq {PartitionOf(authorityId, year)} and RowKey ge {ReservationPrefix} and RowKey lt {ReservationPrefix[..^1] + "}"} and ReservedAt lt {reservedBefore}");
                 await foreach (var entity in ledger.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 {
                     found.Add((year, entity.GetString("Code") ?? "", ToShare(entity)));
@@ -180,7 +194,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         }, cancellationToken);
 
     /// <summary>The line as registered (label, voted) with its totals; null when neither row exists.</summary>
-    private static BudgetLineBalance? Balance(int year, string code, TableEntity? line, TableEntity? sums) =>
+    private static BudgetLineBalance? Balance(string? authorityId, int year, string code, TableEntity? line, TableEntity? sums) =>
         line is null && sums is null
             ? null
             : new BudgetLineBalance(
@@ -194,7 +208,10 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             Parse(sums?.GetString("Recovered")),
             sums?.GetInt32("Dossiers") ?? 0,
             sums?.ETag.ToString(),
-            line?.GetString("AidScheme"));
+            line?.GetString("AidScheme"))
+            {
+                AuthorityId = authorityId,
+            };
 
     private static TableEntity? Value(NullableResponse<TableEntity> found) => found.HasValue ? found.Value : null;
 
@@ -203,7 +220,7 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
             ? new TableTransactionAction(TableTransactionActionType.Add, row)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(etag));
 
-    private static TableEntity TotalsRow(BudgetLineBalance line) => new(Year(line.Year), LineKey(line.Code))
+    private static TableEntity TotalsRow(BudgetLineBalance line) => new(PartitionOf(line.AuthorityId, line.Year), LineKey(line.Code))
     {
         ["Code"] = line.Code,
         ["Committed"] = Amount(line.Committed),
@@ -213,11 +230,11 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         ["Dossiers"] = line.Dossiers,
     };
 
-    private static TableEntity ShareRow(int year, string code, DossierShare share)
+    private static TableEntity ShareRow(BudgetLineBalance line, DossierShare share)
     {
-        var row = new TableEntity(Year(year), ShareKey(code, share.DossierId))
+        var row = new TableEntity(PartitionOf(line.AuthorityId, line.Year), ShareKey(line.Code, share.DossierId))
         {
-            ["Code"] = code,
+            ["Code"] = line.Code,
             ["DossierId"] = share.DossierId,
             ["Version"] = share.Version,
             ["Committed"] = Amount(share.Committed),
@@ -244,6 +261,16 @@ public sealed class TableBudgetLineStore(TableServiceClient tables, IOptions<Sto
         entity.GetInt64("ReservedVersion") ?? 0,
         entity.GetDateTimeOffset("ReservedAt"),
         entity.ETag.ToString());
+
+    /// <summary>The year's partition of the authority's lines and ledger (null: the first authority's, the bare year).</summary>
+    private static string PartitionOf(string? authorityId, int year) =>
+        authorityId is null ? Year(year) : TableKeys.Escape(authorityId) + "|" + Year(year);
+
+    /// <summary>The partitions of one year, or of every year, of the authority: a range of partition keys, never a scan of another's.</summary>
+    private static string YearsOf(string? authorityId, int? year) =>
+        year is { } y ? TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(authorityId, y)}")
+        : authorityId is null ? TableClient.CreateQueryFilter($"PartitionKey ge {"0000"} and PartitionKey le {"9999"}")
+        : TableClient.CreateQueryFilter($"PartitionKey gt {TableKeys.Escape(authorityId) + "|"} and PartitionKey lt {TableKeys.Escape(authorityId) + "}"}");
 
     private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
