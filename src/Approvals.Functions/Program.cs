@@ -9,15 +9,14 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Behind App Service authentication, which signs people in, sets the principal headers and strips any a client sends.
 // No development sign-in here: there is no sign-in page to offer it, and no data protection keys shared by instances.
-builder.Services.AddSingleton((builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions())
-    with
-{ TrustAppServiceHeaders = true, DevelopmentSignIn = false });
+builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<IdentityOptions>>().Value with { TrustAppServiceHeaders = true, DevelopmentSignIn = false });
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);

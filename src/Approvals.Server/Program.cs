@@ -3,15 +3,21 @@ using Approvals.Mail;
 using Approvals.Server;
 using Approvals.Storage;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var development = builder.Environment.IsDevelopment();
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
-builder.Services.AddSingleton(builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() is { } identity
-    ? identity with { DevelopmentSignIn = development && identity.DevelopmentSignIn }
-    : new IdentityOptions { DevelopmentSignIn = development });
+// The Identity section is bound and checked by AddApprovalsCore; the development sign-in exists only in Development
+// (there, on unless the section turns it off).
+var identityConfigured = builder.Configuration.GetSection(IdentityOptions.SectionName).Exists();
+builder.Services.AddSingleton(provider =>
+{
+    var identity = provider.GetRequiredService<IOptions<IdentityOptions>>().Value;
+    return identity with { DevelopmentSignIn = development && (identity.DevelopmentSignIn || !identityConfigured) };
+});
 builder.Services.AddApprovalsCore(builder.Configuration);
 builder.Services.AddApprovalsStorage(builder.Configuration);
 builder.Services.AddApprovalsMail(builder.Configuration, builder.Environment.ContentRootPath);

@@ -14,8 +14,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => StorageClients.CreateTables(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(provider => StorageClients.CreateBlobs(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddStorageClients();
         services.AddSingleton<IDossierStore, TableDossierStore>();
         services.AddSingleton<IDeadlineIndex, TableDeadlineIndex>();
         services.AddSingleton<IDocumentStore, BlobDocumentStore>();

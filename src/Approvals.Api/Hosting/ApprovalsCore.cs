@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Approvals.Api;
 
@@ -17,15 +18,19 @@ public static class ApprovalsCore
     {
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(http => UseDomainJson(http.SerializerOptions));
-        services.AddSingleton(configuration.GetSection(ProcessOptions.SectionName).Get<ProcessOptions>() ?? new ProcessOptions());
+        services.AddValidatedOptions<ProcessOptions, ProcessOptionsValidation>(configuration, ProcessOptions.SectionName);
         // One upload limit for the whole app: the storage's, which refuses larger files too.
-        var api = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
-        services.AddSingleton(api with { MaxUploadBytes = configuration.GetValue("Storage:MaxUploadBytes", api.MaxUploadBytes) });
-        services.TryAddSingleton(configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions());
+        services.AddSingleton(provider =>
+        {
+            var api = provider.GetRequiredService<IOptions<ApiOptions>>().Value;
+            return api with { MaxUploadBytes = configuration.GetValue("Storage:MaxUploadBytes", api.MaxUploadBytes) };
+        });
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidation>(configuration, ApiOptions.SectionName);
+        services.AddValidatedOptions<IdentityOptions, IdentityOptionsValidation>(configuration, IdentityOptions.SectionName);
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
         services.AddSingleton<MailPolicy>();
         services.AddSingleton<OutboxPlanner>();
-        services.AddSingleton(configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidation>(configuration, OutboxOptions.SectionName);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DossierService>();

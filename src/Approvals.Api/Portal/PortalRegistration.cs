@@ -12,10 +12,13 @@ public static class PortalRegistration
 {
     public static IServiceCollection AddApprovalsPortal(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions();
-        services.AddSingleton(options);
+        services.AddValidatedOptions<PortalOptions, PortalOptionsValidation>(configuration, PortalOptions.SectionName);
         // Links in mails written by the outbox and the clock: the configured address, else the one this host listens on.
-        services.AddSingleton(provider => new PortalSite(options.PublicBaseUrl, options.Service, () => ListeningAddress(provider)));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<PortalOptions>();
+            return new PortalSite(options.PublicBaseUrl, options.Service, () => ListeningAddress(provider));
+        });
         services.AddSingleton<PortalServices>();
         // The session cookie is protected with the host's data-protection keys (the server adds them too: this is idempotent).
         services.AddDataProtection();

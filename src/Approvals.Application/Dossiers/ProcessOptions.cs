@@ -9,7 +9,11 @@ public sealed record ProcessOptions
 
     public Territory Territory { get; init; } = Territory.General;
 
-    public IReadOnlyList<int> OffsetsDays { get; init; } = [30, 15, 7];
+    /// <summary>
+    /// Reminder offsets, configured as <c>Reminders:OffsetsDays:0</c>, <c>:1</c>…; unset, <see cref="ProcessPolicy.Default"/>'s.
+    /// No default here: the configuration binder appends a configured list to a default one instead of replacing it.
+    /// </summary>
+    public IReadOnlyList<int>? OffsetsDays { get; init; }
 
     /// <summary>Cron (Cronos, Paris time) of the daily digest to finance: weekdays at 07:00 by default.</summary>
     public string DigestCron { get; init; } = "0 7 * * 1-5";
@@ -20,5 +24,5 @@ public sealed record ProcessOptions
     /// <summary>How long the document links in e-mails stay valid.</summary>
     public TimeSpan MailLinkLifetime { get; init; } = TimeSpan.FromDays(7);
 
-    public ProcessPolicy Policy => new(Territory, OffsetsDays);
+    public ProcessPolicy Policy => new(Territory, OffsetsDays ?? ProcessPolicy.Default.ReminderOffsetsDays);
 }

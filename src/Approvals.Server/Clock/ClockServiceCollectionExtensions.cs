@@ -1,3 +1,4 @@
+using Approvals.Api;
 using Approvals.Application;
 using Approvals.Clock;
 using DurableTask.AzureStorage;
@@ -11,8 +12,9 @@ public static class ClockServiceCollectionExtensions
     /// <summary>The clock engine, its client and the clock signal; with <c>Clock:Enabled=false</c>, only the activities (the signal does nothing).</summary>
     public static IServiceCollection AddClockEngine(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read here too: whether the engine runs decides what is registered; the bound value is checked on start.
         var options = configuration.GetSection(ClockEngineOptions.Section).Get<ClockEngineOptions>() ?? new ClockEngineOptions();
-        services.AddSingleton(options);
+        services.AddValidatedOptions<ClockEngineOptions, ClockEngineOptionsValidation>(configuration, ClockEngineOptions.Section);
         services.AddSingleton<ClockActivities>();
         if (!options.Enabled)
         {
@@ -20,7 +22,7 @@ public static class ClockServiceCollectionExtensions
         }
 
         services.AddSingleton(provider => new AzureStorageOrchestrationService(
-            Settings(options, configuration.GetValue("Storage:ConnectionString", "UseDevelopmentStorage=true")!, provider.GetRequiredService<ILoggerFactory>())));
+            Settings(provider.GetRequiredService<ClockEngineOptions>(), configuration.GetValue("Storage:ConnectionString", "UseDevelopmentStorage=true")!, provider.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton(provider => new TaskHubClient(
             provider.GetRequiredService<AzureStorageOrchestrationService>(), new SystemTextJsonDataConverter(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableTaskClient, TaskHubDurableClient>();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Approvals.Application;
 using Approvals.Domain;
 
@@ -6,29 +8,26 @@ namespace Approvals.Finance.Tests;
 using static DossierCommand;
 
 /// <summary>
-/// Seed 000: the Cnam antenna of the Pays de Montbéliard, 786 000 € over 2021-2024 in two phases. The tranches are
-/// illustrative (the seed gives only the total): their amounts, their beneficiary's identifiers (deliberately fake) and
-/// their vote, by an invented assembly of ten members, never a real session; PMA is the granting authority.
+/// Seed 000: the Cnam antenna of the Pays de Montbéliard, about 786 000 € over 2021-2024 in two phases, read from the
+/// demo script (src/Approvals.Server/Demo/seed-000.json, copied next to the tests), the one copy of the seed. PMA is the granting authority. The co-funders, the tranches' amounts, their beneficiary's
+/// identifiers (deliberately fake) and their vote, by an invented assembly of ten members, never a real session, are
+/// illustrative: the seed gives only the total.
 /// </summary>
 public static class SeedProgramme
 {
-    public const string Id = "cnam-montbeliard-2021-2024";
+    private static readonly Programme Seed = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeds", "seed-000.json")))!
+        ["programmes"]![0].Deserialize<Programme>(DomainJson.Options)!;
 
-    public const string Pma = "Pays de Montbéliard Agglomération";
+    public static string Id => Seed.Id;
+
+    /// <summary>The programme's holder, the seed's one funder.</summary>
+    public static string Pma => Seed.Funders[0];
 
     public const string Cnam = "Cnam Bourgogne-Franche-Comté";
 
     public const string BanqueDesTerritoires = "Banque des Territoires / CdC";
 
-    public static Programme Programme => new(
-        Id,
-        "Antenne du Cnam au Pays de Montbéliard",
-        786_000m,
-        [
-            new ProgrammePhase("Espace AIOA au Mattern Lab", 2021, 2022),
-            new ProgrammePhase("Nouvelles formations sur le site de l'ex-polyclinique des Portes du Jura", 2023, 2024),
-        ],
-        [Pma, Cnam, BanqueDesTerritoires]);
+    public static Programme Programme => Seed with { Funders = [Pma, Cnam, BanqueDesTerritoires] };
 
     private static readonly IReadOnlyList<string> Members = Enumerable.Range(1, 10).Select(i => $"Membre {i} (exemple)").ToList();
 
@@ -45,7 +44,7 @@ public static class SeedProgramme
     };
 
     /// <summary>One annual tranche: voted (and paid in full when <paramref name="paid"/>) to the Cnam's regional centre.</summary>
-    public static SeedHistory Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string programmeId = Id)
+    public static SeedHistory Tranche(int year, int sequence, decimal ours, decimal cnam, decimal bdt, bool paid, string? programmeId = null)
     {
         var request = SeedDossier.Request with
         {
@@ -56,7 +55,7 @@ public static class SeedProgramme
                 [new(Pma, ours, true), new(Cnam, cnam, false), new(BanqueDesTerritoires, bdt, false)]),
             AmountRequested = ours,
             BudgetLine = new BudgetLineRef(year, "65-23-6574", "Enseignement supérieur"),
-            ProgrammeId = programmeId,
+            ProgrammeId = programmeId ?? Id,
         };
         var history = SeedHistory.Of(
         [

@@ -2,14 +2,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { budgetLineRequest, programmeRequest, fundersFrom, period } from './finance.js';
+// The seeds' one copy: the demo scripts (seed 004's budget line, seed 000's programme).
+import seed004 from '../../Demo/seed-004.json' with { type: 'json' };
+import seed000 from '../../Demo/seed-000.json' with { type: 'json' };
+
+const [seedLine] = seed004.budgetLines;
+const [seedProgramme] = seed000.programmes;
+// As a person types an amount: French digit grouping (a narrow no-break space).
+const typed = (amount) => amount.toLocaleString('fr-FR');
 
 const fields = (errors) => errors.map((e) => e.field).sort();
 
 test('budget line: the seed line gives its route and body', () => {
-  const request = budgetLineRequest({ year: '2022', code: ' 65-23-6574 ', label: 'Enseignement supérieur', voted: '510 000' });
+  const request = budgetLineRequest({
+    year: String(seedLine.year), code: ` ${seedLine.code} `, label: seedLine.label, voted: typed(seedLine.voted),
+  });
   assert.deepEqual(request.errors, []);
-  assert.equal(request.path, '/api/budget-lines/2022/65-23-6574');
-  assert.deepEqual(request.body, { label: 'Enseignement supérieur', voted: 510000 });
+  assert.equal(request.path, `/api/budget-lines/${seedLine.year}/${seedLine.code}`);
+  assert.deepEqual(request.body, { label: seedLine.label, voted: seedLine.voted });
 });
 
 test('budget line: every wrong field is named', () => {
@@ -18,17 +28,18 @@ test('budget line: every wrong field is named', () => {
   assert.equal(budgetLineRequest({ year: '2022', code: '204-20422', label: 'x', voted: '0' }).errors.length, 0);
 });
 
-test('programme: seed 000 with two phases and three funders', () => {
+test('programme: seed 000 as typed in the form, with illustrative co-funders on separate lines', () => {
+  const coFunders = ['Cnam Bourgogne-Franche-Comté', 'Banque des Territoires / CdC'];
   const request = programmeRequest({
-    id: 'cnam-montbeliard-2021-2024',
-    name: 'Antenne du Cnam au Pays de Montbéliard',
-    totalBudget: '786 000',
-    phases: [{ label: 'Espace AIOA au Mattern Lab', firstYear: '2021', lastYear: '2022' }, { label: 'Portes du Jura', firstYear: '2023', lastYear: '2024' }],
-    funders: 'Pays de Montbéliard Agglomération\nCnam Bourgogne-Franche-Comté\n\nBanque des Territoires / CdC',
+    id: seedProgramme.id,
+    name: seedProgramme.name,
+    totalBudget: typed(seedProgramme.totalBudget),
+    phases: seedProgramme.phases.map((p) => ({ label: p.label, firstYear: String(p.firstYear), lastYear: String(p.lastYear) })),
+    funders: [...seedProgramme.funders, '', ...coFunders].join('\n'),
   });
   assert.deepEqual(request.errors, []);
-  assert.equal(request.body.totalBudget, 786000);
-  assert.deepEqual(request.body.funders, ['Pays de Montbéliard Agglomération', 'Cnam Bourgogne-Franche-Comté', 'Banque des Territoires / CdC']);
+  assert.equal(request.body.totalBudget, seedProgramme.totalBudget);
+  assert.deepEqual(request.body.funders, [...seedProgramme.funders, ...coFunders]);
   assert.equal(period(request.body.phases), '2021-2024');
 });
 
