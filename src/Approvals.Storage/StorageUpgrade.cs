@@ -84,7 +84,7 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
     private static async Task<int> ListFailedOutboxAsync(TableClient dossiers, CancellationToken cancellationToken)
     {
         var listed = 0;
-        await foreach (var item in dossiers.QueryAsync<TableEntity>("Failed eq true", maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var item in dossiers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Failed eq {true}"), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             if (item.GetString("FailedListing") is not null || item.GetString("DossierId") is not { } dossierId || item.GetString("Id") is not { } itemId)
             {
@@ -117,7 +117,7 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
     {
         var shares = new List<TableEntity>();
         var copies = new HashSet<(string, string)>();
-        await foreach (var row in ledger.QueryAsync<TableEntity>("ReservedVersion gt 0L", maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ReservedVersion gt {0L}"), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             if (row.RowKey.StartsWith(ReservationPrefix, StringComparison.Ordinal))
             {
