@@ -8,7 +8,7 @@ namespace Approvals.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the stores over Azure Storage (section <c>Storage</c>) and the start-up step that creates tables and container.</summary>
+    /// <summary>Registers the stores over Azure Storage (section <c>Storage</c>) the start-up step that creates tables and container, and the background upgrade of rows of an earlier layout.</summary>
     public static IServiceCollection AddApprovalsStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorityStore, TableAuthorityStore>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
+        services.AddHostedService<StorageUpgrade>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Approvals.Application;
+using Approvals.Bench;
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -111,6 +113,162 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Submitted"), None));
         Assert.Empty(await store.QueryAsync(new DossierQuery(Text: "ancien"), None));
         Assert.Equal(["{\"version\":3}"], await ListAsync(store.ReadSnapshotsAsync(new DossierQuery(), None)));
+    }
+
+    [Fact]
+    public async Task GivenSixtyDossiers_WhenAPageOfFiftyIsListed_ThenItIsOneStorageRequestHoldingTheSummaries()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var dossiers = await SeedAsync(store, 60);
+        var counter = new RoundTripCounter();
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        // A store of its own over the same tables (another process: nothing remembered), its requests counted.
+        var counted = new TableDossierStore(
+            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System);
+
+        // As the list asks: a page and one more row, to know whether a next page exists.
+        foreach (var query in new DossierQuery[] { new(Take: 51), new(Stage: "Voted", Take: 51), new(Year: 2023, BudgetLineCode: "BP-CULT", Take: 51), new(Skip: 10, Take: 30) })
+        {
+            var before = counter.Count;
+            var page = await counted.QueryAsync(query, None);
+
+            Assert.Equal(1, counter.Count - before);
+            var expected = Expected(dossiers, query).ToList();
+            Assert.Equal(expected, page.Select(summary => summary.DossierId));
+            Assert.Equal(expected.Select(id => dossiers.Single(d => d.Summary.DossierId == id).Summary), page);
+        }
+    }
+
+    [Fact]
+    public async Task GivenTwoProcessesIndexingOneDossierInTurn_WhenListed_ThenOnlyTheNewestVersionIsInAnyListing()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var (first, second) = (new DossierIndex(IndexTable(services), SummariesTable(services)), new DossierIndex(IndexTable(services), SummariesTable(services)));
+        var submitted = Dossiers.Summary("turns", "Submitted");
+        var voted = submitted with { Stage = "Voted", AmountVoted = 800m };
+        var paid = voted with { Stage = "Paid", AmountPaid = 800m };
+
+        await first.ApplyAsync(1, submitted, "{}", Dossiers.Start, force: false, None, isNew: true);
+        await second.ApplyAsync(2, voted, "{}", Dossiers.Start, force: false, None);
+        // The first remembers version 1 as its own: its write fails on the ETag, reads, and moves the rows from Voted.
+        await first.ApplyAsync(3, paid, "{}", Dossiers.Start, force: false, None);
+        await second.ApplyAsync(2, voted, "{}", Dossiers.Start, force: false, None);
+
+        Assert.Equal([paid], await store.QueryAsync(new DossierQuery(), None));
+        Assert.Equal([paid], await store.QueryAsync(new DossierQuery(Stage: "Paid"), None));
+        Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Voted"), None));
+        Assert.Empty(await store.QueryAsync(new DossierQuery(Stage: "Submitted"), None));
+        Assert.Equal(["all", "line|BP2022-ENS", "stage|Paid", "year|2022"], (await KeysAsync(IndexTable(services)))
+            .Select(key => key.Row).Where(row => !DossierIndexRows.IsWordRow(row)).Select(row => string.Join('|', row.Split('|')[..^1])).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task GivenRowsOfTheEarlierLayouts_WhenTheHostStarts_ThenTheListAnswersMeanwhileAndTheUpgradeBringsEverythingToTheCurrentLayout()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var dossiers = await SeedAsync(store, 10);
+        var tables = services.GetRequiredService<TableServiceClient>();
+        var settings = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var (index, summaries) = (IndexTable(services), SummariesTable(services));
+        var current = await EntitiesAsync(index);
+        foreach (var row in current)
+        {
+            await index.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        // Layout 1 for the even dossiers (a partition per listing), layout 2 for the odd ones (listing rows pointing only).
+        var layoutTwo = new List<(DossierSummary Summary, DateTimeOffset CreatedAt)>();
+        foreach (var (summary, createdAt) in dossiers)
+        {
+            var sortKey = (await summaries.GetEntityAsync<TableEntity>(summary.DossierId, summary.DossierId)).Value.GetString("SortKey");
+            var odd = int.Parse(summary.DossierId[^2..]) % 2 == 1;
+            foreach (var row in current.Where(row => row.GetString("DossierId") == summary.DossierId))
+            {
+                var listing = row.RowKey[..^(sortKey.Length + 1)];
+                var old = odd ? new TableEntity(row.PartitionKey, row.RowKey)
+                    : DossierIndexRows.IsWordRow(row.RowKey) ? new TableEntity("words|" + listing.Split('|')[0], listing.Split('|')[1] + "|" + sortKey)
+                    : new TableEntity("list|" + listing, sortKey);
+                old["DossierId"] = summary.DossierId;
+                await index.UpsertEntityAsync(old);
+            }
+
+            if (odd)
+            {
+                layoutTwo.Add((summary, createdAt));
+            }
+        }
+
+        // A layout-2 row left in a stage the dossier has left.
+        var moved = layoutTwo.First(d => d.Summary.Stage != "Submitted").Summary;
+        var movedSortKey = (await summaries.GetEntityAsync<TableEntity>(moved.DossierId, moved.DossierId)).Value.GetString("SortKey");
+        await index.UpsertEntityAsync(new TableEntity(DossierIndexRows.Partition, $"{DossierIndexRows.Stage("Submitted")}|{movedSortKey}") { ["DossierId"] = moved.DossierId });
+        // An outbox item marked failed before the failed list had rows, and a reservation before reservations had copies.
+        var failing = dossiers[4].Summary.DossierId;
+        await tables.GetTableClient(settings.DossiersTable).AddEntityAsync(new TableEntity(failing, "outbox-mail-old")
+        {
+            ["DossierId"] = failing, ["Id"] = "mail-old", ["Kind"] = "Mail", ["Json"] = "{}", ["Failed"] = true,
+            ["FailureReason"] = "SendGrid answered 400", ["FailedAt"] = Dossiers.Start.AddDays(3),
+        });
+        await tables.GetTableClient(settings.BudgetLedgerTable).AddEntityAsync(new TableEntity("2022", $"|BP-CULT|{dossiers[0].Summary.DossierId}")
+        {
+            ["Code"] = "BP-CULT", ["DossierId"] = dossiers[0].Summary.DossierId, ["Version"] = 2L, ["Committed"] = "0", ["Paid"] = "0", ["Recovered"] = "0",
+            ["Reserved"] = "1500", ["ReservedVersion"] = 2L, ["ReservedAt"] = Dossiers.Start,
+        });
+        var budget = services.GetRequiredService<IBudgetLineStore>();
+
+        // Before the upgrade: the list answers from the layout-2 rows (a read of each summary), the rest waits.
+        Assert.Equal(Expected(layoutTwo, new DossierQuery()), (await store.QueryAsync(new DossierQuery(), None)).Select(d => d.DossierId));
+        Assert.Equal(Expected(layoutTwo, new DossierQuery(Stage: "Submitted")), (await store.QueryAsync(new DossierQuery(Stage: "Submitted"), None)).Select(d => d.DossierId));
+        Assert.Empty(await store.FindFailedOutboxAsync(10, None));
+        Assert.Empty(await budget.FindReservationsAsync(Dossiers.Start.AddDays(1), None));
+
+        var upgrade = new StorageUpgrade(tables, services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System, NullLogger<StorageUpgrade>.Instance);
+        Assert.True(await upgrade.RunAsync(None));
+
+        foreach (var query in Queries())
+        {
+            Assert.Equal(Expected(dossiers, query), (await store.QueryAsync(query, None)).Select(d => d.DossierId));
+        }
+
+        var upgraded = await EntitiesAsync(index);
+        Assert.All(upgraded.Where(row => row.PartitionKey != DossierIndexRows.LayoutPartition), row => Assert.Equal(DossierIndexRows.Partition, row.PartitionKey));
+        Assert.All(upgraded.Where(row => row.PartitionKey == DossierIndexRows.Partition && !DossierIndexRows.IsWordRow(row.RowKey)), row => Assert.NotNull(row.GetInt64("Version")));
+        Assert.Equal(current.Select(row => (row.PartitionKey, row.RowKey)).Order(), upgraded.Where(row => row.PartitionKey == DossierIndexRows.Partition).Select(row => (row.PartitionKey, row.RowKey)).Order());
+        var failed = Assert.Single(await store.FindFailedOutboxAsync(10, None));
+        Assert.Equal((failing, "mail-old", "SendGrid answered 400"), (failed.DossierId, failed.Item.Id, failed.Reason));
+        var reservation = Assert.Single(await budget.FindReservationsAsync(Dossiers.Start.AddDays(1), None));
+        Assert.Equal((2022, "BP-CULT", dossiers[0].Summary.DossierId, 1500m), (reservation.Year, reservation.Code, reservation.Share.DossierId, reservation.Share.Reserved));
+        // Marked: the next start reads the marker and does nothing.
+        Assert.False(await upgrade.RunAsync(None));
+    }
+
+    [Fact]
+    public async Task GivenANewInstallation_WhenTheHostStarts_ThenTheIndexIsMarkedCurrentWithoutAnUpgrade()
+    {
+        var (services, _) = await NewStoreAsync();
+        await using var __ = services;
+        var upgrade = new StorageUpgrade(
+            services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System, NullLogger<StorageUpgrade>.Instance);
+
+        Assert.False(await upgrade.RunAsync(None));
+
+        var marker = Assert.Single(await EntitiesAsync(IndexTable(services)));
+        Assert.Equal((DossierIndexRows.LayoutPartition, DossierIndexRows.Layout), (marker.PartitionKey, marker.GetInt32("Layout")));
+    }
+
+    private static async Task<List<TableEntity>> EntitiesAsync(TableClient table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>())
+        {
+            rows.Add(entity);
+        }
+
+        return rows;
     }
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)

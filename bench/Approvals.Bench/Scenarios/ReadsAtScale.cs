@@ -34,7 +34,7 @@ public static class ReadsAtScale
         {
             var target = name.StartsWith("deadlines", StringComparison.Ordinal) ? 1.5 : 1.3;
             metrics.Add(Metric.Ratio($"{name}: time ratio", large.Times[name], small.Times[name], target));
-            metrics.Add(Metric.Of($"{name}: storage requests ({context.Sizes.ReadsSmall:N0} → {context.Sizes.ReadsLarge:N0})", [small.Requests[name], large.Requests[name]], ""));
+            metrics.Add(Metric.Of($"{name}: storage requests per page ({context.Sizes.ReadsSmall:N0} → {context.Sizes.ReadsLarge:N0})", [small.Requests[name], large.Requests[name]], ""));
         }
 
         metrics.Add(Metric.Ratio("finance.csv: time per dossier ratio", large.ExportPerDossier, small.ExportPerDossier, 1.2));

@@ -6,10 +6,12 @@ using Azure.Data.Tables;
 namespace Approvals.Storage;
 
 /// <summary>
-/// The dossier list's read model (see <see cref="DossierIndexRows"/>): a page costs one query on a listing (or on the
-/// word rows of the most selective word searched) and one point read per dossier shown, whatever the number of
-/// dossiers stored. Key rows only say where to look: every candidate is checked against its summary row, so a key row
-/// left behind by a crash or a race is never shown, and a summary is never overwritten by an older version.
+/// The dossier list's read model (see <see cref="DossierIndexRows"/>): a page of a listing costs one range query (its
+/// rows carry the summaries), a word search one query on the word rows of the most selective word searched and one point
+/// read per dossier shown, whatever the number of dossiers stored. Listing rows are kept at one version per dossier by
+/// transactions guarded by the dossier's <c>all</c> row; word rows only say where to look, so every word candidate is
+/// checked against its summary row, and a word row left behind by a crash or a race is never shown. A summary row is
+/// never overwritten by an older version, nor the listing rows.
 /// </summary>
 internal sealed class DossierIndex(TableClient table, TableClient summaries)
 {
@@ -18,56 +20,196 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// <summary>Candidates read at a time, for the page's point reads.</summary>
     private const int Batch = 64;
 
+    /// <summary>What a listing query reads of each row: the summary, and the version that says the row carries it.</summary>
+    private static readonly string[] ListedColumns = [.. DossierRows.SummaryColumns, "Version"];
+
     private readonly WrittenSummaries written = new(capacity: 20_000);
 
     /// <summary>
     /// Brings the dossier's rows to <paramref name="summary"/> unless a newer or equal version is there already
     /// (<paramref name="force"/> rewrites them all, for the rebuild). Idempotent: adds and removes are upserts and
-    /// deletes that tolerate being repeated. The summary row this process wrote last is remembered (<see cref="written"/>),
-    /// so that a command on a dossier it knows writes without reading first: its ETag guards the write, and a writer
-    /// that came in between makes it fail and read. A dossier <paramref name="isNew"/> (its first commit) is written
-    /// without reading either: adding it fails if one exists after all. The key rows (added and removed, one
-    /// transaction) are written before the summary.
+    /// deletes that tolerate being repeated. The rows this process wrote last are remembered (<see cref="written"/>),
+    /// so that a command on a dossier it knows writes without reading first: their ETags guard the writes, and a writer
+    /// that came in between makes them fail and read. A dossier <paramref name="isNew"/> (its first commit) is written
+    /// without reading either: adding it fails if one exists after all. The key rows are written before the summary.
     /// </summary>
     public async Task ApplyAsync(
         long version, DossierSummary summary, string snapshotJson, DateTimeOffset createdAt, bool force, CancellationToken cancellationToken, bool isNew = false)
     {
         var key = DossierIndexRows.SummaryKey(summary.DossierId);
+        var known = !force && written.TryGet(summary.DossierId, out var entry) ? entry : null;
+        var stored = force ? null
+            : known is not null ? known
+            : isNew ? null
+            : await ReadWrittenAsync(key, cancellationToken);
+        var sortKey = stored is { SortKey.Length: > 0 } ? stored.SortKey : DossierIndexRows.SortKey(createdAt, summary.DossierId);
+        var listed = await ListAsync(version, summary, sortKey, known, isNew && known is null, force, cancellationToken);
+        var summarized = await SummarizeAsync(version, DossierIndexRows.Summary(summary, snapshotJson, version, sortKey), stored, force, cancellationToken);
+        if (listed is not null && summarized is not null)
+        {
+            written.Set(new WrittenSummary(summary, version, sortKey, summarized, listed));
+        }
+        else
+        {
+            written.Remove(summary.DossierId);
+        }
+    }
+
+    /// <summary>The layout the index says it is written in; 0 when it has no marker (an index of before the marker).</summary>
+    public async Task<int> LayoutAsync(CancellationToken cancellationToken)
+    {
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(DossierIndexRows.LayoutPartition, DossierIndexRows.LayoutPartition, cancellationToken: cancellationToken);
+        return marker.HasValue ? marker.Value!.GetInt32("Layout") ?? 0 : 0;
+    }
+
+    public Task MarkLayoutAsync(int layout, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(
+            new TableEntity(DossierIndexRows.LayoutPartition, DossierIndexRows.LayoutPartition) { ["Layout"] = layout }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Removes what an earlier layout left once every dossier is written in the current one: the rows of other
+    /// partitions (layout 1) and the listing rows that carry no summary (layout 2; a dossier's current ones were
+    /// replaced in place). Word rows have kept their shape; those of the current partitions stay. Returns the count.
+    /// </summary>
+    public async Task<int> RemoveOutdatedAsync(CancellationToken cancellationToken)
+    {
+        var outdated = new List<(string Partition, string Row)>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Version"], maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var current = entity.PartitionKey == DossierIndexRows.LayoutPartition
+                || (DossierIndexRows.IsIndexPartition(entity.PartitionKey) && (DossierIndexRows.IsWordRow(entity.RowKey) || entity.GetInt64("Version") is not null));
+            if (!current)
+            {
+                outdated.Add((entity.PartitionKey, entity.RowKey));
+            }
+        }
+
+        foreach (var chunk in outdated.Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(key => DeleteOneAsync(table, key.Partition, key.Row, cancellationToken)));
+        }
+
+        return outdated.Count;
+    }
+
+    /// <summary>
+    /// Writes the key rows: the word rows added first (pointers, harmless alone), then the listing rows in one transaction
+    /// guarded by the <c>all</c> row (added for a new dossier, else updated at the ETag it had), then the word rows that
+    /// went. Returns the <c>all</c> row's new ETag, or null when a newer or equal version is listed already.
+    /// </summary>
+    private async Task<string?> ListAsync(long version, DossierSummary summary, string sortKey, WrittenSummary? known, bool isNew, bool force, CancellationToken cancellationToken)
+    {
+        var partition = DossierIndexRows.PartitionOf(summary.AuthorityId);
+        var allRow = DossierIndexRows.AllRow(sortKey);
         for (var attempt = 1; ; attempt++)
         {
             var old = force ? null
+                : attempt == 1 && known is not null ? new Listed(known.Summary, known.Version, known.ListedETag)
                 : attempt == 1 && isNew ? null
-                : attempt == 1 && written.TryGet(summary.DossierId, out var known) ? known
-                : await ReadWrittenAsync(key, cancellationToken);
+                : await ReadListedAsync(partition, allRow, cancellationToken);
             if (old is not null && old.Version >= version)
             {
-                return;
+                return null;
             }
 
-            var sortKey = old is { SortKey.Length: > 0 } ? old.SortKey : DossierIndexRows.SortKey(createdAt, summary.DossierId);
-            var before = old is null ? [] : DossierIndexRows.KeyRows(old.Summary, sortKey);
+            // A listing row of layout 2 carries no summary: its rows elsewhere are left to the upgrade's clean-up.
+            var before = old?.Summary is { } previous ? DossierIndexRows.KeyRows(previous, sortKey) : [];
             var after = DossierIndexRows.KeyRows(summary, sortKey);
-            var entity = DossierIndexRows.Summary(summary, snapshotJson, version, sortKey);
-            // The key rows first: a summary at a version says its key rows are there (the outbox's retry relies on it).
-            await WriteKeyRowsAsync(after.Except(before).ToList(), before.Except(after).ToList(), cancellationToken);
-            Response write;
+            var rows = after.Select(row => row.Row).ToHashSet(StringComparer.Ordinal);
+            var oldWords = before.Where(row => !row.Listing).Select(row => row.Row).ToHashSet(StringComparer.Ordinal);
+            await WriteKeyRowsAsync(
+                after.Where(row => !row.Listing && !oldWords.Contains(row.Row)).Select(row => DossierIndexRows.ToEntity(row, summary, version)).ToList(), [], cancellationToken);
+
+            var guard = DossierIndexRows.ToEntity(after.Single(row => row.Row == allRow), summary, version);
+            var actions = new List<TableTransactionAction>
+            {
+                force ? new(TableTransactionActionType.UpsertReplace, guard)
+                : old is null ? new(TableTransactionActionType.Add, guard)
+                : new(TableTransactionActionType.UpdateReplace, guard, new ETag(old.ETag)),
+            };
+            actions.AddRange(after.Where(row => row.Listing && row.Row != allRow)
+                .Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row, summary, version))));
+            var gone = before.Where(row => !rows.Contains(row.Row)).ToList();
+            var removals = gone.Where(row => row.Listing).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.Partition, row.Row), ETag.All)).ToList();
+            string etag;
             try
             {
-                write = force ? await summaries.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
-                    : old is null ? await summaries.AddEntityAsync(entity, cancellationToken)
-                    : await summaries.UpdateEntityAsync(entity, new ETag(old.ETag), TableUpdateMode.Replace, cancellationToken);
+                etag = await SubmitGuardedAsync(actions, removals, cancellationToken);
             }
             catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
             {
-                // Another writer indexed this dossier meanwhile: read its version again, and let the newer one win.
+                // Another writer listed this dossier meanwhile: read its version again, and let the newer one win.
                 written.Remove(summary.DossierId);
                 continue;
             }
 
-            written.Set(new WrittenSummary(summary, version, sortKey, write.Headers.ETag?.ToString() ?? ""));
-            return;
+            await WriteKeyRowsAsync([], gone.Where(row => !row.Listing).Select(row => new TableEntity(row.Partition, row.Row)).ToList(), cancellationToken);
+            return etag;
         }
     }
+
+    /// <summary>
+    /// The guarded transaction, with the listing rows the dossier left. Should one of those be gone already (a rebuild
+    /// removed it), the transaction fails on it: it is then submitted without them, and they are deleted one by one.
+    /// </summary>
+    private async Task<string> SubmitGuardedAsync(List<TableTransactionAction> actions, List<TableTransactionAction> removals, CancellationToken cancellationToken)
+    {
+        Response<IReadOnlyList<Response>> responses;
+        try
+        {
+            responses = await table.SubmitTransactionAsync(actions.Concat(removals), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (removals.Count > 0 && StorageErrors.IsNotFound(exception))
+        {
+            responses = await table.SubmitTransactionAsync(actions, cancellationToken);
+            foreach (var removal in removals)
+            {
+                await DeleteOneAsync(table, removal.Entity.PartitionKey, removal.Entity.RowKey, cancellationToken);
+            }
+        }
+
+        return responses.Value[0].Headers.ETag?.ToString() ?? "";
+    }
+
+    /// <summary>
+    /// Writes the summary row unless a newer or equal version is there already; <paramref name="stored"/> is the row as
+    /// known (null: none). Returns its new ETag, or null when it was left as it was.
+    /// </summary>
+    private async Task<string?> SummarizeAsync(long version, TableEntity entity, WrittenSummary? stored, bool force, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!force && stored is not null && stored.Version >= version)
+            {
+                return null;
+            }
+
+            try
+            {
+                var write = force ? await summaries.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                    : stored is null ? await summaries.AddEntityAsync(entity, cancellationToken)
+                    : await summaries.UpdateEntityAsync(entity, new ETag(stored.ETag), TableUpdateMode.Replace, cancellationToken);
+                return write.Headers.ETag?.ToString() ?? "";
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) && attempt < MaxAttempts)
+            {
+                // Another writer wrote this summary meanwhile: read its version again, and let the newer one win.
+                stored = await ReadWrittenAsync(entity.PartitionKey, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The <c>all</c> row as stored: the version its summary is at (0 for a row of layout 2), null when absent.</summary>
+    private async Task<Listed?> ReadListedAsync(string partition, string allRow, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, allRow, ListedColumns, cancellationToken);
+        return found.HasValue && found.Value is { } entity
+            ? new Listed(DossierIndexRows.Listed(entity), entity.GetInt64("Version") ?? 0, entity.ETag.ToString())
+            : null;
+    }
+
+    /// <summary>A dossier's <c>all</c> row as read: its summary (null for layout 2), version and ETag.</summary>
+    private sealed record Listed(DossierSummary? Summary, long Version, string ETag);
 
     /// <summary>
     /// Indexes dossiers not indexed yet, together (a bulk load): each summary added on its own (a partition each), the
@@ -77,10 +219,11 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         IReadOnlyList<(long Version, DossierSummary Summary, string SnapshotJson, DateTimeOffset CreatedAt)> dossiers, int parallel, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
-        var keyRows = dossiers.SelectMany(d => DossierIndexRows.KeyRows(d.Summary, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)));
-        var batches = keyRows.GroupBy(row => row.Partition).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit)).ToList();
+        var keyRows = dossiers.SelectMany(d => DossierIndexRows.KeyRows(d.Summary, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId))
+            .Select(row => DossierIndexRows.ToEntity(row, d.Summary, d.Version)));
+        var batches = keyRows.GroupBy(row => row.PartitionKey).SelectMany(partition => partition.Chunk(TableDossierStore.MaxRowsPerCommit)).ToList();
         await Parallel.ForEachAsync(batches, options, async (batch, token) => await table.SubmitTransactionAsync(
-            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row))), token));
+            batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), token));
         await Parallel.ForEachAsync(dossiers, options, async (d, token) => await summaries.UpsertEntityAsync(
             DossierIndexRows.Summary(d.Summary, d.SnapshotJson, d.Version, DossierIndexRows.SortKey(d.CreatedAt, d.Summary.DossierId)), TableUpdateMode.Replace, token));
     }
@@ -94,13 +237,13 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         }
 
         var found = new List<DossierSummary>();
-        var candidates = new List<string>(Batch);
-        await foreach (var dossierId in CandidatesAsync(query, cancellationToken))
+        var candidates = new List<(string DossierId, DossierSummary? Listed)>(Batch);
+        await foreach (var candidate in CandidatesAsync(query, cancellationToken))
         {
-            candidates.Add(dossierId);
+            candidates.Add(candidate);
             if (candidates.Count == Math.Min(Batch, wanted - found.Count))
             {
-                found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+                found.AddRange((await ResolveAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
                 candidates.Clear();
                 if (found.Count >= wanted)
                 {
@@ -109,8 +252,16 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             }
         }
 
-        found.AddRange((await GetAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
+        found.AddRange((await ResolveAsync(candidates, cancellationToken)).Where(summary => DossierSearch.Matches(summary, query)));
         return found.Skip(Math.Max(query.Skip, 0)).Take(Math.Max(query.Take, 0)).ToList();
+    }
+
+    /// <summary>The candidates' summaries in their order: a listing row's own, else the summary row's (one point read each).</summary>
+    private async Task<IEnumerable<DossierSummary>> ResolveAsync(List<(string DossierId, DossierSummary? Listed)> candidates, CancellationToken cancellationToken)
+    {
+        var read = (await GetAsync(candidates.Where(c => c.Listed is null).Select(c => c.DossierId).ToList(), cancellationToken))
+            .ToDictionary(summary => summary.DossierId, StringComparer.Ordinal);
+        return candidates.Select(c => c.Listed ?? read.GetValueOrDefault(c.DossierId)).OfType<DossierSummary>().ToList();
     }
 
     /// <summary>The summaries of the dossiers, in the order asked; those not indexed are left out.</summary>
@@ -163,7 +314,7 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             var stale = new List<(string Partition, string Row)>();
             await foreach (var entity in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], maxPerPage: 1000, cancellationToken: cancellationToken))
             {
-                if (!expected.Contains((entity.PartitionKey, entity.RowKey)))
+                if (!expected.Contains((entity.PartitionKey, entity.RowKey)) && entity.PartitionKey != DossierIndexRows.LayoutPartition)
                 {
                     stale.Add((entity.PartitionKey, entity.RowKey));
                 }
@@ -178,9 +329,10 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
 
     /// <summary>
     /// Dossier ids in sort order from the listing that narrows the query most: the rows of the query's longest word
-    /// (every start of a word has its own rows, already in sort order), else of its budget line, programme, stage or year.
+    /// (every start of a word has its own rows, already in sort order), else of its budget line, programme, stage or
+    /// year; with the summary a listing row carries (null for a word row, or a listing row of layout 2).
     /// </summary>
-    private async IAsyncEnumerable<string> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string DossierId, DossierSummary? Listed)> CandidatesAsync(DossierQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var listing =
             Narrowest(query.Text) is { } textWord ? DossierIndexRows.Word(DossierIndexRows.TextWords, textWord)
@@ -193,9 +345,10 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
             : DossierIndexRows.All;
         var pageSize = (int)Math.Clamp((long)query.Skip + query.Take + 1, 1, 1000);
         var filter = DossierIndexRows.Range(query.AuthorityId, listing);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["DossierId"], cancellationToken: cancellationToken))
+        var words = listing.StartsWith(DossierIndexRows.TextWords + "|", StringComparison.Ordinal) || listing.StartsWith(DossierIndexRows.BeneficiaryWords + "|", StringComparison.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: words ? ["DossierId"] : ListedColumns, cancellationToken: cancellationToken))
         {
-            yield return entity.GetString("DossierId");
+            yield return (entity.GetString("DossierId"), words ? null : DossierIndexRows.Listed(entity));
         }
     }
 
@@ -203,13 +356,13 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     private static string? Narrowest(string? text) => DossierSearch.Words(text).OrderBy(word => word.Length).LastOrDefault();
 
     /// <summary>
-    /// Adds and removes key rows, a hundred per transaction (one partition). A removal of a row already gone fails its
+    /// Adds and removes word rows, a hundred per transaction (one partition). A removal of a row already gone fails its
     /// transaction: the rows are then written again one by one, tolerating what is gone.
     /// </summary>
-    private async Task WriteKeyRowsAsync(IReadOnlyList<DossierIndexRows.KeyRow> add, IReadOnlyList<DossierIndexRows.KeyRow> remove, CancellationToken cancellationToken)
+    private async Task WriteKeyRowsAsync(IReadOnlyList<TableEntity> add, IReadOnlyList<TableEntity> remove, CancellationToken cancellationToken)
     {
-        var actions = add.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DossierIndexRows.ToEntity(row)))
-            .Concat(remove.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, DossierIndexRows.ToEntity(row), ETag.All)));
+        var actions = add.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
+            .Concat(remove.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)));
         foreach (var batch in actions.Chunk(TableDossierStore.MaxRowsPerCommit))
         {
             try
@@ -228,12 +381,12 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
         }
     }
 
-    /// <summary>The summary row as stored, as far as a write needs it; null when the dossier is not indexed.</summary>
+    /// <summary>The summary row as stored, as far as a write needs it (its listing rows unread); null when the dossier is not indexed.</summary>
     private async Task<WrittenSummary?> ReadWrittenAsync(string key, CancellationToken cancellationToken)
     {
         var found = await summaries.GetEntityIfExistsAsync<TableEntity>(key, key, [.. DossierRows.SummaryColumns, "Version", "SortKey"], cancellationToken);
         return found.HasValue && found.Value is { } entity
-            ? new WrittenSummary(DossierRows.ToSummary(entity), entity.GetInt64("Version") ?? 0, entity.GetString("SortKey") ?? "", entity.ETag.ToString())
+            ? new WrittenSummary(DossierRows.ToSummary(entity), entity.GetInt64("Version") ?? 0, entity.GetString("SortKey") ?? "", entity.ETag.ToString(), ListedETag: "")
             : null;
     }
 

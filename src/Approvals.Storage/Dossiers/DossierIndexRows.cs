@@ -12,9 +12,14 @@ namespace Approvals.Storage;
 /// <c>all|…</c>, <c>stage|…|…</c>, <c>year|…|…</c>, <c>line|…|…</c>, <c>programme|…|…</c>, <c>overdue|…</c>, and one row
 /// per word in <c>text|word|…</c> and <c>beneficiary|word|…</c>; a listing is a row key range. The sort key is newest
 /// first, fixed when the dossier is first indexed, so a key row moves only when the dossier leaves a listing.
+/// The listing rows carry the whole summary and its version (a page is then one range query, no read per dossier); the
+/// <c>all</c> row, which every dossier has once and which never moves, is their guard: each update of a dossier's listing
+/// rows is one transaction conditional on its ETag, so they are never left at different versions. Word rows only point
+/// at the dossier: a search checks each candidate against its summary row.
 /// The first authority's partition is unprefixed, as dossiers written before authorities existed carry none; any other
 /// authority's is prefixed with its id, so one authority's list and search queries never read another's rows. An index
-/// of the earlier layout (a partition per listing) is rewritten by <c>--rebuild-index</c>.
+/// of an earlier layout (a partition per listing, or listing rows without the summary) is rewritten at start in the
+/// background (<see cref="StorageUpgrade"/>), and its marker row (<see cref="LayoutPartition"/>) then says so.
 /// </summary>
 internal static class DossierIndexRows
 {
@@ -26,8 +31,17 @@ internal static class DossierIndexRows
     /// <summary>The first authority's partition of the key rows (a listing is a range of row keys in it).</summary>
     public const string Partition = "index";
 
-    /// <summary>A key row: where it is and the dossier it points to.</summary>
-    public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey);
+    /// <summary>The partition (and row) of the marker saying which layout the index is written in.</summary>
+    public const string LayoutPartition = "~layout";
+
+    /// <summary>
+    /// The layout this code writes: 1 had a partition per listing, 2 a partition per authority whose listing rows only
+    /// pointed at the dossier, 3 listing rows that carry the summary (and the outbox's and ledger's listings of their own).
+    /// </summary>
+    public const int Layout = 3;
+
+    /// <summary>A key row: where it is, the dossier it points to, and whether it is a listing row (else a word row).</summary>
+    public sealed record KeyRow(string Partition, string Row, string DossierId, string SortKey, bool Listing);
 
     /// <summary>The partition of the key rows of <paramref name="authorityId"/>'s dossiers (null: the first authority).</summary>
     public static string PartitionOf(string? authorityId) =>
@@ -65,13 +79,41 @@ internal static class DossierIndexRows
             listings.Add(Overdue);
         }
 
-        listings.AddRange(DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => Word(TextWords, word)));
-        listings.AddRange(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => Word(BeneficiaryWords, word)));
-        return listings.Select(listing => new KeyRow(PartitionOf(summary.AuthorityId), $"{listing}|{sortKey}", summary.DossierId, sortKey)).ToList();
+        var words = DossierSearch.Prefixes(DossierSearch.TextWords(summary)).Select(word => Word(TextWords, word))
+            .Concat(DossierSearch.Prefixes(DossierSearch.BeneficiaryWords(summary)).Select(word => Word(BeneficiaryWords, word)));
+        return listings.Select(listing => Row(listing, true)).Concat(words.Select(word => Row(word, false))).ToList();
+
+        KeyRow Row(string listing, bool isListing) => new(PartitionOf(summary.AuthorityId), $"{listing}|{sortKey}", summary.DossierId, sortKey, isListing);
     }
 
-    public static TableEntity ToEntity(KeyRow row) =>
-        new(row.Partition, row.Row) { ["DossierId"] = row.DossierId };
+    /// <summary>The row key of the dossier's <c>all</c> row, the guard of its listing rows.</summary>
+    public static string AllRow(string sortKey) => $"{All}|{sortKey}";
+
+    /// <summary>A word row points at the dossier; a listing row carries its summary at <paramref name="version"/>.</summary>
+    public static TableEntity ToEntity(KeyRow row, DossierSummary summary, long version)
+    {
+        var entity = new TableEntity(row.Partition, row.Row) { ["DossierId"] = row.DossierId };
+        if (row.Listing)
+        {
+            entity["Version"] = version;
+            entity["SortKey"] = row.SortKey;
+            DossierRows.WriteSummary(entity, summary);
+        }
+
+        return entity;
+    }
+
+    /// <summary>The summary a listing row carries; null for a word row or a listing row of layout 2 (a pointer only).</summary>
+    public static DossierSummary? Listed(TableEntity entity) =>
+        entity.GetInt64("Version") is null ? null : DossierRows.ToSummary(entity);
+
+    /// <summary>A partition of the current layout: an authority's key rows.</summary>
+    public static bool IsIndexPartition(string partition) =>
+        partition == Partition || partition.EndsWith("|" + Partition, StringComparison.Ordinal);
+
+    /// <summary>A word row (<c>text|…</c>, <c>beneficiary|…</c>), by its row key.</summary>
+    public static bool IsWordRow(string row) =>
+        row.StartsWith(TextWords + "|", StringComparison.Ordinal) || row.StartsWith(BeneficiaryWords + "|", StringComparison.Ordinal);
 
     public static TableEntity Summary(DossierSummary summary, string snapshotJson, long version, string sortKey)
     {

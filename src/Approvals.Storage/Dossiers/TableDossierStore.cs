@@ -127,6 +127,32 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             return ids.Count;
         }, cancellationToken);
 
+    /// <summary>
+    /// Brings an index of an earlier layout to this one while commands run: every dossier's rows written again where
+    /// they are older than its state (each write guarded by version, as a command's), then what the earlier layout left
+    /// removed. <paramref name="progress"/> hears the count of dossiers done, every <paramref name="every"/>.
+    /// </summary>
+    internal async Task<int> UpgradeIndexAsync(int every, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        await foreach (var state in dossiers.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {DossierRows.StateKey}"), maxPerPage: 100, cancellationToken: cancellationToken))
+        {
+            await IndexAsync(state, force: false, cancellationToken);
+            if (++done % every == 0)
+            {
+                progress(done);
+            }
+        }
+
+        await index.RemoveOutdatedAsync(cancellationToken);
+        return done;
+    }
+
+    internal Task<int> IndexLayoutAsync(CancellationToken cancellationToken) => index.LayoutAsync(cancellationToken);
+
+    internal Task MarkIndexLayoutAsync(CancellationToken cancellationToken) => index.MarkLayoutAsync(DossierIndexRows.Layout, cancellationToken);
+
     public Task<IReadOnlyList<DossierSummary>> GetSummariesAsync(IReadOnlyList<string> dossierIds, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read dossier summaries", () => index.GetAsync(dossierIds, cancellationToken), cancellationToken);
 

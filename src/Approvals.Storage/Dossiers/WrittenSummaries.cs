@@ -3,8 +3,12 @@ using Approvals.Application;
 
 namespace Approvals.Storage;
 
-/// <summary>A dossier's summary row as this process last wrote it: what the next write needs instead of reading it.</summary>
-internal sealed record WrittenSummary(DossierSummary Summary, long Version, string SortKey, string ETag);
+/// <summary>
+/// A dossier's summary row and listing rows as this process last wrote them (both at <paramref name="Version"/>): what
+/// the next write needs instead of reading them. <paramref name="ETag"/> is the summary row's, <paramref name="ListedETag"/>
+/// the <c>all</c> row's (the guard of the listing rows).
+/// </summary>
+internal sealed record WrittenSummary(DossierSummary Summary, long Version, string SortKey, string ETag, string ListedETag);
 
 /// <summary>
 /// The summary rows this process wrote last, per dossier. Correctness never depends on it: a stale entry loses on the

@@ -1,0 +1,154 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Storage;
+
+/// <summary>
+/// Brings rows written by an earlier version to the current layout, in the background once the host has started, so
+/// that no one has to run <c>--rebuild-index</c> after an update. The dossier index's marker row says which layout it
+/// is in (one point read at start); when it is older, the index is rewritten (progress logged, the list answering from
+/// the rows there meanwhile: listing rows of layout 2 through a read of each summary), failed outbox items get their
+/// row in the failed list, and budget reservations their copy among the year's reservations; then the marker is
+/// written. Every step is idempotent: a host stopped halfway does it again at its next start.
+/// </summary>
+public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time, ILogger<StorageUpgrade> logger)
+    : BackgroundService
+{
+    /// <summary>Dossiers between two progress lines of the log.</summary>
+    private const int ProgressEvery = 500;
+
+    /// <summary>The row key prefixes of the budget ledger: a dossier's share, and a reservation's copy of it.</summary>
+    private const string SharePrefix = "|";
+    private const string ReservationPrefix = "~reserved|";
+
+    private readonly TableDossierStore store = new(tables, options, time);
+
+    /// <summary>Upgrades what needs it; false when the index was up to date (nothing done).</summary>
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var layout = await store.IndexLayoutAsync(cancellationToken);
+        if (layout >= DossierIndexRows.Layout)
+        {
+            return false;
+        }
+
+        var dossiers = tables.GetTableClient(options.Value.DossiersTable);
+        if (layout == 0 && !await AnyRowAsync(dossiers, cancellationToken))
+        {
+            // A new installation: everything it writes is in the current layout already.
+            await store.MarkIndexLayoutAsync(cancellationToken);
+            return false;
+        }
+
+        logger.LogInformation("Dossier index in layout {Layout}, current {Current}: upgrading in the background.", layout, DossierIndexRows.Layout);
+        var indexed = await store.UpgradeIndexAsync(ProgressEvery, done => logger.LogInformation("Index upgrade: {Count} dossiers done.", done), cancellationToken);
+        var failed = await ListFailedOutboxAsync(dossiers, cancellationToken);
+        var reserved = await CopyReservationsAsync(tables.GetTableClient(options.Value.BudgetLedgerTable), cancellationToken);
+        await store.MarkIndexLayoutAsync(cancellationToken);
+        logger.LogInformation(
+            "Index upgrade done: {Indexed} dossiers, {Failed} failed outbox items listed, {Reserved} budget reservations copied.", indexed, failed, reserved);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The host keeps serving from the rows there; the next start tries again.
+            logger.LogError(exception, "Index upgrade stopped; it starts again with the host.");
+        }
+    }
+
+    private static async Task<bool> AnyRowAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        await foreach (var page in table.QueryAsync<TableEntity>(select: ["PartitionKey"], maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Failed items marked before the failed list had its partition carry no <c>FailedListing</c>: each gets its row,
+    /// then the mark, as <see cref="TableDossierStore.MarkOutboxFailedAsync"/> writes them (the mark guarded by the
+    /// item's ETag: an item retried meanwhile is left, and its row is skipped when the list is read).
+    /// </summary>
+    private static async Task<int> ListFailedOutboxAsync(TableClient dossiers, CancellationToken cancellationToken)
+    {
+        var listed = 0;
+        await foreach (var item in dossiers.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Failed eq {true}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (item.GetString("FailedListing") is not null || item.GetString("DossierId") is not { } dossierId || item.GetString("Id") is not { } itemId)
+            {
+                continue;
+            }
+
+            var row = DossierRows.FailedOutbox(dossierId, itemId, item.GetDateTimeOffset("FailedAt") ?? item.Timestamp ?? DateTimeOffset.UnixEpoch);
+            await dossiers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            try
+            {
+                await dossiers.UpdateEntityAsync(
+                    new TableEntity(item.PartitionKey, item.RowKey) { ["FailedListing"] = row.RowKey }, item.ETag, TableUpdateMode.Merge, cancellationToken);
+                listed++;
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsConflict(exception) || StorageErrors.IsNotFound(exception))
+            {
+                // Retried or carried out meanwhile: its row in the list is skipped when read.
+            }
+        }
+
+        return listed;
+    }
+
+    /// <summary>
+    /// Shares holding a reservation made before reservations had their copies (row key <c>~reserved|</c> + the share's,
+    /// same partition, which the reconciliation reads): each gets its copy. A share whose reservation was dropped while
+    /// the copy was written loses the copy again.
+    /// </summary>
+    private static async Task<int> CopyReservationsAsync(TableClient ledger, CancellationToken cancellationToken)
+    {
+        var shares = new List<TableEntity>();
+        var copies = new HashSet<(string, string)>();
+        await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ReservedVersion gt {0L}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(ReservationPrefix, StringComparison.Ordinal))
+            {
+                copies.Add((row.PartitionKey, row.RowKey));
+            }
+            else if (row.RowKey.StartsWith(SharePrefix, StringComparison.Ordinal))
+            {
+                shares.Add(row);
+            }
+        }
+
+        var copied = 0;
+        foreach (var share in shares.Where(share => !copies.Contains((share.PartitionKey, ReservationPrefix + share.RowKey))))
+        {
+            var copy = new TableEntity(share.PartitionKey, ReservationPrefix + share.RowKey);
+            foreach (var (column, value) in share.Where(column => column.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")))
+            {
+                copy[column] = value;
+            }
+
+            await ledger.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+            var now = await ledger.GetEntityIfExistsAsync<TableEntity>(share.PartitionKey, share.RowKey, ["ReservedVersion"], cancellationToken);
+            if (!now.HasValue || (now.Value!.GetInt64("ReservedVersion") ?? 0) == 0)
+            {
+                await ledger.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+                continue;
+            }
+
+            copied++;
+        }
+
+        return copied;
+    }
+}
