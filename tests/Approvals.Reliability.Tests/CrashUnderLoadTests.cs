@@ -252,7 +252,10 @@ public sealed class CrashUnderLoadTests(ITestOutputHelper output) : IAsyncLifeti
         var views = new Dictionary<string, JsonElement>();
         foreach (var id in ids)
         {
-            views[id] = (await (await reader.GetAsync($"/api/dossiers/{id}")).JsonAsync()).Clone();
+            using var answer = await reader.GetAsync($"/api/dossiers/{id}");
+            // A refused read says so here, rather than as a missing property of a problem body further on.
+            Assert.True(answer.IsSuccessStatusCode, $"reading {id} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+            views[id] = (await answer.JsonAsync()).Clone();
         }
 
         return views;
