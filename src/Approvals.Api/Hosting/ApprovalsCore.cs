@@ -23,6 +23,7 @@ public static class ApprovalsCore
         services.AddSingleton(api with { MaxUploadBytes = configuration.GetValue("Storage:MaxUploadBytes", api.MaxUploadBytes) });
         services.TryAddSingleton(configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions());
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
+        services.AddSingleton<AuthorityMail>();
         services.AddSingleton<MailPolicy>();
         services.AddSingleton<OutboxPlanner>();
         services.AddSingleton(configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());

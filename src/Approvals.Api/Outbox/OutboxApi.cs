@@ -23,7 +23,7 @@ public static class OutboxApi
             return denied;
         }
 
-        var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted);
+        var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted, CurrentAuthority.Of(context));
         return Results.Json(failed.Select(FailedView.Of).ToList(), DomainJson.Options);
     }
 
@@ -32,6 +32,12 @@ public static class OutboxApi
         if (ApiIdentity.Authorize(context, CommandRoutes.RetryMail).Denied is { } denied)
         {
             return denied;
+        }
+
+        // Another authority's dossier is not found, as on every dossier route.
+        if (await services.Dossiers.GetAsync(dossierId, ApiIdentity.Caller(context), context.RequestAborted) is { IsOk: false } unseen)
+        {
+            return ApiProblems.From(unseen.Refusals);
         }
 
         var sent = await services.Outbox.RetryAsync(dossierId, itemId, context.RequestAborted);
