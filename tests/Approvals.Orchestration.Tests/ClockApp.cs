@@ -66,6 +66,7 @@ public sealed class ClockApp : IAsyncDisposable
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:ProgrammesTable"] = $"Programmes{unique}",
+            ["Storage:AuthoritiesTable"] = $"Authorities{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
             ["Mail:SendGridApiKey"] = "SG.test-key",
             ["Mail:SendGridHost"] = mail.BaseUrl,

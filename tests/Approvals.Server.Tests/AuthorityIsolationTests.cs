@@ -16,7 +16,7 @@ namespace Approvals.Server.Tests;
 /// Two authorities in one deployment: the settings block (the first, <c>principale</c>) and Pays de Montbéliard
 /// Agglomération, stored. A person acting in one asks for the other's objects and finds nothing (404, never 403).
 /// </summary>
-public sealed class AuthorityIsolationTests : IAsyncLifetime
+public sealed partial class AuthorityIsolationTests : IAsyncLifetime
 {
     private const string Second = "pma";
 
@@ -81,8 +81,9 @@ public sealed class AuthorityIsolationTests : IAsyncLifetime
             }
 
             var csv = await (await SendAsync(officer, "GET", "/api/exports/finance.csv", authority)).Content.ReadAsStringAsync();
-            Assert.Contains(own, csv, StringComparison.Ordinal);
-            Assert.DoesNotContain(other, csv, StringComparison.Ordinal);
+            // A row starts with its dossier's number ("SUB-2022-0001" is also the end of "PMA-SUB-2022-0001").
+            Assert.Contains($"\n{own};", csv, StringComparison.Ordinal);
+            Assert.DoesNotContain($"\n{other};", csv, StringComparison.Ordinal);
         }
     }
 

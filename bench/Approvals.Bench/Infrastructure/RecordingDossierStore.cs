@@ -64,8 +64,8 @@ public sealed class RecordingDossierStore(IDossierStore inner) : IDossierStore
     public Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
         inner.MarkOutboxFailedAsync(dossierId, itemId, reason, cancellationToken);
 
-    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
-        inner.FindFailedOutboxAsync(max, cancellationToken);
+    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken, string? authorityId = null) =>
+        inner.FindFailedOutboxAsync(max, cancellationToken, authorityId);
 
     public Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
         inner.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);

@@ -77,10 +77,13 @@ public static class ClocksApi
             return TypedResults.Ok(await MissingAsync(services.Store, clocks, int.Parse(continuation ?? "0"), size, CurrentAuthority.Of(context), context.RequestAborted));
         }
 
-        var query = new OrchestrationQuery { Statuses = runtime, PageSize = size, ContinuationToken = continuation, FetchInputsAndOutputs = false };
+        // A clock's instance id is its dossier's number, which starts with the authority's code: only the caller's are read.
+        var authority = DossierNumber.CodeOf(CurrentAuthority.Of(context));
+        var query = new OrchestrationQuery { Statuses = runtime, PageSize = size, ContinuationToken = continuation, FetchInputsAndOutputs = false, InstanceIdPrefix = DossierNumber.StartOf(authority) };
         await foreach (var page in clocks.GetAllInstancesAsync(query).AsPages(continuation, size).WithCancellation(context.RequestAborted))
         {
-            return TypedResults.Ok(new ClockPage(name, page.Values.Select(i => ClockView.Of(i.InstanceId, i)).ToList(), page.ContinuationToken, EngineRunning: true));
+            var items = page.Values.Where(i => DossierNumber.IsOf(authority, i.InstanceId)).Select(i => ClockView.Of(i.InstanceId, i)).ToList();
+            return TypedResults.Ok(new ClockPage(name, items, page.ContinuationToken, EngineRunning: true));
         }
 
         return TypedResults.Ok(new ClockPage(name, [], null, EngineRunning: true));

@@ -28,6 +28,7 @@ public static class ApprovalsCore
         services.AddValidatedOptions<ApiOptions, ApiOptionsValidation>(configuration, ApiOptions.SectionName);
         services.AddValidatedOptions<IdentityOptions, IdentityOptionsValidation>(configuration, IdentityOptions.SectionName);
         services.AddSingleton(new MailRecipients(configuration.GetSection("Mail:FinanceRecipients").Get<string[]>() ?? []));
+        services.AddSingleton<AuthorityMail>();
         services.AddSingleton<MailPolicy>();
         services.AddSingleton<OutboxPlanner>();
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidation>(configuration, OutboxOptions.SectionName);

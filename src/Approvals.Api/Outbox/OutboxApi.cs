@@ -19,12 +19,18 @@ public static class OutboxApi
 
     public static async Task<Results<Ok<List<FailedView>>, ApiProblem>> Failed(HttpContext context, [AsParameters] ApiServices services)
     {
-        var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted);
+        var failed = await services.Store.FindFailedOutboxAsync(200, context.RequestAborted, CurrentAuthority.Of(context));
         return TypedResults.Ok(failed.Select(FailedView.Of).ToList());
     }
 
     public static async Task<Results<Ok<RetriedView>, ApiProblem>> Retry(string dossierId, string itemId, HttpContext context, [AsParameters] ApiServices services)
     {
+        // Another authority's dossier is not found, as on every dossier route.
+        if (await services.Dossiers.GetAsync(dossierId, ApiIdentity.Caller(context), context.RequestAborted) is { IsOk: false } unseen)
+        {
+            return ApiProblems.From(unseen.Refusals);
+        }
+
         var sent = await services.Outbox.RetryAsync(dossierId, itemId, context.RequestAborted);
         return sent
             ? TypedResults.Ok(new RetriedView(dossierId, itemId, sent))

@@ -25,4 +25,10 @@ public sealed record GrantingAuthority(string Id, string Name, string Siret)
     public IReadOnlyList<DeliberativeBody> Bodies { get; init; } = [];
 
     public ScdlSettings Scdl { get; init; } = new();
+
+    /// <summary>
+    /// The authority's finance staff: the approval, payment and recovery e-mails and the daily digest of its dossiers go
+    /// to them. The first authority's are the setting <c>Mail:FinanceRecipients</c> (this list is not read for it).
+    /// </summary>
+    public IReadOnlyList<string> FinanceRecipients { get; init; } = [];
 }

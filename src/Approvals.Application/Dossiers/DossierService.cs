@@ -34,9 +34,12 @@ public sealed class DossierService(
             return Result<CommandOutcome>.Refused(refusals);
         }
 
+        // Each authority counts its own numbers, and claims its own keys: the same key in two authorities makes two dossiers.
         var dossierId = idempotencyKey is null
-            ? await NewNumberAsync(request.ReceivedOn.Year, cancellationToken)
-            : await store.ClaimKeyAsync($"create:{idempotencyKey}", () => NewNumberAsync(request.ReceivedOn.Year, cancellationToken), cancellationToken);
+            ? await NewNumberAsync(actor.AuthorityId, request.ReceivedOn.Year, cancellationToken)
+            : await store.ClaimKeyAsync(
+                actor.AuthorityId is null ? $"create:{idempotencyKey}" : $"create:{actor.AuthorityId}:{idempotencyKey}",
+                () => NewNumberAsync(actor.AuthorityId, request.ReceivedOn.Year, cancellationToken), cancellationToken);
         var number = DossierNumber.TryParse(dossierId, out var parsed) ? parsed : throw new InvalidOperationException($"Bad dossier id {dossierId}.");
         var others = await grants.GrantedAsync(request.Beneficiary, request.BudgetLine.Year, dossierId, cancellationToken, actor.AuthorityId);
         return await HandleAsync(dossierId, new DossierCommand.SubmitRequest(number, request, options.Policy, others), actor, cancellationToken, idempotency: idempotency);
@@ -197,7 +200,11 @@ public sealed class DossierService(
             ? current.Snapshot.Requests
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests) { AuthorityId = current.Snapshot.AuthorityId };
+<<<<<<< ours
         var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken, snapshot.AuthorityId);
+=======
+        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, current.Snapshot.AuthorityId, cancellationToken);
+>>>>>>> theirs
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At) with { AuthorityId = snapshot.AuthorityId }, entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.
@@ -283,8 +290,16 @@ public sealed class DossierService(
         return loaded;
     }
 
-    private async Task<string> NewNumberAsync(int year, CancellationToken cancellationToken) =>
-        new DossierNumber(year, (int)await store.NextSequenceAsync($"dossiers-{year}", cancellationToken)).ToString();
+    /// <summary>
+    /// The next number of the authority's year: the first authority keeps the counter <c>dossiers-{year}</c> it has always
+    /// had (its rows written before authorities existed count on), each other one has <c>dossiers-{id}-{year}</c>.
+    /// </summary>
+    private async Task<string> NewNumberAsync(string? authorityId, int year, CancellationToken cancellationToken)
+    {
+        var counter = authorityId is null ? $"dossiers-{year}" : $"dossiers-{authorityId}-{year}";
+        var sequence = (int)await store.NextSequenceAsync(counter, cancellationToken);
+        return new DossierNumber(year, sequence) { Authority = DossierNumber.CodeOf(authorityId) }.ToString();
+    }
 
     private static Result<CommandOutcome> Outcome(CachedDossier dossier, IReadOnlyList<DossierEvent> events) =>
         Result<CommandOutcome>.Ok(new CommandOutcome(dossier.DossierId, dossier.Snapshot.State, dossier.Version, events) { AuthorityId = dossier.Snapshot.AuthorityId });

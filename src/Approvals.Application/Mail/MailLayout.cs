@@ -25,6 +25,20 @@ internal static class MailLayout
 
     public static string Encode(string value) => Encoder.Encode(value);
 
+    /// <summary>The footer of an authority other than the deployment's first: it says on whose behalf the mail is sent.</summary>
+    public static string FooterFor(string authorityName) => $"Message envoyé automatiquement par Approvals pour {authorityName} — ne pas répondre.";
+
+    /// <summary>
+    /// The mail signed for another authority than the first: its footer names the authority and its sender's name is the
+    /// authority's. One-authority deployments never call it, so their mails stay as they were.
+    /// </summary>
+    public static OutgoingMail SignedFor(OutgoingMail mail, string authorityName) => mail with
+    {
+        Html = mail.Html.Replace(Encode(Footer), Encode(FooterFor(authorityName)), StringComparison.Ordinal),
+        Text = mail.Text.Replace(Footer, FooterFor(authorityName), StringComparison.Ordinal),
+        SenderName = $"{Header(authorityName)} — Subventions",
+    };
+
     /// <summary>
     /// A subject is a header: control characters (CR, LF, tab…) and line or paragraph separators would let a value
     /// start a new header, so they become spaces, and runs of spaces collapse.

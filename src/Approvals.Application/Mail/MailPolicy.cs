@@ -8,18 +8,21 @@ using static DossierEvent;
 /// Which e-mails an event calls for, and to whom. Mails are written when the command commits (into the outbox), so
 /// that they describe the dossier as it was then; their keys (<c>dossier:sequence:template</c>) make resending harmless.
 /// </summary>
-public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documents, ProcessOptions options, IPortalStore portal, PortalSite site)
+public sealed class MailPolicy(AuthorityMail authorityMail, IDocumentStore documents, ProcessOptions options, IPortalStore portal, PortalSite site)
 {
     /// <param name="actor">Who sent the command: a request submitted through the portal is acknowledged to the address that sent it.</param>
+    /// <param name="authorityId">The dossier's authority (null: the first one): its finance staff receive the mails, signed with its name.</param>
     public async Task<IReadOnlyList<OutgoingMail>> ComposeAsync(
-        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken)
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, string? authorityId, CancellationToken cancellationToken)
     {
+        var recipients = await authorityMail.RecipientsAsync(authorityId, cancellationToken);
         var approves = events.Any(e => e.Event is ConventionSigned || (e.Event is ReceiptAcknowledged && !after.Request!.Convention.HasConvention));
         var links = approves ? await LinksAsync(after, cancellationToken) : [];
         (string Address, Uri? Portal)? beneficiary = events.Any(e => e.Event is ReminderDue or ReportOverdue or DocumentsRequested)
             ? await BeneficiaryAsync(dossierId, after, cancellationToken)
             : null;
-        return [.. Compose(dossierId, after, events, links), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)];
+        return await authorityMail.SignAsync(
+            authorityId, [.. Compose(dossierId, after, events, links, recipients), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)], cancellationToken);
     }
 
     /// <summary>
@@ -56,7 +59,8 @@ public sealed class MailPolicy(MailRecipients recipients, IDocumentStore documen
             ? (submission.Address, site.DossierPage(dossierId))
             : (after.Request!.Beneficiary.Email, null);
 
-    private IEnumerable<OutgoingMail> Compose(string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, IReadOnlyList<DocumentLink> links)
+    private IEnumerable<OutgoingMail> Compose(
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, IReadOnlyList<DocumentLink> links, MailRecipients recipients)
     {
         foreach (var (sequence, @event) in events)
         {

@@ -1,4 +1,8 @@
 namespace Approvals.Application;
 
 /// <summary>An e-mail ready to send: every value already HTML-encoded in <paramref name="Html"/>. <paramref name="Key"/> identifies it across retries.</summary>
-public sealed record OutgoingMail(string Key, IReadOnlyList<string> To, string Subject, string Html, string Text);
+public sealed record OutgoingMail(string Key, IReadOnlyList<string> To, string Subject, string Html, string Text)
+{
+    /// <summary>The sender's display name when it is not the deployment's (another authority's mail); the address stays the deployment's.</summary>
+    public string? SenderName { get; init; }
+}

@@ -51,8 +51,8 @@ public interface IDossierStore
     /// <summary>Keeps the item, marked failed with <paramref name="reason"/>: the sweep no longer picks it up.</summary>
     Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken);
 
-    /// <summary>Failed items of every dossier, most recent first.</summary>
-    Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken);
+    /// <summary>Failed items of the dossiers of <paramref name="authorityId"/> (null: the first authority's), most recent first.</summary>
+    Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken, string? authorityId = null);
 
     /// <summary>Clears the failure mark so the item is carried out again; null when the item is gone.</summary>
     Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken);

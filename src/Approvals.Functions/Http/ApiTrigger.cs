@@ -14,7 +14,7 @@ namespace Approvals.Functions;
 /// stay in the shared handler; an accepted change signals the dossier's clock through its outbox, with the Durable Task
 /// client the trigger received.
 /// </summary>
-public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
+public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock, AuthorityDirectory authorities)
 {
     public async Task<IActionResult> RunAsync(HttpRequest request, Func<HttpContext, ApiServices, Task<IResult>> handler)
     {
@@ -67,6 +67,9 @@ public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock)
 
         try
         {
+            // The caller acts in the authority the request names (header or cookie), as on the server: the identity is
+            // scoped once, before any check of roles, and kept for the handler.
+            ApiIdentity.Remember(context, await CurrentAuthority.ScopeAsync(context, ApiIdentity.Identify(context), authorities));
             return await handler(context, services);
         }
         catch (StorageFailedException)

@@ -69,7 +69,7 @@ public sealed class PickupFolderMailer(MailOptions options, TimeProvider timePro
             MessageId = $"{MessageIdLocalPart(mail.Key)}@{Domain(options.FromAddress)}",
             Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
-        message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        message.From.Add(new MailboxAddress(mail.SenderName ?? options.FromName, options.FromAddress));
         message.To.AddRange(mail.To.Select(address => MailboxAddress.Parse(address)));
         message.Headers.Add(KeyHeader, mail.Key);
         return message;

@@ -120,7 +120,7 @@ public sealed class SendGridMailer : IMailer
     {
         var message = new SendGridMessage
         {
-            From = new EmailAddress(_options.FromAddress, _options.FromName),
+            From = new EmailAddress(_options.FromAddress, mail.SenderName ?? _options.FromName),
             Subject = mail.Subject,
         };
         message.AddTos(mail.To.Select(address => new EmailAddress(address)).ToList());

@@ -20,6 +20,8 @@ public static class DemoData
     {
         Seat = "Montbéliard",
         Court = "Tribunal administratif de Besançon",
+        // A made-up address (the seed names none): its digest and finance e-mails go to the demo's pickup folder.
+        FinanceRecipients = ["finances@agglo-montbeliard.example.fr"],
     };
 
     public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)

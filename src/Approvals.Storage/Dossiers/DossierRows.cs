@@ -19,9 +19,14 @@ internal static class DossierRows
 
     /// <summary>
     /// The failed-outbox list: one row per item marked failed, newest first, in a partition of its own that the failed
-    /// list reads instead of the whole table.
+    /// list reads instead of the whole table. This one is the first authority's (as it was before authorities were data);
+    /// each other authority has its own (<see cref="FailedOutboxPartitionOf"/>).
     /// </summary>
     public const string FailedOutboxPartition = "~failed";
+
+    /// <summary>The failed-outbox list of <paramref name="authorityId"/> (null: the first authority's): one authority's list never reads another's rows.</summary>
+    public static string FailedOutboxPartitionOf(string? authorityId) =>
+        authorityId is null ? FailedOutboxPartition : $"{FailedOutboxPartition}|{TableKeys.Escape(authorityId)}";
 
     /// <summary>The summary columns, read without the snapshot's JSON by list queries.</summary>
     public static readonly IReadOnlyList<string> SummaryColumns =
@@ -153,8 +158,8 @@ internal static class DossierRows
         new(PendingOutboxPartition, PartitionKey(dossierId)) { ["DossierId"] = dossierId, ["LeasedUntil"] = leasedUntil };
 
     /// <summary>An item's row in the failed-outbox list: newest first (ticks counted down), then the dossier and the item.</summary>
-    public static TableEntity FailedOutbox(string dossierId, string itemId, DateTimeOffset failedAt) =>
-        new(FailedOutboxPartition, $"{DateTimeOffset.MaxValue.UtcTicks - failedAt.UtcTicks:D19}|{PartitionKey(dossierId)}|{TableKeys.Escape(itemId)}")
+    public static TableEntity FailedOutbox(string dossierId, string itemId, DateTimeOffset failedAt, string? authorityId) =>
+        new(FailedOutboxPartitionOf(authorityId), $"{DateTimeOffset.MaxValue.UtcTicks - failedAt.UtcTicks:D19}|{PartitionKey(dossierId)}|{TableKeys.Escape(itemId)}")
         {
             ["DossierId"] = dossierId,
             ["ItemId"] = itemId,

@@ -288,15 +288,19 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
         StorageErrors.GuardAsync("Mark outbox item failed", async () =>
         {
             var failedAt = time.GetUtcNow();
+            // Listed in the list of the dossier's authority (the state row says whose it is; a rare read, once per failure).
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.StateKey, ["AuthorityId"], cancellationToken);
+            var authorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null;
             // Listed first, so that no item marked failed is ever missing from the list; a listing whose item is
             // gone or retried is skipped when read.
-            var listed = DossierRows.FailedOutbox(dossierId, itemId, failedAt);
+            var listed = DossierRows.FailedOutbox(dossierId, itemId, failedAt, authorityId);
             var mark = new TableEntity(DossierRows.PartitionKey(dossierId), DossierRows.OutboxKey(itemId))
             {
                 ["Failed"] = true,
                 ["FailureReason"] = reason.Length > 2000 ? reason[..2000] : reason,
                 ["FailedAt"] = failedAt,
                 ["FailedListing"] = listed.RowKey,
+                ["FailedListingPartition"] = listed.PartitionKey,
             };
             await dossiers.UpsertEntityAsync(listed, TableUpdateMode.Replace, cancellationToken);
             try
@@ -310,12 +314,15 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             }
         }, cancellationToken);
 
-    /// <summary>Reads the failed items' own partition (newest first, <paramref name="max"/> rows), then each item: never the dossiers' rows.</summary>
-    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Reads the failed items' own partition of the authority (newest first, <paramref name="max"/> rows), then each
+    /// item: never the dossiers' rows, nor another authority's list.
+    /// </summary>
+    public Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken, string? authorityId = null) =>
         StorageErrors.GuardAsync("Find failed outbox", async () =>
         {
             var listed = new List<TableEntity>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.FailedOutboxPartition}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DossierRows.FailedOutboxPartitionOf(authorityId)}");
             await foreach (var entity in dossiers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Clamp(max, 1, 1000), cancellationToken: cancellationToken))
             {
                 listed.Add(entity);
@@ -347,7 +354,7 @@ public sealed class TableDossierStore(TableServiceClient tables, IOptions<Storag
             await dossiers.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
             if (entity.GetString("FailedListing") is { } listing)
             {
-                await DeleteIfExistsAsync(DossierRows.FailedOutboxPartition, listing, cancellationToken);
+                await DeleteIfExistsAsync(entity.GetString("FailedListingPartition") ?? DossierRows.FailedOutboxPartition, listing, cancellationToken);
             }
 
             return DossierRows.ToOutboxItem(entity);

@@ -21,6 +21,32 @@ public class DossierNumberTests
     }
 
     [Theory]
+    [InlineData("PMA", 2022, 1, "PMA-SUB-2022-0001")]
+    [InlineData("CC-PAYS-2", 2023, 10000, "CC-PAYS-2-SUB-2023-10000")]
+    [InlineData("SUB", 2023, 7, "SUB-SUB-2023-0007")]
+    public void AnotherAuthoritysNumber_StartsWithItsCode_AndParsesBack(string authority, int year, int sequence, string text)
+    {
+        var number = new DossierNumber(year, sequence) { Authority = authority };
+        Assert.Equal(text, number.ToString());
+        Assert.True(DossierNumber.TryParse(text, out var parsed));
+        Assert.Equal(number, parsed);
+        Assert.NotEqual(new DossierNumber(year, sequence), parsed);
+    }
+
+    [Theory]
+    [InlineData("pma-SUB-2022-0001")] // the code in capitals only: one spelling
+    [InlineData("-SUB-2022-0001")]
+    [InlineData("PMA--SUB-2022-0001")]
+    [InlineData("P MA-SUB-2022-0001")]
+    [InlineData("PMA-SUB-2022-42")]
+    [InlineData("PMASUB-2022-0001")]
+    public void MalformedAuthorityCode_IsRefused(string text)
+    {
+        Assert.False(DossierNumber.TryParse(text, out var parsed));
+        Assert.Null(parsed);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("SUB-2022-42")] // not padded

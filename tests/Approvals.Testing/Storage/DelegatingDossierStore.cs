@@ -41,8 +41,8 @@ public abstract class DelegatingDossierStore(IDossierStore inner) : IDossierStor
     public virtual Task MarkOutboxFailedAsync(string dossierId, string itemId, string reason, CancellationToken cancellationToken) =>
         inner.MarkOutboxFailedAsync(dossierId, itemId, reason, cancellationToken);
 
-    public virtual Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken) =>
-        inner.FindFailedOutboxAsync(max, cancellationToken);
+    public virtual Task<IReadOnlyList<FailedOutboxItem>> FindFailedOutboxAsync(int max, CancellationToken cancellationToken, string? authorityId = null) =>
+        inner.FindFailedOutboxAsync(max, cancellationToken, authorityId);
 
     public virtual Task<OutboxItem?> ResetOutboxFailureAsync(string dossierId, string itemId, CancellationToken cancellationToken) =>
         inner.ResetOutboxFailureAsync(dossierId, itemId, cancellationToken);

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Approvals.Application;
+using Approvals.Storage;
+using Approvals.Testing;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Server.Tests;
+
+/// <summary>The failed e-mails and the daily digest, per authority: nobody sees, nor receives, another authority's.</summary>
+public sealed partial class AuthorityIsolationTests
+{
+    private const string SecondFinance = "finances@agglo-montbeliard.example.fr";
+
+    [Fact]
+    public async Task GivenAFailedMailInEachAuthority_WhenFinanceListsOrRetriesThem_ThenOnlyTheirAuthoritysAreListedAndTheOtherIsNotFound()
+    {
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        var finance = await host.SignInAsync(Role.Finance);
+        var ours = await CreateAsync(officer, authority: null);
+        var theirs = await CreateAsync(officer, Second);
+        await FailMailAsync(ours);
+        await FailMailAsync(theirs);
+
+        foreach (var (authority, own, other) in new[] { ((string?)null, ours, theirs), (Second, theirs, ours) })
+        {
+            var listed = await (await SendAsync(finance, "GET", "/api/outbox/failed", authority)).JsonAsync();
+            Assert.Equal([own], listed.EnumerateArray().Select(item => item.GetProperty("dossierId").GetString()));
+
+            var retry = await SendAsync(finance, "POST", $"/api/outbox/{other}/{FailedItem}/retry", authority);
+            Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
+        }
+
+        // The refused retries changed nothing: each item is still listed, in its own authority.
+        Assert.Equal([theirs], (await (await SendAsync(finance, "GET", "/api/outbox/failed", Second)).JsonAsync()).EnumerateArray().Select(i => i.GetProperty("dossierId").GetString()));
+    }
+
+    [Fact]
+    public async Task GivenADeadlineInEachAuthority_WhenTheDigestIsSent_ThenEachAuthoritysFinanceStaffGetTheirOwnDossiersSignedWithTheirName()
+    {
+        await host.Services.GetRequiredService<AuthorityDirectory>().SaveAsync(
+            new GrantingAuthority(Second, "Pays de Montbéliard Agglomération", "20000000000000") { FinanceRecipients = [SecondFinance] }, CancellationToken.None);
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        var ours = await CreateAsync(officer, authority: null);
+        var theirs = await CreateAsync(officer, Second);
+        // Each dossier with a deadline in three days, as its outbox files it in the deadline index.
+        var due = new DateTimeOffset(2022, 5, 6, 22, 0, 0, TimeSpan.Zero);
+        await host.Service<IDeadlineIndex>().UpsertAsync(
+            [new IndexedDeadline(ours, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due), new IndexedDeadline(theirs, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due)],
+            CancellationToken.None);
+
+        await host.Service<DigestService>().SendAsync(CancellationToken.None);
+
+        var digests = (await host.Mail.WaitForRequestsAsync(2, TimeSpan.FromSeconds(30)))
+            .Where(r => r.Subject?.StartsWith("Échéances", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(2, digests.Count);
+        var first = Assert.Single(digests, d => d.To.Order().SequenceEqual(ApprovalsServerHost.FinanceRecipients.Order()));
+        var second = Assert.Single(digests, d => d.To.SequenceEqual([SecondFinance]));
+        Assert.Equal([ours], Numbers(first.Text!));
+        Assert.Equal([theirs], Numbers(second.Text!));
+        // The first authority's digest is signed as a one-authority deployment's; the other's with the authority's name.
+        Assert.Equal("Approvals — Subventions", first.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals — ne pas répondre.", first.Text, StringComparison.Ordinal);
+        Assert.Equal("Pays de Montbéliard Agglomération — Subventions", second.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Text, StringComparison.Ordinal);
+        Assert.Contains("pour Pays de Montbéliard Agglomération", second.Html, StringComparison.Ordinal);
+    }
+
+    private const string FailedItem = "000001-01";
+
+    /// <summary>Every dossier number a mail's text names, whatever its authority.</summary>
+    private static List<string> Numbers(string text) =>
+        Regex.Matches(text, @"(?<![A-Z0-9-])(?:[A-Z0-9]+-)?SUB-\d{4}-\d{4,}").Select(m => m.Value).Distinct().ToList();
+
+    /// <summary>A mail of the dossier's outbox that the provider refused for good, marked failed by the store as the dispatcher does.</summary>
+    private async Task FailMailAsync(string dossierId)
+    {
+        var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var dossiers = host.Services.GetRequiredService<TableServiceClient>().GetTableClient(options.DossiersTable);
+        var mail = new OutgoingMail($"{dossierId}:1:approval", ["asso@example.org"], $"{dossierId} — Subvention approuvée", "<p>Approuvée</p>", "Approuvée");
+        await dossiers.AddEntityAsync(new TableEntity(dossierId, "outbox-" + FailedItem)
+        {
+            ["DossierId"] = dossierId,
+            ["Id"] = FailedItem,
+            ["Kind"] = OutboxKinds.Mail,
+            ["Failed"] = false,
+            ["Json"] = DomainJson.Serialize(mail),
+        });
+        await host.Service<IDossierStore>().MarkOutboxFailedAsync(dossierId, FailedItem, "550 mailbox unavailable", CancellationToken.None);
+    }
+}
