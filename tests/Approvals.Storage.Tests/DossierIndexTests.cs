@@ -210,13 +210,25 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         var failing = dossiers[4].Summary.DossierId;
         await tables.GetTableClient(settings.DossiersTable).AddEntityAsync(new TableEntity(failing, "outbox-mail-old")
         {
-            ["DossierId"] = failing, ["Id"] = "mail-old", ["Kind"] = "Mail", ["Json"] = "{}", ["Failed"] = true,
-            ["FailureReason"] = "SendGrid answered 400", ["FailedAt"] = Dossiers.Start.AddDays(3),
+            ["DossierId"] = failing,
+            ["Id"] = "mail-old",
+            ["Kind"] = "Mail",
+            ["Json"] = "{}",
+            ["Failed"] = true,
+            ["FailureReason"] = "SendGrid answered 400",
+            ["FailedAt"] = Dossiers.Start.AddDays(3),
         });
         await tables.GetTableClient(settings.BudgetLedgerTable).AddEntityAsync(new TableEntity("2022", $"|BP-CULT|{dossiers[0].Summary.DossierId}")
         {
-            ["Code"] = "BP-CULT", ["DossierId"] = dossiers[0].Summary.DossierId, ["Version"] = 2L, ["Committed"] = "0", ["Paid"] = "0", ["Recovered"] = "0",
-            ["Reserved"] = "1500", ["ReservedVersion"] = 2L, ["ReservedAt"] = Dossiers.Start,
+            ["Code"] = "BP-CULT",
+            ["DossierId"] = dossiers[0].Summary.DossierId,
+            ["Version"] = 2L,
+            ["Committed"] = "0",
+            ["Paid"] = "0",
+            ["Recovered"] = "0",
+            ["Reserved"] = "1500",
+            ["ReservedVersion"] = 2L,
+            ["ReservedAt"] = Dossiers.Start,
         });
         var budget = services.GetRequiredService<IBudgetLineStore>();
 
