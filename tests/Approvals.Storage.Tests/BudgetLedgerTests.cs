@@ -231,6 +231,25 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         Assert.Equal((5_000m, 2_000m, 1, "Enseignement supérieur"), (charged!.Committed, charged.Paid, charged.Dossiers, charged.Label));
     }
 
+    /// <summary>Issue 15: the SCDL file of an authority names it (<c>nomAttribuant</c>, <c>idAttribuant</c>) and its own lines' aid schemes.</summary>
+    [Fact]
+    public async Task GivenTwoAuthoritiesWithTheSameLine_WhenTheScdlSourcesAreLoaded_ThenEachHasItsAuthorityAndItsAidScheme()
+    {
+        await using var services = await ServicesAsync(new FakeTimeProvider(Paris(2022, 5, 3)));
+        var lines = services.GetRequiredService<IBudgetLineStore>();
+        await services.GetRequiredService<AuthorityDirectory>().SaveAsync(new GrantingAuthority(Second, "Pays de Montbéliard Agglomération", "20000000000000"), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 500m, "AIDE-GBM"), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 500m, "AIDE-PMA"), CancellationToken.None, Second);
+        var exports = services.GetRequiredService<ExportLoading>();
+        var first = services.GetRequiredService<AuthorityDirectory>().First;
+
+        var theirs = await exports.ScdlAsync(2022, Second, CancellationToken.None);
+        var ours = await exports.ScdlAsync(2022, null, CancellationToken.None);
+
+        Assert.Equal(("Pays de Montbéliard Agglomération", "20000000000000", "AIDE-PMA"), (theirs.Authority.Name, theirs.Authority.Siret, theirs.AidScheme(new BudgetLineRef(2022, Code, ""))));
+        Assert.Equal((first.Name, first.Siret, "AIDE-GBM"), (ours.Authority.Name, ours.Authority.Siret, ours.AidScheme(new BudgetLineRef(2022, Code, ""))));
+    }
+
     /// <summary>Every line's totals equal the sums over the dossiers charged to it, read from the dossiers themselves.</summary>
     private static async Task AssertLedgerEqualsDossiersAsync(ServiceProvider services)
     {
