@@ -201,17 +201,32 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         var tables = services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
         await tables.GetTableClient(options.BudgetLinesTable).AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
         {
-            ["Year"] = 2022, ["Code"] = Code, ["Label"] = "Enseignement supérieur", ["Voted"] = "10000.50", ["AidScheme"] = "AIDE-ENS-SUP",
+            ["Year"] = 2022,
+            ["Code"] = Code,
+            ["Label"] = "Enseignement supérieur",
+            ["Voted"] = "10000.50",
+            ["AidScheme"] = "AIDE-ENS-SUP",
         });
         var ledgerTable = tables.GetTableClient(options.BudgetLedgerTable);
         await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
         {
-            ["Code"] = Code, ["Committed"] = "4000", ["Reserved"] = "0", ["Paid"] = "1000", ["Recovered"] = "0", ["Dossiers"] = 1,
+            ["Code"] = Code,
+            ["Committed"] = "4000",
+            ["Reserved"] = "0",
+            ["Paid"] = "1000",
+            ["Recovered"] = "0",
+            ["Dossiers"] = 1,
         });
         await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", $"|{Code}|SUB-2022-0001")
         {
-            ["Code"] = Code, ["DossierId"] = "SUB-2022-0001", ["Version"] = 6L, ["Committed"] = "4000", ["Paid"] = "1000", ["Recovered"] = "0",
-            ["Reserved"] = "0", ["ReservedVersion"] = 0L,
+            ["Code"] = Code,
+            ["DossierId"] = "SUB-2022-0001",
+            ["Version"] = 6L,
+            ["Committed"] = "4000",
+            ["Paid"] = "1000",
+            ["Recovered"] = "0",
+            ["Reserved"] = "0",
+            ["ReservedVersion"] = 0L,
         });
 
         var old = await lines.FindAsync(2022, Code, CancellationToken.None);

@@ -127,7 +127,8 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         {
             var authority = i % 2 == 0 ? "pma" : null;
             var summary = Dossiers.Summary($"SUB-2022-{7 - i:D4}", "Submitted", 2022, "BP-ENS", Names[i % Names.Length], $"Projet {i}", 1_000m, Dossiers.Start.AddHours(i))
-                with { AuthorityId = authority };
+                with
+            { AuthorityId = authority };
             var commit = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
             await store.CommitAsync(commit, None);
             await store.IndexAsync(commit, None);
