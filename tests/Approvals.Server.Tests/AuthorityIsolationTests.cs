@@ -96,7 +96,10 @@ public sealed partial class AuthorityIsolationTests : IAsyncLifetime
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         await host.Services.GetRequiredService<TableServiceClient>().GetTableClient(storage.BudgetLinesTable).AddEntityAsync(new TableEntity("2022", "65-25-6574")
         {
-            ["Year"] = 2022, ["Code"] = "65-25-6574", ["Label"] = "Ligne d'avant", ["Voted"] = "3000",
+            ["Year"] = 2022,
+            ["Code"] = "65-25-6574",
+            ["Label"] = "Ligne d'avant",
+            ["Voted"] = "3000",
         });
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "PUT", "/api/budget-lines/2022/65-23-6574", null, JsonNode.Parse("""{ "label": "Grand Besançon", "voted": 1000 }"""))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(finance, "PUT", "/api/budget-lines/2022/65-24-6574", Second, JsonNode.Parse("""{ "label": "Montbéliard", "voted": 2000 }"""))).StatusCode);

@@ -201,17 +201,32 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         var tables = services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
         await tables.GetTableClient(options.BudgetLinesTable).AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
         {
-            ["Year"] = 2022, ["Code"] = Code, ["Label"] = "Enseignement supérieur", ["Voted"] = "10000.50", ["AidScheme"] = "AIDE-ENS-SUP",
+            ["Year"] = 2022,
+            ["Code"] = Code,
+            ["Label"] = "Enseignement supérieur",
+            ["Voted"] = "10000.50",
+            ["AidScheme"] = "AIDE-ENS-SUP",
         });
         var ledgerTable = tables.GetTableClient(options.BudgetLedgerTable);
         await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", Code)
         {
-            ["Code"] = Code, ["Committed"] = "4000", ["Reserved"] = "0", ["Paid"] = "1000", ["Recovered"] = "0", ["Dossiers"] = 1,
+            ["Code"] = Code,
+            ["Committed"] = "4000",
+            ["Reserved"] = "0",
+            ["Paid"] = "1000",
+            ["Recovered"] = "0",
+            ["Dossiers"] = 1,
         });
         await ledgerTable.AddEntityAsync(new Azure.Data.Tables.TableEntity("2022", $"|{Code}|SUB-2022-0001")
         {
-            ["Code"] = Code, ["DossierId"] = "SUB-2022-0001", ["Version"] = 6L, ["Committed"] = "4000", ["Paid"] = "1000", ["Recovered"] = "0",
-            ["Reserved"] = "0", ["ReservedVersion"] = 0L,
+            ["Code"] = Code,
+            ["DossierId"] = "SUB-2022-0001",
+            ["Version"] = 6L,
+            ["Committed"] = "4000",
+            ["Paid"] = "1000",
+            ["Recovered"] = "0",
+            ["Reserved"] = "0",
+            ["ReservedVersion"] = 0L,
         });
 
         var old = await lines.FindAsync(2022, Code, CancellationToken.None);
@@ -229,6 +244,25 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
 
         var charged = await lines.FindAsync(2022, Code, CancellationToken.None);
         Assert.Equal((5_000m, 2_000m, 1, "Enseignement supérieur"), (charged!.Committed, charged.Paid, charged.Dossiers, charged.Label));
+    }
+
+    /// <summary>Issue 15: the SCDL file of an authority names it (<c>nomAttribuant</c>, <c>idAttribuant</c>) and its own lines' aid schemes.</summary>
+    [Fact]
+    public async Task GivenTwoAuthoritiesWithTheSameLine_WhenTheScdlSourcesAreLoaded_ThenEachHasItsAuthorityAndItsAidScheme()
+    {
+        await using var services = await ServicesAsync(new FakeTimeProvider(Paris(2022, 5, 3)));
+        var lines = services.GetRequiredService<IBudgetLineStore>();
+        await services.GetRequiredService<AuthorityDirectory>().SaveAsync(new GrantingAuthority(Second, "Pays de Montbéliard Agglomération", "20000000000000"), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 500m, "AIDE-GBM"), CancellationToken.None);
+        await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 500m, "AIDE-PMA"), CancellationToken.None, Second);
+        var exports = services.GetRequiredService<ExportLoading>();
+        var first = services.GetRequiredService<AuthorityDirectory>().First;
+
+        var theirs = await exports.ScdlAsync(2022, Second, CancellationToken.None);
+        var ours = await exports.ScdlAsync(2022, null, CancellationToken.None);
+
+        Assert.Equal(("Pays de Montbéliard Agglomération", "20000000000000", "AIDE-PMA"), (theirs.Authority.Name, theirs.Authority.Siret, theirs.AidScheme(new BudgetLineRef(2022, Code, ""))));
+        Assert.Equal((first.Name, first.Siret, "AIDE-GBM"), (ours.Authority.Name, ours.Authority.Siret, ours.AidScheme(new BudgetLineRef(2022, Code, ""))));
     }
 
     /// <summary>Every line's totals equal the sums over the dossiers charged to it, read from the dossiers themselves.</summary>

@@ -283,6 +283,51 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         return rows;
     }
 
+    /// <summary>
+    /// Issue 15: an export reads its authority's own index partition, then its dossiers' rows by key. The other
+    /// authority's summary rows are made unreadable (a year that is not a number): a scan of the summaries would trip on them.
+    /// </summary>
+    [Fact]
+    public async Task GivenDossiersOfTwoAuthorities_WhenEachIsExported_ThenItReadsOnlyItsOwnInNumberOrder()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var owners = new Dictionary<string, string?>();
+        for (var i = 0; i < 7; i++)
+        {
+            var authority = i % 2 == 0 ? "pma" : null;
+            var summary = Dossiers.Summary($"SUB-2022-{7 - i:D4}", "Submitted", 2022, "BP-ENS", Names[i % Names.Length], $"Projet {i}", 1_000m, Dossiers.Start.AddHours(i))
+                with
+            { AuthorityId = authority };
+            var commit = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
+            await store.CommitAsync(commit, None);
+            await store.IndexAsync(commit, None);
+            owners[summary.DossierId] = authority;
+        }
+
+        async Task<List<string>> ExpectedAsync(string? authority)
+        {
+            var snapshots = new List<string>();
+            foreach (var id in owners.Where(o => o.Value == authority).Select(o => o.Key).Order(StringComparer.Ordinal))
+            {
+                snapshots.Add((await store.LoadAsync(id, None))!.SnapshotJson);
+            }
+
+            return snapshots;
+        }
+
+        var theirs = await ExpectedAsync("pma");
+        Assert.Equal(theirs, await ListAsync(store.ReadSnapshotsAsync(new DossierQuery(AuthorityId: "pma"), None)));
+        Assert.Equal(theirs, await ListAsync(store.ReadSnapshotsAsync(new DossierQuery(Year: 2022, AuthorityId: "pma"), None)));
+        foreach (var id in owners.Where(o => o.Value == "pma").Select(o => o.Key))
+        {
+            await SummariesTable(services).UpdateEntityAsync(new TableEntity(id, id) { ["Year"] = "pas une année" }, Azure.ETag.All, TableUpdateMode.Merge);
+        }
+
+        Assert.Equal(await ExpectedAsync(null), await ListAsync(store.ReadSnapshotsAsync(new DossierQuery(), None)));
+        Assert.Equal(3, (await ListAsync(store.ReadSnapshotsAsync(new DossierQuery(), None))).Count);
+    }
+
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();

@@ -75,7 +75,10 @@ public interface IDossierStore
     /// <summary>Every summary matching the filter (its skip and take ignored), streamed a storage page at a time, in dossier number order.</summary>
     IAsyncEnumerable<DossierSummary> ReadSummariesAsync(DossierQuery filter, CancellationToken cancellationToken);
 
-    /// <summary>The snapshots (<see cref="StoredDossier.SnapshotJson"/>) of the dossiers matching the filter, streamed like <see cref="ReadSummariesAsync"/>.</summary>
+    /// <summary>
+    /// The snapshots (<see cref="StoredDossier.SnapshotJson"/>) of the dossiers matching the filter, in dossier number order,
+    /// found in the filter's authority's own index partition and streamed a page at a time.
+    /// </summary>
     IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, CancellationToken cancellationToken);
 
     /// <summary>Brings the dossier's index rows to its stored state (the outbox's backstop when a commit's own update failed).</summary>

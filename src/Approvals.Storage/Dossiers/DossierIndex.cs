@@ -23,6 +23,9 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     /// <summary>What a listing query reads of each row: the summary, and the version that says the row carries it.</summary>
     private static readonly string[] ListedColumns = [.. DossierRows.SummaryColumns, "Version"];
 
+    /// <summary>Snapshots read at a time by an export.</summary>
+    private const int ExportBatch = 100;
+
     private readonly WrittenSummaries written = new(capacity: 20_000);
 
     /// <summary>
@@ -292,16 +295,29 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     }
 
     /// <summary>
-    /// The snapshots of the dossiers matching the query's filters, in dossier number order, a hundred per request: a
-    /// page of snapshots is the memory an export holds (a thousand would be some 20 MB).
+    /// The snapshots of the authority's dossiers matching the query's filters, in dossier number order. The dossiers are
+    /// found in the authority's own index partition (the listing that narrows the query most, ids only), never by a
+    /// filter over every authority's summaries; their summary rows are then point-read a hundred at a time: a hundred
+    /// snapshots are the memory an export holds (a thousand would be some 20 MB).
     /// </summary>
     public async IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in summaries.QueryAsync<TableEntity>(ServerFilter(filter), maxPerPage: 100, cancellationToken: cancellationToken))
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var dossierId in CandidatesAsync(filter with { Skip = 0, Take = int.MaxValue }, cancellationToken))
         {
-            if (DossierSearch.Matches(DossierRows.ToSummary(entity), filter))
+            ids.Add(DossierIndexRows.SummaryKey(dossierId));
+        }
+
+        foreach (var chunk in ids.Chunk(ExportBatch))
+        {
+            var reads = await Task.WhenAll(chunk.Select(key => summaries.GetEntityIfExistsAsync<TableEntity>(key, key, cancellationToken: cancellationToken)));
+            foreach (var read in reads)
             {
-                yield return JsonChunks.Read(entity, "Json");
+                // A key row left behind by a crash, or of a listing the dossier has left, is checked against its summary.
+                if (read.HasValue && read.Value is { } entity && DossierSearch.Matches(DossierRows.ToSummary(entity), filter))
+                {
+                    yield return JsonChunks.Read(entity, "Json");
+                }
             }
         }
     }
