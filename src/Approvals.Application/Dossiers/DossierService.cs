@@ -200,11 +200,7 @@ public sealed class DossierService(
             ? current.Snapshot.Requests
             : [.. current.Snapshot.Requests.TakeLast(Snapshot.RememberedRequests - 1), new ProcessedRequest(idempotency.Key, idempotency.Fingerprint, state.Version)];
         var snapshot = new Snapshot(state, requests) { AuthorityId = current.Snapshot.AuthorityId };
-<<<<<<< ours
-        var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, cancellationToken, snapshot.AuthorityId);
-=======
         var outbox = await planner.PlanAsync(current.DossierId, current.Snapshot.State, state, sequenced, actor, current.Snapshot.AuthorityId, cancellationToken);
->>>>>>> theirs
         var commit = new DossierCommit(current.DossierId, current.ETag, state.Version, DomainJson.Serialize(snapshot), previous, Summary(current.DossierId, state, events[^1].At) with { AuthorityId = snapshot.AuthorityId }, entries, outbox);
         // Indexed before the commit, so that a crash right after it still leaves the items to the sweep; leased to this
         // process meanwhile, so that the sweep does not send them while the immediate dispatch does.

@@ -10,12 +10,7 @@ public sealed class OutboxPlanner(MailPolicy mails)
 {
     /// <param name="authorityId">The dossier's authority (null: the first one), whose staff its mails go to.</param>
     public async Task<IReadOnlyList<OutboxItem>> PlanAsync(
-<<<<<<< ours
-        string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, CancellationToken cancellationToken,
-        string? authorityId = null)
-=======
         string dossierId, Dossier before, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, string? authorityId, CancellationToken cancellationToken)
->>>>>>> theirs
     {
         var first = events[0].Sequence;
         var items = new List<(string Kind, string Json)>();
