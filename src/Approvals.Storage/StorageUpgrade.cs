@@ -91,7 +91,10 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
                 continue;
             }
 
-            var row = DossierRows.FailedOutbox(dossierId, itemId, item.GetDateTimeOffset("FailedAt") ?? item.Timestamp ?? DateTimeOffset.UnixEpoch);
+            // In the list of the dossier's authority, as a failure marked today is.
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(item.PartitionKey, DossierRows.StateKey, ["AuthorityId"], cancellationToken);
+            var authorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null;
+            var row = DossierRows.FailedOutbox(dossierId, itemId, item.GetDateTimeOffset("FailedAt") ?? item.Timestamp ?? DateTimeOffset.UnixEpoch, authorityId);
             await dossiers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
             try
             {

@@ -303,7 +303,7 @@ internal sealed class DossierIndex(TableClient table, TableClient summaries)
     public async IAsyncEnumerable<string> ReadSnapshotsAsync(DossierQuery filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var dossierId in CandidatesAsync(filter with { Skip = 0, Take = int.MaxValue }, cancellationToken))
+        await foreach (var (dossierId, _) in CandidatesAsync(filter with { Skip = 0, Take = int.MaxValue }, cancellationToken))
         {
             ids.Add(DossierIndexRows.SummaryKey(dossierId));
         }
