@@ -22,7 +22,10 @@ using static LifecycleApiTests;
 /// <summary>Budget lines, programmes, exports, the convention and the archive through the real server, Azurite and HTTP.</summary>
 public sealed class FinanceApiTests : IAsyncLifetime
 {
-    private const string Line = "/api/budget-lines/2022/65-23-6574";
+    /// <summary>Seed 004's budget line.</summary>
+    private static readonly JsonObject SeedLine = SeedRequests.BudgetLine;
+
+    private static readonly string Line = $"/api/budget-lines/{SeedLine["year"]}/{SeedLine["code"]}";
 
     private static readonly string[] ScdlColumns =
     [
@@ -92,10 +95,10 @@ public sealed class FinanceApiTests : IAsyncLifetime
         hostile["beneficiary"]!["name"] = "=HYPERLINK(\"http://x\")";
         await CreateAsync(hostile);
         const string scheme = "65d5b6c7-102c-4440-ac3b-768f708edc0a";
-        var tooLong = await finance.PutAsJsonAsync(Line, new { label = "Enseignement supérieur", voted = 510_000, aidScheme = new string('x', 101) });
+        var tooLong = await finance.PutAsJsonAsync(Line, new { label = SeedLine["label"], voted = SeedLine["voted"], aidScheme = new string('x', 101) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
         Assert.Equal("aidScheme", (await tooLong.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
-        await Ok(finance.PutAsJsonAsync(Line, new { label = "Enseignement supérieur", voted = 510_000, aidScheme = scheme }));
+        await Ok(finance.PutAsJsonAsync(Line, new { label = SeedLine["label"], voted = SeedLine["voted"], aidScheme = scheme }));
         Assert.Equal(scheme, (await LineAsync()).GetProperty("aidScheme").GetString());
         await SignAsync((small, 9_000m), (large, 30_000m));
 
@@ -202,16 +205,16 @@ public sealed class FinanceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_programme_is_created_and_reports_its_tranches_year_by_year_with_a_chart()
     {
-        var programme = new JsonObject
-        {
-            ["id"] = "cnam-montbeliard-2021-2024",
-            ["name"] = "Antenne du Cnam au Pays de Montbéliard",
-            ["totalBudget"] = 786_000,
-            ["phases"] = new JsonArray(
-                new JsonObject { ["label"] = "Espace AIOA au Mattern Lab", ["firstYear"] = 2021, ["lastYear"] = 2022 },
-                new JsonObject { ["label"] = "Nouvelles formations aux Portes du Jura", ["firstYear"] = 2023, ["lastYear"] = 2024 }),
-            ["funders"] = new JsonArray("Grand Besançon Métropole", "Région Bourgogne Franche-Comté", "Rectorat de l'académie de Besançon"),
-        };
+        // Seed 000's programme, financed here by the funders of seed 004's request, which is its tranche below.
+        var revenues = SeedRequests.Request["budget"]!["revenues"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var ours = revenues.Single(r => r["fromThisAuthority"]!.GetValue<bool>());
+        var programme = SeedRequests.Programme;
+        programme["funders"] = new JsonArray([.. revenues.OrderByDescending(r => r == ours).Select(r => r["funder"]!.DeepClone())]);
+        var id = programme["id"]!.GetValue<string>();
+        var name = programme["name"]!.GetValue<string>();
+        var phases = programme["phases"]!.AsArray();
+        var firstYear = phases[0]!["firstYear"]!.GetValue<int>();
+        var lastYear = phases[^1]!["lastYear"]!.GetValue<int>();
         var invalid = programme.DeepClone().AsObject();
         invalid["id"] = "Cnam 2021";
         invalid["totalBudget"] = 10.001;
@@ -226,27 +229,30 @@ public sealed class FinanceApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await officer.PostJsonAsync("/api/programmes", programme)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await finance.PostJsonAsync("/api/programmes", programme)).StatusCode);
         var tranche = SeedRequests.Request;
-        tranche["programmeId"] = "cnam-montbeliard-2021-2024";
-        var id = await CreateAsync(tranche);
+        tranche["programmeId"] = id;
+        var trancheId = await CreateAsync(tranche);
         await CreateAsync(SeedRequests.Request);
-        await SignAsync((id, 9_000m));
+        var voted = ours["amount"]!.GetValue<decimal>();
+        await SignAsync((trancheId, voted));
 
         var list = await (await finance.GetAsync("/api/programmes")).JsonAsync();
-        Assert.Equal("Antenne du Cnam au Pays de Montbéliard", Assert.Single(list.EnumerateArray()).GetProperty("name").GetString());
-        var report = await (await finance.GetAsync("/api/programmes/cnam-montbeliard-2021-2024")).JsonAsync();
-        Assert.Equal(id, Assert.Single(report.GetProperty("tranches").EnumerateArray()).GetProperty("dossierId").GetString());
-        Assert.Equal([2021, 2022, 2023, 2024], report.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
-        var year2022 = report.GetProperty("years")[1].GetProperty("totals");
-        Assert.Equal((9_000m + 5_790m + 1_000m, 9_000m - 9_000m), (year2022.GetProperty("voted").GetDecimal(), year2022.GetProperty("paid").GetDecimal()));
-        var ours = report.GetProperty("funders")[0];
-        Assert.Equal(("Grand Besançon Métropole", 9_000m), (ours.GetProperty("funder").GetString(), ours.GetProperty("amounts").GetProperty("stillExpected").GetDecimal()));
+        Assert.Equal(name, Assert.Single(list.EnumerateArray()).GetProperty("name").GetString());
+        var report = await (await finance.GetAsync($"/api/programmes/{id}")).JsonAsync();
+        Assert.Equal(trancheId, Assert.Single(report.GetProperty("tranches").EnumerateArray()).GetProperty("dossierId").GetString());
+        Assert.Equal(Enumerable.Range(firstYear, lastYear - firstYear + 1), report.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
+        // The tranche's year: ours voted and not yet paid, the other funders' shares as the request's budget gives them.
+        var trancheYear = tranche["budgetLine"]!["year"]!.GetValue<int>();
+        var totals = report.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == trancheYear).GetProperty("totals");
+        Assert.Equal((revenues.Sum(r => r["amount"]!.GetValue<decimal>()), 0m), (totals.GetProperty("voted").GetDecimal(), totals.GetProperty("paid").GetDecimal()));
+        var ourFunding = report.GetProperty("funders")[0];
+        Assert.Equal((ours["funder"]!.GetValue<string>(), voted), (ourFunding.GetProperty("funder").GetString(), ourFunding.GetProperty("amounts").GetProperty("stillExpected").GetDecimal()));
         Assert.Empty(report.GetProperty("issues").EnumerateArray());
 
-        var chart = await officer.GetAsync("/api/programmes/cnam-montbeliard-2021-2024/chart.svg");
+        var chart = await officer.GetAsync($"/api/programmes/{id}/chart.svg");
         Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
         var svg = XDocument.Parse(await chart.Content.ReadAsStringAsync());
         Assert.Equal(XName.Get("svg", "http://www.w3.org/2000/svg"), svg.Root!.Name);
-        Assert.Contains("Antenne du Cnam au Pays de Montbéliard", svg.Root.Value);
+        Assert.Contains(name, svg.Root.Value);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/programmes/inconnu/chart.svg")).StatusCode);
     }
 

@@ -10,7 +10,15 @@ public static class SeedRequests
 {
     private static readonly JsonObject Script = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-004.json")))!.AsObject();
 
+    private static readonly JsonObject ProgrammeScript = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Approvals.Server", "Demo", "seed-000.json")))!.AsObject();
+
     private static JsonObject Dossier => Script["dossiers"]![0]!.AsObject();
+
+    /// <summary>Seed 004's budget line (year, code, label, voted credits), the one the seed's request is charged to.</summary>
+    public static JsonObject BudgetLine => Script["budgetLines"]![0]!.DeepClone().AsObject();
+
+    /// <summary>Seed 000's programme as the programme form sends it (id, name, total budget, phases, funders).</summary>
+    public static JsonObject Programme => ProgrammeScript["programmes"]![0]!.DeepClone().AsObject();
 
     public static JsonObject Request => Dossier["request"]!.DeepClone().AsObject();
 
