@@ -143,9 +143,6 @@ public static class DossiersApi
         return TypedResults.Ok(view);
     }
 
-    /// <summary>Reads a JSON body as <paramref name="type"/>, for the handlers that still read their body by hand (see <see cref="JsonBody{T}"/>).</summary>
-    public static async Task<(object? Value, IResult? Problem)> ReadBodyAsync(HttpContext context, Type type) => await JsonBody.ReadAsync(context, type);
-
     public sealed record Minimal(string DossierId, long Version, DossierStage Stage);
 
     public sealed record Created(string DossierId, string Number, long Version);

@@ -62,7 +62,10 @@ public static class ApiIdentity
     /// <summary>Keeps the identity <see cref="ApprovalsAuthenticationHandler"/> resolved from a session (which needs storage) for the rest of the request.</summary>
     public static void Remember(HttpContext context, CallerIdentity identity) => context.Items[typeof(CallerIdentity)] = identity;
 
-    /// <summary>The caller when their role is one of <paramref name="allowed"/>; otherwise the 401 or 403 to answer.</summary>
+    /// <summary>
+    /// The caller when their role is one of <paramref name="allowed"/>; otherwise the 401 or 403 to answer. The server
+    /// declares roles in endpoint metadata; the Function App, which has no such pipeline, checks them here.
+    /// </summary>
     public static (Actor? Actor, IResult? Denied) Authorize(HttpContext context, IReadOnlyCollection<Role> allowed) => Identify(context) switch
     {
         CallerIdentity.Known { Actor: var actor } when allowed.Contains(actor.Role) => (actor, null),
