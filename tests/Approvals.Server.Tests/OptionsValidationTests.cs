@@ -25,7 +25,7 @@ public sealed class OptionsValidationTests
     [InlineData("Reminders:OffsetsDays:1", "0", "Reminders:OffsetsDays:1 must be a number of days between 1 and 365")]
     [InlineData("Reminders:DigestCron", "tous les jours", "Reminders:DigestCron 'tous les jours' is not a five-field cron expression")]
     [InlineData("Reminders:MailLinkLifetime", "8.00:00:00", "Reminders:MailLinkLifetime must be positive and at most 7 days")]
-    [InlineData("Outbox:Lease", "00:00:05", "Outbox:Lease must be at least 00:00:30")]
+    [InlineData("Outbox:Lease", "00:00:00.500", "Outbox:Lease must be at least 00:00:01")]
     [InlineData("Outbox:SignalCapacity", "0", "Outbox:SignalCapacity must be at least 1")]
     [InlineData("Clock:TaskHub", "approvals-server", "Clock:TaskHub 'approvals-server' is not a task hub name")]
     [InlineData("Clock:PartitionCount", "0", "Clock:PartitionCount must be between 1 and 16")]
