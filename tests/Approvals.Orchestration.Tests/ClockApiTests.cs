@@ -133,7 +133,8 @@ public sealed class ClockApiTests
         foreach (var (command, at) in SeedDossier.ThroughPayment.Skip(1).Take(5))
         {
             host.Time.SetUtcNow(at);
-            Assert.True((await host.Service<DossierService>().HandleAsync(id, command, ClockApp.Officer, CancellationToken.None)).IsOk);
+            var outcome = await host.Service<DossierService>().HandleAsync(id, command, ClockApp.Officer, CancellationToken.None);
+            Assert.True(outcome.IsOk, $"{command.GetType().Name} refused: {string.Join(" | ", outcome.IsOk ? [] : outcome.Refusals.Select(r => r.Message))}");
         }
 
         return id;
