@@ -29,7 +29,8 @@ public sealed class ClockApiTests
         var id = await NotifiedDossierAsync(host);
         var reader = await host.SignInAsync(Role.Reader);
 
-        var view = await UntilAsync(() => DossierAsync(reader, id), v => v.GetProperty("clock").GetProperty("text").ValueKind == JsonValueKind.String);
+        // The orchestration takes the notification after the command answers: wait until its status has reached that stage.
+        var view = await UntilAsync(() => DossierAsync(reader, id), v => v.GetProperty("clock").GetProperty("stageLabel") is { ValueKind: JsonValueKind.String } stage && stage.GetString() == "notifiée");
 
         // The next timer is the dossier's earliest deadline, which the same answer lists.
         var earliest = view.GetProperty("deadlines").EnumerateArray().MinBy(d => d.GetProperty("dueAt").GetDateTimeOffset());
@@ -39,7 +40,6 @@ public sealed class ClockApiTests
         Assert.Equal("en cours", clock.GetProperty("runtimeStatusLabel").GetString());
         Assert.StartsWith($"en attente de la demande de paiement, minuterie le {day:dd/MM/yyyy} à 24 h", clock.GetProperty("text").GetString());
         Assert.Equal(earliest.GetProperty("dueAt").GetDateTimeOffset(), clock.GetProperty("nextTimerDue").GetDateTimeOffset());
-        Assert.Equal("notifiée", clock.GetProperty("stageLabel").GetString());
         Assert.True(clock.GetProperty("lastUpdatedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 
