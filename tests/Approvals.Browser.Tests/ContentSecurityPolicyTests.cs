@@ -72,8 +72,10 @@ public sealed class ContentSecurityPolicyTests(ITestOutputHelper output) : IAsyn
 
                 Assert.NotNull(response);
                 Assert.Contains("script-src 'self';", await response.HeaderValueAsync("content-security-policy") ?? "");
-                Assert.Empty(await ViolationsAsync(page));
-                await Assertions.Expect(page.Locator("#bandeau")).ToBeHiddenAsync();
+                var violations = await ViolationsAsync(page);
+                Assert.True(violations.Length == 0, $"{url} as {role}: {string.Join(" | ", violations)}");
+                var banner = page.Locator("#bandeau");
+                Assert.True(await banner.IsHiddenAsync(), $"{url} as {role} shows the error banner: {await banner.TextContentAsync()}");
                 opened++;
             }
         }
