@@ -19,17 +19,12 @@ public sealed partial class PortalTests
         await SignInFromMailAsync(beneficiary);
         var submitted = await beneficiary.APIRequest.PostAsync("/api/portal/requests", new()
         {
-            DataObject = Application(),
+            DataObject = PortalRequestForm.Valid(),
             Headers = new Dictionary<string, string> { ["X-Approvals-Request"] = "1" },
         });
         Assert.Equal(201, submitted.Status);
 
-        var agent = await browser.NewPageAsync(host.BaseAddress);
-        await agent.GotoAsync("/connexion.html?retour=%2Farrivees.html", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await agent.FillAsync("#signin-name", "Claire Martin");
-        await agent.SelectOptionAsync("#signin-role", "CaseOfficer");
-        await agent.ClickAsync("#signin-submit");
-        await agent.WaitForURLAsync(url => url.Contains("/arrivees.html", StringComparison.Ordinal));
+        var agent = await ArrivalsAsCaseOfficerAsync();
         await agent.Locator("[data-testid=inbox-request] summary").ClickAsync();
         await agent.CheckAsync("#request-SUB-2022-0001-BankDetails");
         await agent.FillAsync("#request-SUB-2022-0001-message", "Merci de joindre un RIB au nom de l'association.");
@@ -77,23 +72,6 @@ public sealed partial class PortalTests
 
         throw new TimeoutException("No such mail in the pickup folder.");
     }
-
-    private static Dictionary<string, object> Application() => new()
-    {
-        ["name"] = "CMQ MSI",
-        ["siret"] = "00000001800010",
-        ["rna"] = "W000000018",
-        ["kind"] = "Association",
-        ["representative"] = "Marie Durand",
-        ["object"] = "Programme d'actions 2022-2023 du campus des métiers",
-        ["actionsStart"] = "2022-09-01",
-        ["actionsEnd"] = "2023-06-30",
-        ["expenses"] = new[] { new { label = "Achats", amount = 6000m }, new { label = "Charges de personnel", amount = 9000m } },
-        ["revenues"] = new object[] { new { funder = "Grand Besançon Métropole", amount = 9000m, fromThisAuthority = true }, new { funder = "Ressources propres", amount = 6000m, fromThisAuthority = false } },
-        ["amountRequested"] = 9000m,
-        ["republicanCommitment"] = true,
-        ["swornStatement"] = true,
-    };
 
     [GeneratedRegex(@"https?://\S+/portail/dossier\.html\?id=[A-Z0-9-]+")]
     private static partial Regex DossierLink();

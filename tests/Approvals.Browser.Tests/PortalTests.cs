@@ -104,12 +104,7 @@ public sealed partial class PortalTests : IAsyncLifetime
         await Assertions.Expect(other.GetByTestId("portal-documents")).ToContainTextAsync("statuts.pdf");
         await Assertions.Expect(other.GetByTestId("portal-missing")).Not.ToContainTextAsync("statuts");
 
-        var agent = await browser.NewPageAsync(host.BaseAddress);
-        await agent.GotoAsync("/connexion.html?retour=%2Farrivees.html", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await agent.FillAsync("#signin-name", "Claire Martin");
-        await agent.SelectOptionAsync("#signin-role", "CaseOfficer");
-        await agent.ClickAsync("#signin-submit");
-        await agent.WaitForURLAsync(url => url.Contains("/arrivees.html", StringComparison.Ordinal));
+        var agent = await ArrivalsAsCaseOfficerAsync();
         var row = agent.GetByTestId("inbox-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("SUB-2022-0001");
@@ -159,6 +154,18 @@ public sealed partial class PortalTests : IAsyncLifetime
         await page.WaitForURLAsync(url => url.EndsWith("/portail/index.html", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("portal-email")).ToHaveTextAsync(Address);
         await Axe.AssertNoViolationsAsync(page, "index.html (signed in)");
+    }
+
+    /// <summary>A case officer signed in with the development sign-in, on the arrivals page.</summary>
+    private async Task<IPage> ArrivalsAsCaseOfficerAsync()
+    {
+        var agent = await browser.NewPageAsync(host.BaseAddress);
+        await agent.GotoAsync("/connexion.html?retour=%2Farrivees.html", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await agent.FillAsync("#signin-name", "Claire Martin");
+        await agent.SelectOptionAsync("#signin-role", "CaseOfficer");
+        await agent.ClickAsync("#signin-submit");
+        await agent.WaitForURLAsync(url => url.Contains("/arrivees.html", StringComparison.Ordinal));
+        return agent;
     }
 
     private static string LinkIn(PickedUpMail mail) => Link().Match(mail.Text).Value;

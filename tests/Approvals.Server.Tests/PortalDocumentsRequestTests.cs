@@ -134,7 +134,7 @@ public sealed class PortalDocumentsRequestTests : IAsyncLifetime
         var mails = host.Mail.Requests.Count;
         host.Mail.EnqueueResponse(503);
 
-        var submitted = await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application());
+        var submitted = await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid());
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         await host.Mail.WaitForRequestsAsync(mails + 1, TimeSpan.FromSeconds(10));
@@ -187,7 +187,7 @@ public sealed class PortalDocumentsRequestTests : IAsyncLifetime
     }
 
     private static async Task<string> SubmitAsync(HttpClient beneficiary) =>
-        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
 
     private async Task WalkToNotificationAsync(string id)
     {

@@ -24,7 +24,7 @@ public sealed class PortalFollowTests : IAsyncLifetime
         var finance = await host.SignInAsync(Role.Finance, "Paul Trésor");
         (await finance.PutAsJsonAsync("/api/budget-lines/2022/65-23-6574", new { label = "Enseignement supérieur", voted = 510_000 })).EnsureSuccessStatusCode();
         var beneficiary = await PortalApi.SignInAsync(host, "presidence@cmq-msi.example.fr");
-        var id = (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        var id = (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
 
         host.Time.SetUtcNow(LifecycleApiTests.Paris(2022, 6, 10));
         var secretariat = await host.SignInAsync(Role.Secretariat, "Yves Guyen");

@@ -53,7 +53,7 @@ public sealed class PortalPaymentTests : IAsyncLifetime
     }
 
     private static async Task<string> SubmitAsync(HttpClient beneficiary) =>
-        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
 
     /// <summary>Both dossiers step by step with the seed's commands (the fake clock only goes forward).</summary>
     internal static async Task WalkToNotificationAsync(ApprovalsServerHost host, params string[] ids)

@@ -126,7 +126,7 @@ public sealed class PortalReportTests : IAsyncLifetime
         problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).ToArray();
 
     private static async Task<string> SubmitAsync(HttpClient beneficiary) =>
-        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
 
     private static JsonObject Line(string account, decimal planned, decimal realised, string? detail = null) =>
         new() { ["account"] = account, ["planned"] = planned, ["realised"] = realised, ["detail"] = detail };

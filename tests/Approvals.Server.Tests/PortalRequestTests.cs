@@ -26,7 +26,7 @@ public sealed class PortalRequestTests : IAsyncLifetime
         var beneficiary = await PortalApi.SignInAsync(host, Address);
         var mails = host.Mail.Requests.Count;
 
-        var submitted = await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application());
+        var submitted = await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid());
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var body = await submitted.JsonAsync();
@@ -64,7 +64,7 @@ public sealed class PortalRequestTests : IAsyncLifetime
     public async Task GivenACompleteRequest_WhenItsDocumentsAreUploadedBeforeTheCheck_ThenTheInboxShowsItAndTheOfficerChecksItComplete()
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);
-        var id = (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        var id = (await (await beneficiary.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
         var officer = await host.SignInAsync(Role.CaseOfficer);
 
         var inbox = await (await officer.GetAsync("/api/portal-inbox")).JsonAsync();
@@ -97,7 +97,7 @@ public sealed class PortalRequestTests : IAsyncLifetime
     public async Task GivenAnotherAddressesDossier_WhenABeneficiaryReadsWritesOrDownloadsIt_ThenItAnswers404AsForNoDossier()
     {
         var owner = await PortalApi.SignInAsync(host, Address);
-        var id = (await (await owner.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).JsonAsync()).GetProperty("dossierId").GetString()!;
+        var id = (await (await owner.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).JsonAsync()).GetProperty("dossierId").GetString()!;
         var other = await PortalApi.SignInAsync(host, "tresorier@autre-asso.example.fr");
 
         foreach (var url in new[] { $"/api/portal/dossiers/{id}", $"/api/portal/dossiers/{id}/acknowledgment", "/api/portal/dossiers/SUB-2022-0999" })
@@ -133,8 +133,8 @@ public sealed class PortalRequestTests : IAsyncLifetime
         var beneficiary = await PortalApi.SignInAsync(host, Address);
         var mails = host.Mail.Requests.Count;
 
-        var first = await beneficiary.PostJsonAsync("/api/portal/requests", PortalApi.Application(), idempotencyKey: "form-1");
-        var retry = await beneficiary.PostJsonAsync("/api/portal/requests", PortalApi.Application(), idempotencyKey: "form-1");
+        var first = await beneficiary.PostJsonAsync("/api/portal/requests", PortalRequestForm.Valid(), idempotencyKey: "form-1");
+        var retry = await beneficiary.PostJsonAsync("/api/portal/requests", PortalRequestForm.Valid(), idempotencyKey: "form-1");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
@@ -163,7 +163,7 @@ public sealed class PortalRequestTests : IAsyncLifetime
     public async Task GivenABadSiretAndNoSwornStatement_WhenSubmitted_ThenEveryFieldIsNamedAndNothingIsCreated()
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);
-        var application = PortalApi.Application();
+        var application = PortalRequestForm.Valid();
         application["siret"] = "00000001800011";
         application["swornStatement"] = false;
         application["amountRequested"] = 8000m;

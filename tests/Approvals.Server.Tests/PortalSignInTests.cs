@@ -25,7 +25,7 @@ public sealed class PortalSignInTests : IAsyncLifetime
     public async Task GivenAKnownAndAnUnknownAddress_WhenALinkIsAsked_ThenTheAnswersAreTheSameAndOnlyTheTokensHashIsStored()
     {
         var known = await PortalApi.SignInAsync(host, "known@asso.example.fr");
-        Assert.Equal(HttpStatusCode.Created, (await known.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await known.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).StatusCode);
 
         var client = host.Anonymous();
         var forKnown = await PortalApi.AskLinkAsync(client, "known@asso.example.fr");
@@ -140,7 +140,7 @@ public sealed class PortalSignInTests : IAsyncLifetime
         Assert.Equal(mails, host.Mail.Requests.Count);
         // The beneficiary's own cookie without the header: what a form of another site posting to the portal sends.
         signedIn.DefaultRequestHeaders.Remove(Api.RequestOrigin.Header);
-        Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.PostAsJsonAsync("/api/portal/requests", PortalApi.Application())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.PostAsJsonAsync("/api/portal/requests", PortalRequestForm.Valid())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.PutAsJsonAsync("/api/portal/draft", new { name = "forged" })).StatusCode);
         Assert.Equal("[]", await (await signedIn.GetAsync("/api/portal/dossiers")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await signedIn.GetAsync("/api/portal/draft")).StatusCode);
