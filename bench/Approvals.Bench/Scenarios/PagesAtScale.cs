@@ -85,11 +85,11 @@ public static class PagesAtScale
     private static async Task SignInAsync(IBrowserContext browser)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/connexion.html?retour=%2Findex.html");
+        await page.GotoAsync("/connexion.html?retour=%2Findex.html", new PageGotoOptions { Timeout = 120_000 });
         await page.FillAsync("#signin-name", "Bench Finance");
         await page.SelectOptionAsync("#signin-role", "Finance");
         await page.ClickAsync("#signin-submit");
-        await page.WaitForURLAsync(url => url.Contains("/index.html", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/index.html", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await page.CloseAsync();
     }
 
@@ -114,7 +114,9 @@ public static class PagesAtScale
         try
         {
             var timer = Stopwatch.StartNew();
-            await page.GotoAsync(path);
+            // The page counts as loaded when its data shows, not at the load event: waiting for that event as well once
+            // hung past Playwright's 30 s on a loaded CI machine while the data had nothing to do with it.
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
             await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
             return timer.Elapsed.TotalMilliseconds;
         }
