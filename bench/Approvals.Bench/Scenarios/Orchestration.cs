@@ -153,7 +153,21 @@ public static class Orchestration
     private static async Task<(List<double> Replanned, List<double> Ratios, List<double> With, List<double> Without)> ServersAsync(
         BenchContext context, OrchestrationSizes size, string suffix)
     {
+        // The pickup folder goes once both servers have stopped: their outbox workers may still be writing mails to it.
         var mail = Directory.CreateTempSubdirectory("approvals-bench-clock-mail-").FullName;
+        try
+        {
+            return await ServersAsync(context, size, suffix, mail);
+        }
+        finally
+        {
+            Directory.Delete(mail, recursive: true);
+        }
+    }
+
+    private static async Task<(List<double> Replanned, List<double> Ratios, List<double> With, List<double> Without)> ServersAsync(
+        BenchContext context, OrchestrationSizes size, string suffix, string mail)
+    {
         await using var off = await BenchServer.StartAsync(
             context.RepositoryRoot, context.Azurite.ConnectionString, mail, 1024 * 1024, Tables($"off{suffix}"), leftOut: [typeof(DigestWorker)]);
         var engineSettings = new Dictionary<string, string?>(Tables($"on{suffix}"))
@@ -190,7 +204,6 @@ public static class Orchestration
         }
 
         await worker.StopAsync(isForced: true);
-        Directory.Delete(mail, recursive: true);
         return (replanned, ratios, with, without);
     }
 
