@@ -102,24 +102,12 @@ public sealed partial class PortalTests
     /// <summary>The application through the form's API with the page's own session, then three documents through the page.</summary>
     private async Task<string> ApplyWithDocumentsAsync(IPage page)
     {
-        var application = new JsonObject
-        {
-            ["name"] = "CMQ MSI",
-            ["siret"] = "00000001800010",
-            ["rna"] = "W000000018",
-            ["kind"] = "Association",
-            ["representative"] = "Marie Durand",
-            ["object"] = "Programme d'actions 2022-2023 du campus des métiers",
-            ["actionsStart"] = "2022-09-01",
-            ["actionsEnd"] = "2023-06-30",
-            ["expenses"] = new JsonArray(new JsonObject { ["label"] = "Achats", ["amount"] = 5000 }, new JsonObject { ["label"] = "Charges de personnel", ["amount"] = 10000 }),
-            ["revenues"] = new JsonArray(
-                new JsonObject { ["funder"] = "Grand Besançon Métropole", ["amount"] = 9000, ["fromThisAuthority"] = true },
-                new JsonObject { ["funder"] = "Ressources propres", ["amount"] = 6000, ["fromThisAuthority"] = false }),
-            ["amountRequested"] = 9000,
-            ["republicanCommitment"] = true,
-            ["swornStatement"] = true,
-        };
+        // The shared form with this path's own budget (15 000 €), which the report page's planned lines come from.
+        var application = PortalRequestForm.Valid();
+        application["expenses"] = new JsonArray(new JsonObject { ["label"] = "Achats", ["amount"] = 5000 }, new JsonObject { ["label"] = "Charges de personnel", ["amount"] = 10000 });
+        application["revenues"] = new JsonArray(
+            new JsonObject { ["funder"] = "Grand Besançon Métropole", ["amount"] = 9000, ["fromThisAuthority"] = true },
+            new JsonObject { ["funder"] = "Ressources propres", ["amount"] = 6000, ["fromThisAuthority"] = false });
         var submitted = await page.APIRequest.PostAsync("/api/portal/requests", new()
         {
             DataString = application.ToJsonString(),
