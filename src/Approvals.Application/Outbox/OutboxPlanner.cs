@@ -42,7 +42,7 @@ public sealed class OutboxPlanner(MailPolicy mails)
         var now = Workflow.Deadlines(after).Select(d => Index(dossierId, d, authorityId)).ToList();
         var remove = old.Except(now).ToList();
         var upsert = now.Except(old).ToList();
-        return remove.Count == 0 && upsert.Count == 0 ? null : new DeadlineChange(remove, upsert);
+        return remove.Count == 0 && upsert.Count == 0 ? null : new DeadlineChange(remove, upsert, ByAuthority: true);
     }
 
     public static IndexedDeadline Index(string dossierId, Deadline deadline, string? authorityId) =>
