@@ -12,7 +12,9 @@ namespace Approvals.Storage;
 /// is in (one point read at start); when it is older, the index is rewritten (progress logged, the list answering from
 /// the rows there meanwhile: listing rows of layout 2 through a read of each summary), failed outbox items get their
 /// row in the failed list, and budget reservations their copy among the year's reservations; then the marker is
-/// written. Every step is idempotent: a host stopped halfway does it again at its next start.
+/// written. The deadline index has a marker of its own (its table's <c>~layout</c> row): when absent, the rows of other
+/// authorities' dossiers, filed under the bare day before the index was partitioned per authority, move to their
+/// authority's partitions. Every step is idempotent: a host stopped halfway does it again at its next start.
 /// </summary>
 public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time, ILogger<StorageUpgrade> logger)
     : BackgroundService
@@ -24,10 +26,23 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
     private const string SharePrefix = "|";
     private const string ReservationPrefix = "~reserved|";
 
+    /// <summary>The partition (and row) of the deadline index's marker: after every date and every authority's prefix.</summary>
+    private const string LayoutPartition = "~layout";
+
+    /// <summary>The deadline index layout this code writes: 1 is partitioned per authority.</summary>
+    private const int DeadlineLayout = 1;
+
     private readonly TableDossierStore store = new(tables, options, time);
 
-    /// <summary>Upgrades what needs it; false when the index was up to date (nothing done).</summary>
+    /// <summary>Upgrades what needs it; false when both indexes were up to date (nothing done).</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var dossierIndex = await UpgradeDossierIndexAsync(cancellationToken);
+        var deadlineIndex = await PartitionDeadlinesAsync(cancellationToken);
+        return dossierIndex || deadlineIndex;
+    }
+
+    private async Task<bool> UpgradeDossierIndexAsync(CancellationToken cancellationToken)
     {
         var layout = await store.IndexLayoutAsync(cancellationToken);
         if (layout >= DossierIndexRows.Layout)
@@ -64,6 +79,74 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
             // The host keeps serving from the rows there; the next start tries again.
             logger.LogError(exception, "Index upgrade stopped; it starts again with the host.");
         }
+    }
+
+    /// <summary>
+    /// Before the deadline index was partitioned per authority, every row was filed under its bare day, the first
+    /// authority's partition now: each row whose dossier belongs to another authority (its state row says which) is
+    /// written to that authority's partition of the same day, then deleted from the bare one. A dossier that no longer
+    /// exists leaves its rows where they are. False when the marker said it was done, or nothing was indexed.
+    /// </summary>
+    private async Task<bool> PartitionDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var deadlines = tables.GetTableClient(options.Value.DeadlinesTable);
+        var marker = await deadlines.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, LayoutPartition, cancellationToken: cancellationToken);
+        if (marker.HasValue && (marker.Value!.GetInt32("Layout") ?? 0) >= DeadlineLayout)
+        {
+            return false;
+        }
+
+        var dossiers = tables.GetTableClient(options.Value.DossiersTable);
+        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var (seen, moved) = (0, 0);
+        var bareDays = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {TableDeadlineIndex.PartitionOf(null, DateOnly.MinValue)} and PartitionKey le {TableDeadlineIndex.PartitionOf(null, DateOnly.MaxValue)}");
+        await foreach (var row in deadlines.QueryAsync<TableEntity>(bareDays, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            seen++;
+            if (row.GetString("DossierId") is not { } dossierId)
+            {
+                continue;
+            }
+
+            if (!owners.TryGetValue(dossierId, out var authorityId))
+            {
+                var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.StateKey, ["AuthorityId"], cancellationToken);
+                owners[dossierId] = authorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null;
+            }
+
+            if (authorityId is null)
+            {
+                continue;
+            }
+
+            var copy = new TableEntity(TableDeadlineIndex.PartitionOf(authorityId, TableDeadlineIndex.DayOf(row.PartitionKey)), row.RowKey);
+            foreach (var (column, value) in row.Where(column => column.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")))
+            {
+                copy[column] = value;
+            }
+
+            await deadlines.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+            try
+            {
+                await deadlines.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (StorageErrors.IsNotFound(exception))
+            {
+                // Removed meanwhile (the deadline fired or moved): its copy goes too.
+                await deadlines.DeleteEntityAsync(copy.PartitionKey, copy.RowKey, ETag.All, cancellationToken);
+            }
+
+            moved++;
+        }
+
+        await deadlines.UpsertEntityAsync(new TableEntity(LayoutPartition, LayoutPartition) { ["Layout"] = DeadlineLayout }, TableUpdateMode.Replace, cancellationToken);
+        if (seen > 0)
+        {
+            logger.LogInformation("Deadline index partitioned per authority: {Moved} of {Seen} rows moved to their authority's partitions.", moved, seen);
+        }
+
+        return seen > 0;
     }
 
     private static async Task<bool> AnyRowAsync(TableClient table, CancellationToken cancellationToken)

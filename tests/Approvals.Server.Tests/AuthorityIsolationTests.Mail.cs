@@ -48,7 +48,7 @@ public sealed partial class AuthorityIsolationTests
         // Each dossier with a deadline in three days, as its outbox files it in the deadline index.
         var due = new DateTimeOffset(2022, 5, 6, 22, 0, 0, TimeSpan.Zero);
         await host.Service<IDeadlineIndex>().UpsertAsync(
-            [new IndexedDeadline(ours, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due), new IndexedDeadline(theirs, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due)],
+            [new IndexedDeadline(ours, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due), new IndexedDeadline(theirs, "payment-window", "PaymentWindow", new DateOnly(2022, 5, 6), due, Second)],
             CancellationToken.None);
 
         await host.Service<DigestService>().SendAsync(CancellationToken.None);

@@ -46,6 +46,19 @@ public sealed class OptionsValidationTests
         Assert.Contains("Identity:RoleWithoutClaim", failure.Message);
     }
 
+    /// <summary>Issue 15: the first authority's id prefixes its storage keys as every other's does, and follows the same rule.</summary>
+    [Fact]
+    public async Task GivenAnInvalidFirstAuthorityId_WhenTheServerStarts_ThenTheStartFailsNamingTheSettingAndItsRule()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(
+            () => ApprovalsServerHost.StartAsync(DateTimeOffset.UtcNow, new Dictionary<string, string?> { ["Authority:Id"] = "GBM" }));
+
+        var refusal = Assert.IsType<ArgumentException>(failure.GetBaseException());
+        Assert.Equal("Authority:Id", refusal.ParamName);
+        Assert.Contains("\"GBM\"", refusal.Message);
+        Assert.Contains("commençant par une lettre", refusal.Message);
+    }
+
     [Fact]
     public async Task GivenTheShippedSettings_WhenTheServerStarts_ThenEverySettingIsAcceptedAsWritten()
     {

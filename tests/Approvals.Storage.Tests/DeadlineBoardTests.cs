@@ -36,7 +36,7 @@ public sealed class DeadlineBoardTests(StorageFixture fixture)
         var pages = new List<DeadlinePage>();
         for (var skip = 0; pages.Count == 0 || pages[^1].HasMore; skip += 4)
         {
-            pages.Add(await DeadlineBoard.ReadPageAsync(index, store, day.AddDays(-60), day.AddDays(60), now, withReminders: true, skip, 4, None));
+            pages.Add(await DeadlineBoard.ReadPageAsync(index, store, day.AddDays(-60), day.AddDays(60), now, withReminders: true, skip, 4, null, None));
         }
 
         var whole = pages.SelectMany(page => page.Items).ToList();
@@ -80,7 +80,7 @@ public sealed class DeadlineBoardTests(StorageFixture fixture)
             new("late-2", "report-due", "ReportDue", reportDay, new DateTimeOffset(2023, 6, 30, 22, 0, 0, TimeSpan.Zero)),
         ], None);
 
-        var board = await DeadlineBoard.ReadPageAsync(index, store, today.AddDays(-60), today.AddDays(60), now, withReminders: true, 0, 100, None);
+        var board = await DeadlineBoard.ReadPageAsync(index, store, today.AddDays(-60), today.AddDays(60), now, withReminders: true, 0, 100, null, None);
 
         Assert.Equal([("late-1", "report-due", true), ("late-2", "report-due", true)], board.Items.Select(d => (d.DossierId, d.DeadlineId, d.Overdue)).Order());
         Assert.Equal(2, board.Total);

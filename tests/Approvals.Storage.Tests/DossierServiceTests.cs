@@ -132,7 +132,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
         Assert.True(done >= 3, $"{done} items carried out");
         Assert.Contains(mailer.Sent, m => m.Key == $"{id}:6:approval");
         Assert.Contains(mailer.Sent, m => m.Key == $"{id}:7:notification");
-        var indexed = await restarted.GetRequiredService<IDeadlineIndex>().ReadRangeAsync(new DateOnly(2022, 6, 1), new DateOnly(2023, 12, 31), CancellationToken.None);
+        var indexed = await restarted.GetRequiredService<IDeadlineIndex>().ReadRangeAsync(new DateOnly(2022, 6, 1), new DateOnly(2023, 12, 31), null, CancellationToken.None);
         var live = Workflow.Deadlines((await restarted.GetRequiredService<DossierService>().GetAsync(id, CancellationToken.None)).Unwrap().State);
         Assert.Equal(live.Select(d => d.Id).Order(), indexed.Where(d => d.DossierId == id).Select(d => d.DeadlineId).Order());
         Assert.Empty(await restarted.GetRequiredService<IDossierStore>().ReadOutboxAsync(id, CancellationToken.None));
@@ -217,7 +217,7 @@ public sealed class DossierServiceTests(StorageFixture storage)
         Assert.Equal(new DateOnly(2022, 8, 23), state.Receipt?.SafeFromReferralSince);
         Assert.Equal(3, state.FiredDeadlines.Count(d => d.StartsWith("reminder-payment-window", StringComparison.Ordinal)));
         Assert.Equal(0, await FireDueAsync(activities, id, time));
-        Assert.Empty(await services.GetRequiredService<IDeadlineIndex>().ReadRangeAsync(new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31), CancellationToken.None));
+        Assert.Empty(await services.GetRequiredService<IDeadlineIndex>().ReadRangeAsync(new DateOnly(2022, 1, 1), new DateOnly(2024, 12, 31), null, CancellationToken.None));
     }
 
     /// <summary>The turns of the dossier's clock up to <paramref name="time"/>: plan, fire what is due, plan again.</summary>

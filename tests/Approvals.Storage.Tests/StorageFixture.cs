@@ -32,6 +32,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:CountersTable"] = $"Counters{unique}",
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
+            ["Storage:AuthoritiesTable"] = $"Authorities{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
         if (maxUploadBytes is { } max)

@@ -29,9 +29,9 @@ public sealed class TableDeadlineIndexTests(StorageFixture fixture)
         var nextMonth = Deadline("d5", "report", Today.AddDays(30), Now.AddDays(30));
         await index.UpsertAsync([nextMonth, thisEvening, lastWeek, tomorrow, thisMorning], None);
 
-        Assert.Equal([lastWeek, thisMorning], await index.ReadDueAsync(Today, Now, None));
-        Assert.Equal([lastWeek, thisMorning, thisEvening], await index.ReadDueAsync(Today, Now.AddHours(6), None));
-        Assert.Equal([thisMorning, thisEvening, tomorrow], await index.ReadRangeAsync(Today, Today.AddDays(7), None));
+        Assert.Equal([lastWeek, thisMorning], await index.ReadDueAsync(Today, Now, null, None));
+        Assert.Equal([lastWeek, thisMorning, thisEvening], await index.ReadDueAsync(Today, Now.AddHours(6), null, None));
+        Assert.Equal([thisMorning, thisEvening, tomorrow], await index.ReadRangeAsync(Today, Today.AddDays(7), null, None));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class TableDeadlineIndexTests(StorageFixture fixture)
         var moved = first with { DueAt = Now.AddHours(-1) };
         await index.UpsertAsync([moved], None);
 
-        Assert.Equal([moved], await index.ReadDueAsync(Today, Now, None));
+        Assert.Equal([moved], await index.ReadDueAsync(Today, Now, null, None));
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public sealed class TableDeadlineIndexTests(StorageFixture fixture)
         var kept = Deadline("d1", "payment", Today, Now.AddHours(-1));
         var removed = Deadline("dossier/with#odd?keys\\", "report|1", Today, Now.AddHours(-2));
         await index.UpsertAsync([kept, removed], None);
-        Assert.Equal([removed, kept], await index.ReadDueAsync(Today, Now, None));
+        Assert.Equal([removed, kept], await index.ReadDueAsync(Today, Now, null, None));
 
         await index.RemoveAsync([removed], None);
         await index.RemoveAsync([removed, Deadline("never", "indexed", Today, Now)], None);
 
-        Assert.Equal([kept], await index.ReadDueAsync(Today, Now, None));
+        Assert.Equal([kept], await index.ReadDueAsync(Today, Now, null, None));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class TableDeadlineIndexTests(StorageFixture fixture)
         var due = Deadline("due", "payment", Today.AddDays(-1), Now.AddDays(-1));
         await index.UpsertAsync([.. future, due], None);
 
-        Assert.Equal([due], await index.ReadDueAsync(Today, Now, None));
-        Assert.Equal(1_000, (await index.ReadRangeAsync(Today.AddDays(1), Today.AddDays(200), None)).Count);
+        Assert.Equal([due], await index.ReadDueAsync(Today, Now, null, None));
+        Assert.Equal(1_000, (await index.ReadRangeAsync(Today.AddDays(1), Today.AddDays(200), null, None)).Count);
     }
 }

@@ -14,7 +14,7 @@ public static class DueFiring
 {
     public static async Task<int> FireAsync(IDeadlineIndex index, ClockActivities activities, DateTimeOffset now, CancellationToken cancellationToken, int parallel = 8)
     {
-        var due = await index.ReadDueAsync(FrenchCalendar.ParisDate(now), now, cancellationToken);
+        var due = await index.ReadDueAsync(FrenchCalendar.ParisDate(now), now, null, cancellationToken);
         var fired = 0;
         await Parallel.ForEachAsync(due.GroupBy(deadline => deadline.DossierId), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (dossier, token) =>
         {

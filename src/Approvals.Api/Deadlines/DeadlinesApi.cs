@@ -33,8 +33,8 @@ public static class DeadlinesApi
         var now = services.Time.GetUtcNow();
         var today = FrenchCalendar.ParisDate(now);
         var page = await DeadlineBoard.ReadPageAsync(
-            services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, Math.Max(skip ?? 0, 0), size, context.RequestAborted,
-            await CurrentAuthority.FilterAsync(context));
+            services.Deadlines, services.Store, today.AddDays(-span), today.AddDays(span), now, withReminders: true, Math.Max(skip ?? 0, 0), size,
+            CurrentAuthority.Of(context), context.RequestAborted);
         return TypedResults.Ok(page);
     }
 }

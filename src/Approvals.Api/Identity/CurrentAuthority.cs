@@ -20,10 +20,6 @@ public static class CurrentAuthority
     /// <summary>The authority the authorised caller acts in, as stored (null: the first one).</summary>
     public static string? Of(HttpContext context) => ApiIdentity.Caller(context).AuthorityId;
 
-    /// <summary>With several authorities, the filter for the caller's; with one, none (nothing to filter, nothing more to read).</summary>
-    public static async Task<AuthorityFilter?> FilterAsync(HttpContext context) =>
-        (await context.RequestServices.GetRequiredService<AuthorityDirectory>().ListAsync(context.RequestAborted)).Count > 1 ? new AuthorityFilter(Of(context)) : null;
-
     public static string? Requested(HttpContext context) =>
         context.Request.Headers[Header].ToString() is { Length: > 0 } header ? header : context.Request.Cookies[Cookie];
 

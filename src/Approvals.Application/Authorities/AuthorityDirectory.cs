@@ -12,7 +12,8 @@ public sealed class AuthorityDirectory(IAuthorityStore store, GrantingAuthority 
 
     private (IReadOnlyList<GrantingAuthority> Authorities, DateTimeOffset ReadAt)? cached;
 
-    public GrantingAuthority First { get; } = first;
+    /// <summary>The first authority; its id must follow <see cref="AuthorityIds"/> as every other's (<c>Authority:Id</c>).</summary>
+    public GrantingAuthority First { get; } = AuthorityIds.IsValid(first.Id) ? first : throw AuthorityIds.Invalid(first.Id, "Authority:Id");
 
     /// <summary>The id rows without one belong to: the first authority's.</summary>
     public string Owner(string? authorityId) => string.IsNullOrEmpty(authorityId) ? First.Id : authorityId;
@@ -35,8 +36,14 @@ public sealed class AuthorityDirectory(IAuthorityStore store, GrantingAuthority 
     public async Task<GrantingAuthority?> FindAsync(string? authorityId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == Owner(authorityId));
 
+    /// <summary>Stores the authority; an id that breaks <see cref="AuthorityIds"/> throws <see cref="ArgumentException"/> and stores nothing.</summary>
     public async Task SaveAsync(GrantingAuthority authority, CancellationToken cancellationToken)
     {
+        if (!AuthorityIds.IsValid(authority.Id))
+        {
+            throw AuthorityIds.Invalid(authority.Id, nameof(authority));
+        }
+
         await store.SaveAsync(authority, cancellationToken);
         cached = null;
     }

@@ -16,9 +16,7 @@ public sealed class DigestService(
     {
         var now = time.GetUtcNow();
         var today = FrenchCalendar.ParisDate(now);
-        // With one authority there is nothing to filter (and nothing more to read): every dossier is its own.
-        var filter = (await directory.ListAsync(cancellationToken)).Count > 1 ? new AuthorityFilter(authorityId) : null;
-        var board = (await DeadlineBoard.ReadPageAsync(index, store, today, today.AddDays(options.DigestDays), now, withReminders: false, 0, int.MaxValue, cancellationToken, filter)).Items;
+        var board = (await DeadlineBoard.ReadPageAsync(index, store, today, today.AddDays(options.DigestDays), now, withReminders: false, 0, int.MaxValue, authorityId, cancellationToken)).Items;
         var lines = board.Select(d => new DigestLine(d.Number, d.BeneficiaryName, d.Label, d.Day, d.Overdue)).ToList();
         var recipients = await authorityMail.RecipientsAsync(authorityId, cancellationToken);
         // The first authority's key is the one a single-authority deployment has always used.

@@ -137,7 +137,7 @@ public sealed class OutboxDispatcher(
                 await mailer.SendAsync(DomainJson.Deserialize<OutgoingMail>(item.Json), cancellationToken);
                 break;
             case OutboxKinds.Deadlines:
-                var change = DomainJson.Deserialize<DeadlineChange>(item.Json);
+                var change = await WithAuthorityAsync(dossierId, DomainJson.Deserialize<DeadlineChange>(item.Json), cancellationToken);
                 await index.RemoveAsync(change.Remove, cancellationToken);
                 await index.UpsertAsync(change.Upsert, cancellationToken);
                 break;
@@ -156,5 +156,25 @@ public sealed class OutboxDispatcher(
             default:
                 throw new InvalidOperationException($"Unknown outbox item kind {item.Kind}.");
         }
+    }
+
+    /// <summary>
+    /// A change planned before the index was partitioned per authority carries no authority, and would file another
+    /// authority's entries under the first one's bare days, behind <c>StorageUpgrade</c>'s back: its entries are
+    /// given the dossier's authority (its snapshot says which; a rare read, old items only). A row it removes may
+    /// still be under the bare day (not moved yet) or already moved: both are removed.
+    /// </summary>
+    private async Task<DeadlineChange> WithAuthorityAsync(string dossierId, DeadlineChange change, CancellationToken cancellationToken)
+    {
+        if (change.ByAuthority || await store.LoadAsync(dossierId, cancellationToken) is not { } stored
+            || DomainJson.Deserialize<Snapshot>(stored.SnapshotJson).AuthorityId is not { } authorityId)
+        {
+            return change;
+        }
+
+        return new DeadlineChange(
+            [.. change.Remove, .. change.Remove.Select(entry => entry with { AuthorityId = authorityId })],
+            [.. change.Upsert.Select(entry => entry with { AuthorityId = authorityId })],
+            ByAuthority: true);
     }
 }

@@ -15,7 +15,7 @@ public sealed class OutboxPlanner(MailPolicy mails)
         var first = events[0].Sequence;
         var items = new List<(string Kind, string Json)>();
         items.AddRange((await mails.ComposeAsync(dossierId, after, events, actor, authorityId, cancellationToken)).Select(m => (OutboxKinds.Mail, DomainJson.Serialize(m))));
-        if (DeadlineDiff(dossierId, before, after) is { } change)
+        if (DeadlineDiff(dossierId, before, after, authorityId) is { } change)
         {
             items.Add((OutboxKinds.Deadlines, DomainJson.Serialize(change)));
         }
@@ -35,15 +35,16 @@ public sealed class OutboxPlanner(MailPolicy mails)
         return items.Select((item, i) => new OutboxItem($"{first:D6}-{i + 1:D2}", item.Kind, item.Json)).ToList();
     }
 
-    public static DeadlineChange? DeadlineDiff(string dossierId, Dossier before, Dossier after)
+    /// <param name="authorityId">The dossier's authority (null: the first one), whose index partitions the entries go to.</param>
+    public static DeadlineChange? DeadlineDiff(string dossierId, Dossier before, Dossier after, string? authorityId)
     {
-        var old = Workflow.Deadlines(before).Select(d => Index(dossierId, d)).ToList();
-        var now = Workflow.Deadlines(after).Select(d => Index(dossierId, d)).ToList();
+        var old = Workflow.Deadlines(before).Select(d => Index(dossierId, d, authorityId)).ToList();
+        var now = Workflow.Deadlines(after).Select(d => Index(dossierId, d, authorityId)).ToList();
         var remove = old.Except(now).ToList();
         var upsert = now.Except(old).ToList();
-        return remove.Count == 0 && upsert.Count == 0 ? null : new DeadlineChange(remove, upsert);
+        return remove.Count == 0 && upsert.Count == 0 ? null : new DeadlineChange(remove, upsert, ByAuthority: true);
     }
 
-    public static IndexedDeadline Index(string dossierId, Deadline deadline) =>
-        new(dossierId, deadline.Id, deadline.Kind.ToString(), FrenchCalendar.ParisDate(deadline.DueAt), deadline.DueAt);
+    public static IndexedDeadline Index(string dossierId, Deadline deadline, string? authorityId) =>
+        new(dossierId, deadline.Id, deadline.Kind.ToString(), FrenchCalendar.ParisDate(deadline.DueAt), deadline.DueAt, authorityId);
 }

@@ -7,8 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Storage;
 
 /// <summary>
-/// The deadline index in Table Storage: partition = Paris due day (<c>yyyy-MM-dd</c>, which sorts as dates do),
-/// row = dossier and deadline. Reading what is due touches only the partitions up to today.
+/// The deadline index in Table Storage: partition = authority and Paris due day (<see cref="PartitionOf"/>; the day as
+/// <c>yyyy-MM-dd</c>, which sorts as dates do), row = dossier and deadline. Reading what is due touches only the
+/// authority's partitions up to today. The first authority's partitions are the bare day, as every row written before
+/// authorities were data; another authority's are prefixed with its id. An id begins with a letter
+/// (<see cref="AuthorityIds"/>), which sorts after every digit: a range of bare days never reaches a prefixed partition,
+/// and a range of one authority's days never leaves its prefix, so one authority's reads never return another's rows.
 /// </summary>
 public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<StorageOptions> options) : IDeadlineIndex
 {
@@ -18,7 +22,7 @@ public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<Stora
 
     public Task UpsertAsync(IEnumerable<IndexedDeadline> entries, CancellationToken cancellationToken)
     {
-        // One transaction per day and per 100 rows; a row may appear only once in a transaction, the last one wins.
+        // One transaction per partition and per 100 rows; a row may appear only once in a transaction, the last one wins.
         var batches = entries
             .Select(ToEntity)
             .GroupBy(entity => (entity.PartitionKey, entity.RowKey))
@@ -40,7 +44,7 @@ public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<Stora
     {
         // One transaction per day and per 100 rows, as they are written.
         var batches = entries
-            .Select(entry => (Partition: Day(entry.Day), Row: RowKey(entry)))
+            .Select(entry => (Partition: PartitionOf(entry.AuthorityId, entry.Day), Row: RowKey(entry)))
             .Distinct()
             .GroupBy(key => key.Partition)
             .SelectMany(day => day.Chunk(MaxRowsPerTransaction))
@@ -79,13 +83,18 @@ public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<Stora
         }
     }
 
-    public Task<IReadOnlyList<IndexedDeadline>> ReadDueAsync(DateOnly upToDay, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ReadAsync(TableClient.CreateQueryFilter($"PartitionKey le {Day(upToDay)} and DueAt le {now}"), cancellationToken);
+    public Task<IReadOnlyList<IndexedDeadline>> ReadDueAsync(DateOnly upToDay, DateTimeOffset now, string? authorityId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            TableClient.CreateQueryFilter(
+                $"PartitionKey ge {PartitionOf(authorityId, DateOnly.MinValue)} and PartitionKey le {PartitionOf(authorityId, upToDay)} and DueAt le {now}"),
+            authorityId,
+            cancellationToken);
 
-    public Task<IReadOnlyList<IndexedDeadline>> ReadRangeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        ReadAsync(TableClient.CreateQueryFilter($"PartitionKey ge {Day(from)} and PartitionKey le {Day(to)}"), cancellationToken);
+    public Task<IReadOnlyList<IndexedDeadline>> ReadRangeAsync(DateOnly from, DateOnly to, string? authorityId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            TableClient.CreateQueryFilter($"PartitionKey ge {PartitionOf(authorityId, from)} and PartitionKey le {PartitionOf(authorityId, to)}"), authorityId, cancellationToken);
 
-    private Task<IReadOnlyList<IndexedDeadline>> ReadAsync(string filter, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<IndexedDeadline>> ReadAsync(string filter, string? authorityId, CancellationToken cancellationToken) =>
         StorageErrors.GuardAsync("Read deadlines", async () =>
         {
             var found = new List<IndexedDeadline>();
@@ -95,21 +104,30 @@ public sealed class TableDeadlineIndex(TableServiceClient tables, IOptions<Stora
                     entity.GetString("DossierId"),
                     entity.GetString("DeadlineId"),
                     entity.GetString("Kind") ?? "",
-                    DateOnly.ParseExact(entity.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    entity.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue));
+                    DayOf(entity.PartitionKey),
+                    entity.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue,
+                    authorityId));
             }
 
             return (IReadOnlyList<IndexedDeadline>)found.OrderBy(entry => entry.DueAt).ToList();
         }, cancellationToken);
 
     private static TableEntity ToEntity(IndexedDeadline entry) =>
-        new(Day(entry.Day), RowKey(entry))
+        new(PartitionOf(entry.AuthorityId, entry.Day), RowKey(entry))
         {
             ["DossierId"] = entry.DossierId,
             ["DeadlineId"] = entry.DeadlineId,
             ["Kind"] = entry.Kind,
             ["DueAt"] = entry.DueAt,
         };
+
+    /// <summary>The day's partition of the authority's deadlines (null: the first authority's, the bare day).</summary>
+    internal static string PartitionOf(string? authorityId, DateOnly day) =>
+        authorityId is null ? Day(day) : TableKeys.Escape(authorityId) + "|" + Day(day);
+
+    /// <summary>The day of a partition, the last 10 characters of its key whoever's it is.</summary>
+    internal static DateOnly DayOf(string partition) =>
+        DateOnly.ParseExact(partition[^10..], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
