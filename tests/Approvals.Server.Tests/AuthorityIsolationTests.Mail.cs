@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Approvals.Application;
 using Approvals.Storage;
@@ -66,6 +67,55 @@ public sealed partial class AuthorityIsolationTests
         Assert.Equal("Pays de Montbéliard Agglomération — Subventions", second.FromName);
         Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Text, StringComparison.Ordinal);
         Assert.Contains("pour Pays de Montbéliard Agglomération", second.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A request for documents in each authority: the beneficiary's mail of the second one is sent in its name and never
+    /// names the first; the first's stays as a one-authority deployment sends it.
+    /// </summary>
+    [Fact]
+    public async Task GivenADossierOfEachAuthority_WhenTheOfficerAsksForDocuments_ThenTheBeneficiarysMailIsSignedByTheDossiersAuthorityOnly()
+    {
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        var ours = await CreateAsync(officer, authority: null);
+        var request = SeedRequests.Request;
+        // Seed 004's request names its authority (object, funder): the second authority's names its own.
+        request["object"] = "Antenne du Cnam à Montbéliard : programme d'actions 2022";
+        foreach (var revenue in request["budget"]!["revenues"]!.AsArray().Where(r => r!["fromThisAuthority"]!.GetValue<bool>()))
+        {
+            revenue!["funder"] = "Pays de Montbéliard Agglomération";
+        }
+
+        var created = await SendAsync(officer, "POST", "/api/dossiers", Second, request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var theirs = (await created.JsonAsync()).GetProperty("dossierId").GetString()!;
+
+        var before = host.Mail.Requests.Count;
+        foreach (var (id, authority) in new[] { (ours, (string?)null), (theirs, Second) })
+        {
+            var asked = await SendAsync(officer, "POST", $"/api/dossiers/{id}/documents-request", authority,
+                JsonNode.Parse("""{ "documents": ["BankDetails"], "message": "Merci de joindre le RIB." }"""));
+            Assert.True(asked.StatusCode == HttpStatusCode.OK, await asked.Content.ReadAsStringAsync());
+        }
+
+        await host.Mail.WaitForRequestsAsync(before + 2, TimeSpan.FromSeconds(30));
+        var asks = host.Mail.Requests.Skip(before).Where(m => m.Subject!.Contains("Pièces à fournir", StringComparison.Ordinal)).ToList();
+        var first = Assert.Single(asks, m => m.Subject!.StartsWith(ours, StringComparison.Ordinal));
+        var second = Assert.Single(asks, m => m.Subject!.StartsWith(theirs, StringComparison.Ordinal));
+        Assert.Equal(["contact@cmq-msi.example.org"], second.To);
+
+        Assert.Equal("Approvals — Subventions", first.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals — ne pas répondre.", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Montbéliard", first.Text + first.Html, StringComparison.Ordinal);
+
+        Assert.Equal("Pays de Montbéliard Agglomération — Subventions", second.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Text, StringComparison.Ordinal);
+        Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Html, StringComparison.Ordinal);
+        foreach (var part in new[] { second.Subject, second.Text, second.Html, second.FromName })
+        {
+            Assert.DoesNotContain("Grand Besançon", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("Approvals — ne pas répondre", part, StringComparison.Ordinal);
+        }
     }
 
     private const string FailedItem = "000001-01";
