@@ -19,5 +19,38 @@ public sealed class AuthorityMail(AuthorityDirectory directory, MailRecipients f
             ? mails.Select(mail => MailLayout.SignedFor(mail, authority.Name)).ToList()
             : mails;
 
+    /// <summary>The mail marked to be addressed when it is sent, if it has no recipient: the authority had no finance staff.</summary>
+    public OutgoingMail ForFinance(string? authorityId, OutgoingMail mail) =>
+        mail.To.Count == 0 ? mail with { FinanceOf = directory.Owner(authorityId) } : mail;
+
+    /// <summary>
+    /// The mail as it can be sent: one written without recipients gets its authority's finance staff as they are now.
+    /// With none, it is refused for good, the reason naming the authority and the setting to fill: the provider would
+    /// refuse a mail without recipients anyway (SendGrid: 400), and the failed mails list is where a person looks.
+    /// </summary>
+    public async Task<OutgoingMail> AddressAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        if (mail.To.Count > 0)
+        {
+            return mail;
+        }
+
+        if (mail.FinanceOf is not { } authorityId)
+        {
+            throw new MailRejectedException("Courriel sans destinataire : il ne peut pas être envoyé.");
+        }
+
+        var recipients = await RecipientsAsync(authorityId, cancellationToken);
+        if (recipients.Finance.Count > 0)
+        {
+            return mail with { To = recipients.Finance };
+        }
+
+        var name = (await directory.FindAsync(authorityId, cancellationToken))?.Name ?? authorityId;
+        var setting = IsFirst(authorityId) ? "Mail:FinanceRecipients" : $"financeRecipients de l'autorité « {authorityId} » (table Authorities)";
+        throw new MailRejectedException(
+            $"Aucun destinataire aux finances pour {name} : renseignez le paramètre {setting}, puis renvoyez le courriel.");
+    }
+
     private bool IsFirst(string? authorityId) => authorityId is null || authorityId == directory.First.Id;
 }

@@ -22,7 +22,7 @@ public sealed class MailPolicy(AuthorityMail authorityMail, IDocumentStore docum
             ? await BeneficiaryAsync(dossierId, after, cancellationToken)
             : null;
         return await authorityMail.SignAsync(
-            authorityId, [.. Compose(dossierId, after, events, links, recipients), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)], cancellationToken);
+            authorityId, [.. Compose(dossierId, after, events, links, recipients).Select(mail => authorityMail.ForFinance(authorityId, mail)), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)], cancellationToken);
     }
 
     /// <summary>
