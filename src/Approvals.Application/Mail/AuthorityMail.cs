@@ -4,7 +4,7 @@ namespace Approvals.Application;
 /// The e-mails of one authority: to its finance staff, signed with its name. The first authority keeps the settings'
 /// finance list and the deployment's signature, so a one-authority deployment sends exactly what it always sent.
 /// </summary>
-public sealed class AuthorityMail(AuthorityDirectory directory, MailRecipients first)
+public sealed class AuthorityMail(AuthorityDirectory directory, MailRecipients first, PortalSite site)
 {
     /// <summary>
     /// The finance staff of <paramref name="authorityId"/> (null: the first authority's, from the settings); none for an
@@ -18,6 +18,16 @@ public sealed class AuthorityMail(AuthorityDirectory directory, MailRecipients f
         mails.Count > 0 && !IsFirst(authorityId) && await directory.FindAsync(authorityId, cancellationToken) is { } authority
             ? mails.Select(mail => MailLayout.SignedFor(mail, authority.Name)).ToList()
             : mails;
+
+    /// <summary>
+    /// The authority's name and the service that answers for <paramref name="authorityId"/>'s portal requests (the first's: <c>Portal:Service</c>);
+    /// null for an authority the portal does not offer. An acknowledgment names the service of the authority that
+    /// received the request, never another's (CRPA art. L112-3 and R112-11-1, 2°).
+    /// </summary>
+    public async Task<(string Authority, PortalService Service)?> PortalServiceAsync(string? authorityId, CancellationToken cancellationToken) =>
+        IsFirst(authorityId) ? (directory.First.Name, site.Service)
+        : await directory.FindAsync(authorityId, cancellationToken) is { Portal: { } portal } authority ? (authority.Name, portal.Service)
+        : null;
 
     /// <summary>The mail marked to be addressed when it is sent, if it has no recipient: the authority had no finance staff.</summary>
     public OutgoingMail ForFinance(string? authorityId, OutgoingMail mail) =>
