@@ -9,8 +9,8 @@ using UglyToad.PdfPig;
 namespace Approvals.Server.Tests;
 
 /// <summary>
-/// The portal in a deployment of three authorities: the settings' one, Pays de Montbéliard Agglomération with its portal
-/// settings, and a third without them. A request goes to the authority the beneficiary chose, is numbered, charged and
+/// The portal in a deployment of four authorities: the settings' one, Pays de Montbéliard Agglomération with its portal
+/// settings, a third without them and a fourth with incomplete ones. A request goes to the authority the beneficiary chose, is numbered, charged and
 /// acknowledged by it, and only its case officers see it.
 /// </summary>
 public sealed class PortalAuthorityTests : IAsyncLifetime
@@ -18,6 +18,7 @@ public sealed class PortalAuthorityTests : IAsyncLifetime
     private const string Address = "presidence@cmq-msi.example.fr";
     private const string Second = "pma";
     private const string WithoutPortal = "ccpm";
+    private const string Incomplete = "hdv";
 
     private static readonly PortalService SecondService = new(
         "Service de la vie associative de Pays de Montbéliard Agglomération", "8 avenue des Alliés, 25200 Montbéliard", "vie-associative@agglo-montbeliard.example.fr",
@@ -36,12 +37,19 @@ public sealed class PortalAuthorityTests : IAsyncLifetime
             },
             CancellationToken.None);
         await directory.SaveAsync(new GrantingAuthority(WithoutPortal, "Communauté de communes du Pays de Maîche", "30000000000000"), CancellationToken.None);
+        // Its service has no telephone number: the acknowledgment could not give what R112-11-1, 2° requires.
+        await directory.SaveAsync(
+            new GrantingAuthority(Incomplete, "Communauté de communes des Deux Vallées", "40000000000000")
+            {
+                Portal = new AuthorityPortal(SecondService with { Phone = " " }, "instruction@deux-vallees.example.fr", "65-024-6574", "Subventions (portail)"),
+            },
+            CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
-    public async Task GivenThreeAuthoritiesOneWithoutPortalSettings_WhenTheBeneficiaryAsksWhichToApplyTo_ThenTheFirstAndTheOneWithSettingsAreOffered()
+    public async Task GivenAuthoritiesWithoutOrWithIncompletePortalSettings_WhenTheBeneficiaryAsksWhichToApplyTo_ThenTheFirstAndTheOneWithSettingsAreOffered()
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);
 
@@ -112,6 +120,7 @@ public sealed class PortalAuthorityTests : IAsyncLifetime
     [Theory]
     [InlineData("inconnue")]
     [InlineData(WithoutPortal)]
+    [InlineData(Incomplete)]
     public async Task GivenAnAuthorityThePortalDoesNotOffer_WhenTheRequestNamesIt_Then422NamingTheFieldAndNothingIsCreated(string authority)
     {
         var beneficiary = await PortalApi.SignInAsync(host, Address);

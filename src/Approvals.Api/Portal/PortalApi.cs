@@ -196,10 +196,10 @@ public static class PortalApi
         return TypedResults.Created((string?)null, new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)));
     }
 
-    /// <summary>The authorities a request can be addressed to: the first, and each other that has its portal settings.</summary>
+    /// <summary>The authorities a request can be addressed to: the first, and each other that has complete portal settings.</summary>
     public static async Task<Ok<List<PortalAuthority>>> Authorities(HttpContext context, PortalServices portal) =>
         TypedResults.Ok((await portal.Authorities.ListAsync(context.RequestAborted))
-            .Where(a => a.Id == portal.Authorities.First.Id || a.Portal is not null)
+            .Where(a => a.Id == portal.Authorities.First.Id || a.Portal is { IsComplete: true })
             .Select(a => new PortalAuthority(a.Id, a.Name)).ToList());
 
     /// <summary>
@@ -214,7 +214,7 @@ public static class PortalApi
         }
 
         var found = requested.Length <= 64 ? await portal.Authorities.FindAsync(requested, cancellationToken) : null;
-        return found?.Portal is { } own
+        return found?.Portal is { IsComplete: true } own
             ? (found.Id, portal.Options with { Service = own.Service, CaseOfficerEmail = own.CaseOfficerEmail, BudgetLineCode = own.BudgetLineCode, BudgetLineLabel = own.BudgetLineLabel })
             : (null, null);
     }
