@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Approvals.Application;
 using Approvals.Storage;
@@ -68,6 +69,98 @@ public sealed partial class AuthorityIsolationTests
         Assert.Contains("pour Pays de Montbéliard Agglomération", second.Html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A request for documents in each authority: the beneficiary's mail of the second one is sent in its name and never
+    /// names the first; the first's stays as a one-authority deployment sends it.
+    /// </summary>
+    [Fact]
+    public async Task GivenADossierOfEachAuthority_WhenTheOfficerAsksForDocuments_ThenTheBeneficiarysMailIsSignedByTheDossiersAuthorityOnly()
+    {
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        var ours = await CreateAsync(officer, authority: null);
+        var request = SeedRequests.Request;
+        // Seed 004's request names its authority (object, funder): the second authority's names its own.
+        request["object"] = "Antenne du Cnam à Montbéliard : programme d'actions 2022";
+        foreach (var revenue in request["budget"]!["revenues"]!.AsArray().Where(r => r!["fromThisAuthority"]!.GetValue<bool>()))
+        {
+            revenue!["funder"] = "Pays de Montbéliard Agglomération";
+        }
+
+        var created = await SendAsync(officer, "POST", "/api/dossiers", Second, request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var theirs = (await created.JsonAsync()).GetProperty("dossierId").GetString()!;
+
+        var before = host.Mail.Requests.Count;
+        foreach (var (id, authority) in new[] { (ours, (string?)null), (theirs, Second) })
+        {
+            var asked = await SendAsync(officer, "POST", $"/api/dossiers/{id}/documents-request", authority,
+                JsonNode.Parse("""{ "documents": ["BankDetails"], "message": "Merci de joindre le RIB." }"""));
+            Assert.True(asked.StatusCode == HttpStatusCode.OK, await asked.Content.ReadAsStringAsync());
+        }
+
+        await host.Mail.WaitForRequestsAsync(before + 2, TimeSpan.FromSeconds(30));
+        var asks = host.Mail.Requests.Skip(before).Where(m => m.Subject!.Contains("Pièces à fournir", StringComparison.Ordinal)).ToList();
+        var first = Assert.Single(asks, m => m.Subject!.StartsWith(ours, StringComparison.Ordinal));
+        var second = Assert.Single(asks, m => m.Subject!.StartsWith(theirs, StringComparison.Ordinal));
+        Assert.Equal(["contact@cmq-msi.example.org"], second.To);
+
+        Assert.Equal("Approvals — Subventions", first.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals — ne pas répondre.", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Montbéliard", first.Text + first.Html, StringComparison.Ordinal);
+
+        Assert.Equal("Pays de Montbéliard Agglomération — Subventions", second.FromName);
+        Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Text, StringComparison.Ordinal);
+        Assert.Contains("Message envoyé automatiquement par Approvals pour Pays de Montbéliard Agglomération — ne pas répondre.", second.Html, StringComparison.Ordinal);
+        foreach (var part in new[] { second.Subject, second.Text, second.Html, second.FromName })
+        {
+            Assert.DoesNotContain("Grand Besançon", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("Approvals — ne pas répondre", part, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The second authority has no finance staff (this class stores it without): a mail for them only is not handed to
+    /// the provider (SendGrid would refuse it: 400) but listed as failed in that authority, saying which setting to fill;
+    /// once it is filled, sending it again reaches them.
+    /// </summary>
+    [Fact]
+    public async Task GivenAnAuthorityWithoutFinanceRecipients_WhenAMailForItsFinanceStaffIsSent_ThenItIsListedAsFailedNamingTheSettingAndARetryAfterTheFixReachesThem()
+    {
+        var officer = await host.SignInAsync(Role.CaseOfficer);
+        var finance = await host.SignInAsync(Role.Finance);
+        var theirs = await CreateAsync(officer, Second);
+        // The payment request's mail as the policy writes it when the command commits (it goes to finance only).
+        var stored = await host.Service<IDossierStore>().LoadAsync(theirs, CancellationToken.None);
+        var dossier = DomainJson.Deserialize<Snapshot>(stored!.SnapshotJson).State;
+        var mails = await host.Service<MailPolicy>().ComposeAsync(
+            theirs, dossier, [(7, new Domain.DossierEvent.PaymentRequested(new DateOnly(2022, 5, 3), 1_000m) { At = host.Time.GetUtcNow() })], new Actor("Claire", Role.CaseOfficer) { AuthorityId = Second }, Second, CancellationToken.None);
+        var mail = Assert.Single(mails);
+        Assert.Empty(mail.To);
+        await AddOutboxMailAsync(theirs, mail);
+
+        var before = host.Mail.Requests.Count;
+        Assert.False(await host.Service<OutboxDispatcher>().RetryAsync(theirs, FailedItem, CancellationToken.None));
+
+        var failed = Assert.Single((await (await SendAsync(finance, "GET", "/api/outbox/failed", Second)).JsonAsync()).EnumerateArray());
+        Assert.Equal(theirs, failed.GetProperty("dossierId").GetString());
+        Assert.Equal(
+            "Aucun destinataire aux finances pour Pays de Montbéliard Agglomération : renseignez le paramètre financeRecipients de l'autorité « pma » (table Authorities), puis renvoyez le courriel.",
+            failed.GetProperty("reason").GetString());
+        Assert.Empty((await (await SendAsync(finance, "GET", "/api/outbox/failed", null)).JsonAsync()).EnumerateArray());
+        Assert.Equal(before, host.Mail.Requests.Count);
+
+        var directory = host.Services.GetRequiredService<AuthorityDirectory>();
+        await directory.SaveAsync((await directory.FindAsync(Second, CancellationToken.None))! with { FinanceRecipients = [SecondFinance] }, CancellationToken.None);
+        var retry = await SendAsync(finance, "POST", $"/api/outbox/{theirs}/{FailedItem}/retry", Second);
+        Assert.True(retry.IsSuccessStatusCode, await retry.Content.ReadAsStringAsync());
+
+        var sent = (await host.Mail.WaitForRequestsAsync(before + 1, TimeSpan.FromSeconds(30))).Skip(before).Single();
+        Assert.Equal([SecondFinance], sent.To);
+        Assert.StartsWith($"{theirs} — Demande de paiement reçue", sent.Subject, StringComparison.Ordinal);
+        Assert.Equal("Pays de Montbéliard Agglomération — Subventions", sent.FromName);
+        Assert.Empty((await (await SendAsync(finance, "GET", "/api/outbox/failed", Second)).JsonAsync()).EnumerateArray());
+    }
+
     private const string FailedItem = "000001-01";
 
     /// <summary>Every dossier number a mail's text names, whatever its authority.</summary>
@@ -77,9 +170,15 @@ public sealed partial class AuthorityIsolationTests
     /// <summary>A mail of the dossier's outbox that the provider refused for good, marked failed by the store as the dispatcher does.</summary>
     private async Task FailMailAsync(string dossierId)
     {
+        await AddOutboxMailAsync(dossierId, new OutgoingMail($"{dossierId}:1:approval", ["asso@example.org"], $"{dossierId} — Subvention approuvée", "<p>Approuvée</p>", "Approuvée"));
+        await host.Service<IDossierStore>().MarkOutboxFailedAsync(dossierId, FailedItem, "550 mailbox unavailable", CancellationToken.None);
+    }
+
+    /// <summary>A mail waiting in the dossier's outbox, as a commit writes it.</summary>
+    private async Task AddOutboxMailAsync(string dossierId, OutgoingMail mail)
+    {
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var dossiers = host.Services.GetRequiredService<TableServiceClient>().GetTableClient(options.DossiersTable);
-        var mail = new OutgoingMail($"{dossierId}:1:approval", ["asso@example.org"], $"{dossierId} — Subvention approuvée", "<p>Approuvée</p>", "Approuvée");
         await dossiers.AddEntityAsync(new TableEntity(dossierId, "outbox-" + FailedItem)
         {
             ["DossierId"] = dossierId,
@@ -88,6 +187,5 @@ public sealed partial class AuthorityIsolationTests
             ["Failed"] = false,
             ["Json"] = DomainJson.Serialize(mail),
         });
-        await host.Service<IDossierStore>().MarkOutboxFailedAsync(dossierId, FailedItem, "550 mailbox unavailable", CancellationToken.None);
     }
 }

@@ -34,6 +34,7 @@ public static class PortalApi
         group.MapPost("/session", UseLink).WithName("PortalUseLink").AllowAnonymous().Produces<ApiProblems.ProblemBody>(StatusCodes.Status429TooManyRequests, ApiProblem.ContentType);
         group.MapDelete("/session", SignOut).WithName("PortalSignOut").AllowAnonymous();
         group.MapGet("/me", Me).WithName("PortalMe").RequirePortalSession();
+        group.MapGet("/authorities", Authorities).WithName("PortalAuthorities").RequirePortalSession();
         group.MapGet("/draft", ReadDraft).WithName("PortalReadDraft").RequirePortalSession();
         group.MapPut("/draft", SaveDraft).WithName("PortalSaveDraft").RequirePortalSession();
         group.MapPost("/requests", Submit).WithName("PortalSubmit").RequirePortalSession();
@@ -164,7 +165,14 @@ public static class PortalApi
         }
 
         var application = body.Value!;
-        var request = application.ToRequest(beneficiary.Address, portal.Options, now);
+        var (authorityId, options) = await AddressedToAsync(application.Authority, portal, context.RequestAborted);
+        if (options is null)
+        {
+            return ApiProblems.From([Refusal.Invalid("portal.authority", "authority", "Collectivité à laquelle la demande est adressée",
+                "Cette collectivité n'est pas proposée par le portail : choisissez-en une dans la liste.")]);
+        }
+
+        var request = application.ToRequest(beneficiary.Address, options, now);
         var own = application.Check();
         if (own.Count > 0)
         {
@@ -173,7 +181,7 @@ public static class PortalApi
         }
 
         var key = headers!.IdempotencyKey is { } k ? $"portal:{MagicLinks.AddressKey(beneficiary.Address)[..16]}:{k}" : null;
-        var outcome = await services.Dossiers.CreateAsync(request, beneficiary.Actor, key, context.RequestAborted);
+        var outcome = await services.Dossiers.CreateAsync(request, beneficiary.Actor with { AuthorityId = authorityId }, key, context.RequestAborted);
         ApprovalsTelemetry.CommandHandled("PortalSubmit", outcome.IsOk ? null : outcome.Refusals);
         if (!outcome.IsOk)
         {
@@ -186,6 +194,29 @@ public static class PortalApi
         await portal.Store.DeleteDraftAsync(beneficiary.Address, context.RequestAborted);
         // The acknowledgment left with the dossier's creation, through its outbox (MailPolicy): retried until sent, once.
         return TypedResults.Created((string?)null, new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)));
+    }
+
+    /// <summary>The authorities a request can be addressed to: the first, and each other that has complete portal settings.</summary>
+    public static async Task<Ok<List<PortalAuthority>>> Authorities(HttpContext context, PortalServices portal) =>
+        TypedResults.Ok((await portal.Authorities.ListAsync(context.RequestAborted))
+            .Where(a => a.Id == portal.Authorities.First.Id || a.Portal is { IsComplete: true })
+            .Select(a => new PortalAuthority(a.Id, a.Name)).ToList());
+
+    /// <summary>
+    /// The authority a request is addressed to (null: the first) and the portal settings its requests take (the first's:
+    /// the <c>Portal</c> section); null settings for an authority the portal does not offer.
+    /// </summary>
+    private static async Task<(string? AuthorityId, PortalOptions? Options)> AddressedToAsync(string? requested, PortalServices portal, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(requested) || requested == portal.Authorities.First.Id)
+        {
+            return (null, portal.Options);
+        }
+
+        var found = requested.Length <= 64 ? await portal.Authorities.FindAsync(requested, cancellationToken) : null;
+        return found?.Portal is { IsComplete: true } own
+            ? (found.Id, portal.Options with { Service = own.Service, CaseOfficerEmail = own.CaseOfficerEmail, BudgetLineCode = own.BudgetLineCode, BudgetLineLabel = own.BudgetLineLabel })
+            : (null, null);
     }
 
     public static async Task<Ok<List<Summary>>> List(PortalBeneficiary beneficiary, HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
@@ -237,7 +268,14 @@ public static class PortalApi
             return denied;
         }
 
-        var parts = Acknowledgment.Parts(state!, portal.Options.Service, MissingAtReceipt(state!));
+        // The service of the dossier's authority (CRPA L112-3, R112-11-1, 2°), as the e-mail names it.
+        var authorityId = (await services.Dossiers.GetAsync(id, context.RequestAborted)).Unwrap().AuthorityId;
+        if (await portal.AuthorityMail.PortalServiceAsync(authorityId, context.RequestAborted) is not { } by)
+        {
+            return ApiProblems.From([NotFound(id)]);
+        }
+
+        var parts = Acknowledgment.Parts(state!, by.Authority, by.Service, MissingAtReceipt(state!));
         var blocks = parts.SelectMany(part => part.Paragraphs.Select(p => new ConventionBlock(ConventionBlockKind.Paragraph, p))
             .Prepend(new ConventionBlock(ConventionBlockKind.Heading, part.Heading))).ToList();
         using var pdf = new MemoryStream();

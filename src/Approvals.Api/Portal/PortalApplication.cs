@@ -7,6 +7,8 @@ namespace Approvals.Api;
 /// The request as the beneficiary fills it in on the portal, following CERFA n°12156: the association (name, SIRET,
 /// RNA, kind), its legal representative, the project and its dates, the provisional budget, the amount requested, the
 /// contrat d'engagement républicain and the sworn statement. The e-mail is the signed-in address, never a field.
+/// <paramref name="Authority"/> is the id of the authority the request is addressed to, among those the portal offers
+/// (<see cref="PortalApi.Authorities"/>); absent, the first one (a one-authority deployment never sends it).
 /// </summary>
 public sealed record PortalApplication(
     string Name,
@@ -21,7 +23,8 @@ public sealed record PortalApplication(
     IReadOnlyList<RevenueLine> Revenues,
     decimal AmountRequested,
     bool RepublicanCommitment,
-    bool SwornStatement)
+    bool SwornStatement,
+    string? Authority = null)
 {
     /// <summary>What the portal itself requires before the request rules apply.</summary>
     public IReadOnlyList<Refusal> Check() => new[]

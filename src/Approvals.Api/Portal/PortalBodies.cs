@@ -11,6 +11,9 @@ public static class PortalBodies
 
     public sealed record LinkSent(string Message);
 
+    /// <summary>An authority a request can be addressed to.</summary>
+    public sealed record PortalAuthority(string Id, string Name);
+
     public sealed record Submitted(string DossierId, string Number, string Acknowledgment);
 
     public sealed record Summary(string DossierId, string Number, DateTimeOffset SubmittedAt, string Title, string Stage);

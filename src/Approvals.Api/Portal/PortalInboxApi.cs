@@ -25,9 +25,11 @@ public static class PortalInboxApi
     public static async Task<Ok<List<InboxItem>>> List(HttpContext context, [AsParameters] ApiServices services, PortalServices portal)
     {
         var items = new List<InboxItem>();
+        var caller = ApiIdentity.Caller(context);
         foreach (var submission in await portal.Store.AllSubmissionsAsync(200, context.RequestAborted))
         {
-            if (await services.Dossiers.GetAsync(submission.DossierId, context.RequestAborted) is { IsOk: true } found)
+            // Only the requests addressed to the caller's authority: another's is neither listed nor checked.
+            if (await services.Dossiers.GetAsync(submission.DossierId, caller, context.RequestAborted) is { IsOk: true } found)
             {
                 items.Add(InboxItem.Of(submission, found.Unwrap().State));
             }
@@ -46,7 +48,7 @@ public static class PortalInboxApi
 
         var check = body.Value!;
         var submission = id.Length <= 64 ? await portal.Store.FindSubmissionAsync(id, context.RequestAborted) : null;
-        var found = submission is null ? null : await services.Dossiers.GetAsync(id, context.RequestAborted);
+        var found = submission is null ? null : await services.Dossiers.GetAsync(id, ApiIdentity.Caller(context), context.RequestAborted);
         if (found is not { IsOk: true })
         {
             return ApiProblems.From([new Refusal(RefusalKind.NotFound, "portal.not-found", "Demande du portail", "id", $"Aucune demande du portail n'a le numéro de dossier {(id.Length > 40 ? id[..40] + "…" : id)}.")]);

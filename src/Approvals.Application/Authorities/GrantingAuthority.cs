@@ -31,4 +31,7 @@ public sealed record GrantingAuthority(string Id, string Name, string Siret)
     /// to them. The first authority's are the setting <c>Mail:FinanceRecipients</c> (this list is not read for it).
     /// </summary>
     public IReadOnlyList<string> FinanceRecipients { get; init; } = [];
+
+    /// <summary>Its side of the beneficiaries' portal; null: the portal does not offer it. Not read for the first authority (the <c>Portal</c> settings).</summary>
+    public AuthorityPortal? Portal { get; init; }
 }

@@ -21,8 +21,14 @@ public sealed class MailPolicy(AuthorityMail authorityMail, IDocumentStore docum
         (string Address, Uri? Portal)? beneficiary = events.Any(e => e.Event is ReminderDue or ReportOverdue or DocumentsRequested)
             ? await BeneficiaryAsync(dossierId, after, cancellationToken)
             : null;
+        var service = actor.ThroughPortal && events.Any(e => e.Event is RequestSubmitted) ? await authorityMail.PortalServiceAsync(authorityId, cancellationToken) : null;
         return await authorityMail.SignAsync(
-            authorityId, [.. Compose(dossierId, after, events, links, recipients), .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary)], cancellationToken);
+            authorityId,
+            [
+                .. Compose(dossierId, after, events, links, recipients).Select(mail => authorityMail.ForFinance(authorityId, mail)),
+                .. ComposeForBeneficiary(dossierId, after, events, actor, beneficiary, service),
+            ],
+            cancellationToken);
     }
 
     /// <summary>
@@ -30,7 +36,7 @@ public sealed class MailPolicy(AuthorityMail authorityMail, IDocumentStore docum
     /// to its page there), or else to the request's contact address (without: the portal shows only its own requests).
     /// </summary>
     private IEnumerable<OutgoingMail> ComposeForBeneficiary(
-        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, (string Address, Uri? Portal)? beneficiary)
+        string dossierId, Dossier after, IReadOnlyList<(long Sequence, DossierEvent Event)> events, Actor actor, (string Address, Uri? Portal)? beneficiary, (string Authority, PortalService Service)? service)
     {
         foreach (var (sequence, @event) in events)
         {
@@ -38,9 +44,10 @@ public sealed class MailPolicy(AuthorityMail authorityMail, IDocumentStore docum
             var mail = (@event, beneficiary) switch
             {
                 // CRPA R112-11-2 and R112-11-3: acknowledged at once, to the address the request came from; through the
-                // outbox, so that a mail provider's failure delays it but never loses it.
-                (RequestSubmitted, _) when actor.ThroughPortal => PortalMails.Acknowledgment(
-                    after, actor.Name, site.Service, PortalDocuments.Missing(after), site.Link(PortalMails.AcknowledgmentPath(dossierId)), Key("acknowledgment")),
+                // outbox, so that a mail provider's failure delays it but never loses it. It names the service of the
+                // dossier's authority (L112-3, R112-11-1, 2°); the portal takes requests only for authorities that have one.
+                (RequestSubmitted, _) when actor.ThroughPortal && service is { } by => PortalMails.Acknowledgment(
+                    after, actor.Name, by.Authority, by.Service, PortalDocuments.Missing(after), site.Link(PortalMails.AcknowledgmentPath(dossierId)), Key("acknowledgment")),
                 (DocumentsRequested e, { } to) => BeneficiaryMails.DocumentsRequested(after, e, to.Address, to.Portal, Key("documents-request")),
                 (DocumentsRequestAnswered e, _) => BeneficiaryMails.DocumentsReceived(after, e, Key("documents-received")),
                 (ReminderDue e, { } to) => BeneficiaryMails.Reminder(after, e, to.Address, to.Portal, Key("reminder-beneficiary")),

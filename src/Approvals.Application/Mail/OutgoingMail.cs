@@ -5,4 +5,10 @@ public sealed record OutgoingMail(string Key, IReadOnlyList<string> To, string S
 {
     /// <summary>The sender's display name when it is not the deployment's (another authority's mail); the address stays the deployment's.</summary>
     public string? SenderName { get; init; }
+
+    /// <summary>
+    /// Set when the mail is for an authority's finance staff only and the authority had none when it was written: that
+    /// authority's id, whose finance staff are read again when the mail is sent (or sent again once they are set).
+    /// </summary>
+    public string? FinanceOf { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed class OutboxDispatcher(
     IDeadlineIndex index,
     IDocumentStore documents,
     IMailer mailer,
+    AuthorityMail authorityMail,
     IClockSignal clock,
     BudgetLedger ledger,
     OutboxOptions options,
@@ -134,7 +135,7 @@ public sealed class OutboxDispatcher(
         switch (item.Kind)
         {
             case OutboxKinds.Mail:
-                await mailer.SendAsync(DomainJson.Deserialize<OutgoingMail>(item.Json), cancellationToken);
+                await mailer.SendAsync(await authorityMail.AddressAsync(DomainJson.Deserialize<OutgoingMail>(item.Json), cancellationToken), cancellationToken);
                 break;
             case OutboxKinds.Deadlines:
                 var change = await WithAuthorityAsync(dossierId, DomainJson.Deserialize<DeadlineChange>(item.Json), cancellationToken);

@@ -17,8 +17,12 @@ public sealed record AcknowledgmentPart(string Heading, IReadOnlyList<string> Pa
 /// </summary>
 public static class Acknowledgment
 {
-    /// <summary>The acknowledgment of <paramref name="dossier"/>, with the documents still missing at the time it is written.</summary>
-    public static IReadOnlyList<AcknowledgmentPart> Parts(Dossier dossier, PortalService service, IReadOnlyList<DocumentKind> missing)
+    /// <summary>
+    /// The acknowledgment of <paramref name="dossier"/>, with the documents still missing at the time it is written. It
+    /// names the authority that received the request and that authority's service (L112-3: the administration the
+    /// request was addressed to acknowledges it; R112-11-1, 2°), in a deployment serving several authorities too.
+    /// </summary>
+    public static IReadOnlyList<AcknowledgmentPart> Parts(Dossier dossier, string authority, PortalService service, IReadOnlyList<DocumentKind> missing)
     {
         var request = dossier.Request ?? throw new InvalidOperationException("No acknowledgment before the request.");
         var receivedAt = dossier.SubmittedAt ?? throw new InvalidOperationException("No acknowledgment before the request.");
@@ -27,7 +31,7 @@ public static class Acknowledgment
         var parts = new List<AcknowledgmentPart>
         {
             new("Votre demande", [
-                $"Demande de subvention n° {dossier.Number} déposée par {request.Beneficiary.Name} sur le portail des bénéficiaires.",
+                $"Demande de subvention n° {dossier.Number} déposée par {request.Beneficiary.Name} auprès de {authority} sur le portail des bénéficiaires.",
                 $"Objet : {request.Object}",
                 $"Montant demandé : {Money.Format(request.AmountRequested)}.",
             ]),

@@ -25,14 +25,14 @@ public static class PortalMails
     public static string AcknowledgmentPath(string dossierId) => $"/api/portal/dossiers/{Uri.EscapeDataString(dossierId)}/acknowledgment";
 
     /// <summary>The acknowledgment of receipt; <paramref name="pdf"/> null when the portal's site is not known (the PDF stays on the portal).</summary>
-    public static OutgoingMail Acknowledgment(Dossier dossier, string address, PortalService service, IReadOnlyList<DocumentKind> missing, Uri? pdf, string key) =>
+    public static OutgoingMail Acknowledgment(Dossier dossier, string address, string authority, PortalService service, IReadOnlyList<DocumentKind> missing, Uri? pdf, string key) =>
         MailLayout.Compose(
             key,
             [address],
             $"Accusé de réception de votre demande de subvention n° {dossier.Number}",
             "Accusé de réception électronique",
             [
-                new Facts("Accusé de réception", Application.Acknowledgment.Parts(dossier, service, missing)
+                new Facts("Accusé de réception", Application.Acknowledgment.Parts(dossier, authority, service, missing)
                     .Select(part => (part.Heading, string.Join(" ", part.Paragraphs))).ToList()),
                 pdf is null
                     ? new Paragraph("L'accusé de réception est aussi téléchargeable en PDF sur la page de votre demande, sur le portail des bénéficiaires.")

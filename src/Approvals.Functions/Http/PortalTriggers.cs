@@ -32,6 +32,10 @@ public sealed class PortalTriggers(ApiTrigger api, PortalServices portal, Docume
     public Task<IActionResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/me")] HttpRequest req) =>
         api.RunAsync(req, PortalSessionCheck.Required((beneficiary, _, _) => Task.FromResult<IResult>(PortalApi.Me(beneficiary))));
 
+    [Function("PortalAuthorities")]
+    public Task<IActionResult> Authorities([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/authorities")] HttpRequest req) =>
+        api.RunAsync(req, PortalSessionCheck.Required(async (_, context, _) => await PortalApi.Authorities(context, portal)));
+
     [Function("PortalReadDraft")]
     public Task<IActionResult> ReadDraft([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/draft")] HttpRequest req) =>
         api.RunAsync(req, PortalSessionCheck.Required(async (beneficiary, context, _) => await PortalApi.ReadDraft(beneficiary, context, portal)));

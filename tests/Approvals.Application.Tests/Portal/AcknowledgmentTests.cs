@@ -16,12 +16,13 @@ public sealed class AcknowledgmentTests
     [Fact]
     public void GivenACompleteRequest_WhenAcknowledged_ThenItNamesTheDateTheServiceTheDeemedRejectionAndTheRemedies()
     {
-        var parts = Acknowledgment.Parts(Received(new DateTimeOffset(2022, 12, 31, 22, 30, 0, TimeSpan.Zero)), PortalService.Example, []);
+        var parts = Acknowledgment.Parts(Received(new DateTimeOffset(2022, 12, 31, 22, 30, 0, TimeSpan.Zero)), "Grand Besançon Métropole", PortalService.Example, []);
         var text = string.Join("\n", parts.SelectMany(p => p.Paragraphs.Prepend(p.Heading)));
 
         // 23:30 in Paris on 31 December: received that day, deemed rejected on 28 February.
         Assert.Contains("samedi 31 décembre 2022 à 23h30", text);
         Assert.Contains("mardi 28 février 2023", text);
+        Assert.Contains("auprès de Grand Besançon Métropole", text);
         Assert.Contains(PortalService.Example.Phone, text);
         Assert.Contains(PortalService.Example.PostalAddress, text);
         Assert.Contains("R421-1", text);
@@ -31,7 +32,7 @@ public sealed class AcknowledgmentTests
     [Fact]
     public void GivenRequestWithoutItsDocuments_WhenAcknowledged_ThenItListsThemAndTheSilenceRunsFromTheirReceipt()
     {
-        var parts = Acknowledgment.Parts(Received(new DateTimeOffset(2022, 5, 3, 8, 0, 0, TimeSpan.Zero)), PortalService.Example, [DocumentKind.BankDetails]);
+        var parts = Acknowledgment.Parts(Received(new DateTimeOffset(2022, 5, 3, 8, 0, 0, TimeSpan.Zero)), "Grand Besançon Métropole", PortalService.Example, [DocumentKind.BankDetails]);
 
         var missing = Assert.Single(parts, p => p.Heading == "Pièces manquantes");
         Assert.Contains("le relevé d'identité bancaire (RIB)", missing.Paragraphs[0]);

@@ -1,6 +1,7 @@
 // The request form (CERFA n°12156). Saved as a server-side draft a moment after each change, restored on load (from
 // any device signed in with the same address); sent to POST /api/portal/requests, whose field errors show beside
-// their fields. Amounts are typed in French ("1 500,50") and sent as numbers.
+// their fields. Amounts are typed in French ("1 500,50") and sent as numbers. With several authorities on the portal
+// the beneficiary chooses the one the request is addressed to; with one, the choice stays hidden and is never sent.
 import { el, replace, euros } from '../../js/dom.js';
 import { showErrors, clearErrors } from '../../js/forms.js';
 import { call, requireSession, reportError } from './portal.js';
@@ -10,11 +11,20 @@ const summary = document.getElementById('error-summary');
 const draftStatus = document.getElementById('draft-status');
 const expenses = document.getElementById('expenses');
 const revenues = document.getElementById('revenues');
-const FIELDS = ['name', 'kind', 'siret', 'rna', 'representative', 'object', 'actionsStart', 'actionsEnd', 'amountRequested'];
+const FIELDS = ['authority', 'name', 'kind', 'siret', 'rna', 'representative', 'object', 'actionsStart', 'actionsEnd', 'amountRequested'];
 const CHECKS = ['republicanCommitment', 'swornStatement'];
 
 await requireSession();
 let saving = null;
+try {
+  const authorities = await call('/api/portal/authorities');
+  if (authorities.length > 1) {
+    replace(document.getElementById('authority'), ...authorities.map((a) => el('option', { value: a.id }, a.name)));
+    document.getElementById('authority-choice').hidden = false;
+  }
+} catch (error) {
+  reportError(error, 'La liste des collectivités ne peut pas être lue');
+}
 try {
   fill(await call('/api/portal/draft'));
 } catch (error) {
@@ -125,6 +135,7 @@ async function submit(event) {
     if (!values[field]) errors.push({ field, message: `${label} est obligatoire.` });
   }
   const body = {
+    authority: values.authority || null,
     name: values.name,
     siret: values.siret || null,
     rna: values.rna || null,
