@@ -58,7 +58,7 @@ public sealed class EndpointRolesTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(["/api/portal/session", "/api/portal/session", "/api/portal/sign-in"],
             anonymous.Where(pattern => pattern.StartsWith("/api", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         var portal = endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/api/portal/", StringComparison.Ordinal) && e.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
-        Assert.Equal(13, portal.Count);
+        Assert.Equal(14, portal.Count);
         Assert.All(portal, e => Assert.Contains(e.Metadata.GetOrderedMetadata<AuthorizationPolicy>(), p => p.Requirements.Any(r => r is PortalSignedIn)));
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/dossiers/{id}/vote"
             && e.Metadata.GetMetadata<IAuthorizeData>() is not null);

@@ -102,7 +102,7 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         var (services, store) = await NewStoreAsync();
         await using var _ = services;
         var index = new DossierIndex(IndexTable(services), SummariesTable(services));
-        var older = Dossiers.Summary("late", "Submitted", title: "Ancien objet");
+        var older = Dossiers.Summary("SUB-2022-0001", "Submitted", title: "Ancien objet");
         var newer = older with { Stage = "Voted", Title = "Nouvel objet", AmountVoted = 1_000m };
 
         await index.ApplyAsync(3, newer, "{\"version\":3}", Dossiers.Start, force: false, None);
@@ -138,6 +138,36 @@ public sealed class DossierIndexTests(StorageFixture fixture)
             var expected = Expected(dossiers, query).ToList();
             Assert.Equal(expected, page.Select(summary => summary.DossierId));
             Assert.Equal(expected.Select(id => dossiers.Single(d => d.Summary.DossierId == id).Summary), page);
+        }
+    }
+
+    /// <summary>Issue 14: an export costs a request per hundred dossiers, not one per dossier.</summary>
+    [Fact]
+    public async Task GivenSixtyDossiers_WhenTheAuthorityOrAYearIsExported_ThenItIsOneStorageRequestInNumberOrder()
+    {
+        var (services, store) = await NewStoreAsync();
+        await using var _ = services;
+        var dossiers = await SeedAsync(store, 60);
+        var counter = new RoundTripCounter();
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var counted = new TableDossierStore(
+            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System);
+
+        foreach (var query in new DossierQuery[] { new(), new(Year: 2023) })
+        {
+            var before = counter.Count;
+            var exported = await ListAsync(counted.ReadSnapshotsAsync(query, None));
+
+            Assert.Equal(1, counter.Count - before);
+            var expected = new List<string>();
+            foreach (var id in dossiers.Where(d => query.Year is null || d.Summary.Year == query.Year).Select(d => d.Summary.DossierId).Order(StringComparer.Ordinal))
+            {
+                expected.Add((await store.LoadAsync(id, None))!.SnapshotJson);
+            }
+
+            Assert.Equal(query.Year is null ? 60 : 30, expected.Count);
+            Assert.Equal(expected, exported);
         }
     }
 
@@ -284,8 +314,8 @@ public sealed class DossierIndexTests(StorageFixture fixture)
     }
 
     /// <summary>
-    /// Issue 15: an export reads its authority's own index partition, then its dossiers' rows by key. The other
-    /// authority's summary rows are made unreadable (a year that is not a number): a scan of the summaries would trip on them.
+    /// Issue 15: an export reads its authority's own range of summary keys (its numbers' start). The other authority's
+    /// summary rows are made unreadable (a year that is not a number): a scan of the summaries would trip on them.
     /// </summary>
     [Fact]
     public async Task GivenDossiersOfTwoAuthorities_WhenEachIsExported_ThenItReadsOnlyItsOwnInNumberOrder()
@@ -296,7 +326,8 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         for (var i = 0; i < 7; i++)
         {
             var authority = i % 2 == 0 ? "pma" : null;
-            var summary = Dossiers.Summary($"SUB-2022-{7 - i:D4}", "Submitted", 2022, "BP-ENS", Names[i % Names.Length], $"Projet {i}", 1_000m, Dossiers.Start.AddHours(i))
+            // Numbered as each authority numbers: the second's start with its code.
+            var summary = Dossiers.Summary($"{(authority is null ? "" : "PMA-")}SUB-2022-{7 - i:D4}", "Submitted", 2022, "BP-ENS", Names[i % Names.Length], $"Projet {i}", 1_000m, Dossiers.Start.AddHours(i))
                 with
             { AuthorityId = authority };
             var commit = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
@@ -358,7 +389,7 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         for (var i = 0; i < count; i++)
         {
             var createdAt = Dossiers.Start.AddHours(i);
-            var summary = Dossiers.Summary($"dossier-{i:D2}", Stages[0], 2022 + (i % 2), i % 3 == 0 ? "BP-CULT" : "BP-ENS", Names[i % Names.Length],
+            var summary = Dossiers.Summary($"SUB-2022-{i + 1:D4}", Stages[0], 2022 + (i % 2), i % 3 == 0 ? "BP-CULT" : "BP-ENS", Names[i % Names.Length],
                 $"Projet numéro {i}", 1_000m + i, createdAt);
             var first = Dossiers.Commit(summary.DossierId, null, 1, 1, summary: summary);
             first = first with { Events = [first.Events[0] with { RecordedAt = createdAt }] };

@@ -35,6 +35,8 @@ internal static class StorageApp
             ["Storage:DossierIndexTable"] = $"DossierIndex{unique}",
             ["Storage:DossierSummariesTable"] = $"DossierSummaries{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
+            // The finance staff the approval goes to: without them it is listed as failed, never sent.
+            ["Mail:FinanceRecipients:0"] = "finances@collectivite.example.fr",
         };
     }
 
