@@ -121,12 +121,7 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         var (services, store) = await NewStoreAsync();
         await using var _ = services;
         var dossiers = await SeedAsync(store, 60);
-        var counter = new RoundTripCounter();
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        // A store of its own over the same tables (another process: nothing remembered), its requests counted.
-        var counted = new TableDossierStore(
-            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System);
+        var (counted, counter) = CountedStore(services);
 
         // As the list asks: a page and one more row, to know whether a next page exists.
         foreach (var query in new DossierQuery[] { new(Take: 51), new(Stage: "Voted", Take: 51), new(Year: 2023, BudgetLineCode: "BP-CULT", Take: 51), new(Skip: 10, Take: 30) })
@@ -148,11 +143,7 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         var (services, store) = await NewStoreAsync();
         await using var _ = services;
         var dossiers = await SeedAsync(store, 60);
-        var counter = new RoundTripCounter();
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var counted = new TableDossierStore(
-            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System);
+        var (counted, counter) = CountedStore(services);
 
         foreach (var query in new DossierQuery[] { new(), new(Year: 2023) })
         {
@@ -383,6 +374,16 @@ public sealed class DossierIndexTests(StorageFixture fixture)
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierSummariesTable);
 
     /// <summary>Dossiers created an hour apart, each then moved through some stages (new summaries, same creation).</summary>
+    /// <summary>A store of its own over the same tables (another process: nothing remembered), its requests counted.</summary>
+    private (TableDossierStore Store, RoundTripCounter Counter) CountedStore(ServiceProvider services)
+    {
+        var counter = new RoundTripCounter();
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        return (new TableDossierStore(
+            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System), counter);
+    }
+
     private static async Task<List<(DossierSummary Summary, DateTimeOffset CreatedAt)>> SeedAsync(IDossierStore store, int count)
     {
         var dossiers = new List<(DossierSummary, DateTimeOffset)>();
