@@ -98,7 +98,7 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         var signIn = await anonymous.PostAsync("/dev/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Mallory", ["role"] = "Finance" }));
         var forged = WithCookie(production, "Mallory", Role.Finance);
         var appService = production.Anonymous();
-        appService.DefaultRequestHeaders.Add(ApiIdentity.PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"claims\":[{\"typ\":\"name\",\"val\":\"Mallory\"},{\"typ\":\"roles\",\"val\":\"Finance\"}]}")));
+        appService.DefaultRequestHeaders.Add(AppServicePrincipal.Header, Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"claims\":[{\"typ\":\"name\",\"val\":\"Mallory\"},{\"typ\":\"roles\",\"val\":\"Finance\"}]}")));
 
         Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
         Assert.Empty(signIn.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []);
@@ -154,6 +154,37 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         await (await AppService(azure, "Mallory", ["7"]).GetAsync("/api/me")).ProblemAsync(403);
     }
 
+    /// <summary>
+    /// Issue 15, in Azure: App Service authentication gives the person's role in the first authority; the assignments
+    /// Approvals keeps give their roles in the others, and all of them when the provider sends no role claim, as for a
+    /// person signed in to the server. Keyed by the address App Service forwards, or by the Entra ID object id.
+    /// </summary>
+    [Fact]
+    public async Task Behind_app_service_the_role_assignments_kept_by_approvals_give_the_roles_in_the_other_authorities()
+    {
+        await using var azure = await ApprovalsServerHost.StartAsync(Walks.Paris(2022, 5, 3), new Dictionary<string, string?> { ["Identity:TrustAppServiceHeaders"] = "true" });
+        await azure.Service<AuthorityDirectory>().SaveAsync(new GrantingAuthority("pma", "Pays de Montbéliard Agglomération", "20000000000000"), CancellationToken.None);
+        var assignments = azure.Service<IRoleAssignments>();
+        var now = DateTimeOffset.UtcNow;
+        await assignments.ChangeAsync("paul.tresor@example.fr", Role.CaseOfficer, "Admin", now, CancellationToken.None, "pma");
+        await assignments.ChangeAsync("5d1c7a0e-0000-4000-8000-000000000001", Role.Reader, "Admin", now, CancellationToken.None);
+
+        var paul = AppService(azure, "Paul Trésor", ["Finance"], ("preferred_username", "Paul.Tresor@example.fr"));
+        var first = await Walks.OkAsync(paul.GetAsync("/api/me"));
+        Assert.Equal("Finance", first.GetProperty("role").GetString());
+        Assert.Equal(
+            new[] { azure.Service<AuthorityDirectory>().First.Id, "pma" }.Order(),
+            first.GetProperty("authorities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).Order());
+        paul.DefaultRequestHeaders.Add(CurrentAuthority.Header, "pma");
+        var second = await Walks.OkAsync(paul.GetAsync("/api/me"));
+        Assert.Equal(("CaseOfficer", "pma"), (second.GetProperty("role").GetString(), second.GetProperty("authority").GetString()));
+
+        var lise = AppService(azure, "Lise Lecture", [], ("http://schemas.microsoft.com/identity/claims/objectidentifier", "5d1c7a0e-0000-4000-8000-000000000001"));
+        Assert.Equal("Reader", (await Walks.OkAsync(lise.GetAsync("/api/me"))).GetProperty("role").GetString());
+        var stranger = await (await AppService(azure, "Mallory", [], ("preferred_username", "mallory@example.fr")).GetAsync("/api/me")).ProblemAsync(403);
+        Assert.Contains("mallory@example.fr", stranger.GetProperty("detail").GetString());
+    }
+
     /// <summary>Signed in with <paramref name="role"/>, then sending without the application's CSRF header.</summary>
     private static async Task<HttpClient> CrossSiteAsync(ApprovalsServerHost target, Role role)
     {
@@ -167,8 +198,8 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
         return client;
     }
 
-    /// <summary>A client as App Service authentication forwards it: the principal header with a name and these role claims.</summary>
-    private static HttpClient AppService(ApprovalsServerHost target, string name, IEnumerable<string> roles)
+    /// <summary>A client as App Service authentication forwards it: the principal header with a name, these role claims and <paramref name="more"/>.</summary>
+    private static HttpClient AppService(ApprovalsServerHost target, string name, IEnumerable<string> roles, params (string Type, string Value)[] more)
     {
         var claims = new JsonArray(new JsonObject { ["typ"] = "name", ["val"] = name });
         foreach (var role in roles)
@@ -176,8 +207,13 @@ public sealed class RoleMatrixTests(HostFixture fixture, ITestOutputHelper outpu
             claims.Add(new JsonObject { ["typ"] = "roles", ["val"] = role });
         }
 
+        foreach (var (type, value) in more)
+        {
+            claims.Add(new JsonObject { ["typ"] = type, ["val"] = value });
+        }
+
         var client = target.Anonymous();
-        client.DefaultRequestHeaders.Add(ApiIdentity.PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject { ["claims"] = claims }.ToJsonString())));
+        client.DefaultRequestHeaders.Add(AppServicePrincipal.Header, Convert.ToBase64String(Encoding.UTF8.GetBytes(new JsonObject { ["claims"] = claims }.ToJsonString())));
         return client;
     }
 

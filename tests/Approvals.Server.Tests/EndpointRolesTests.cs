@@ -66,12 +66,14 @@ public sealed class EndpointRolesTests(AzuriteFixture azurite) : IClassFixture<A
 
     private async Task<WebApplication> StartAsync()
     {
-        // Authentication places the caller in an authority, which it reads from the authorities' table.
+        // Authentication reads the caller's role assignments and places them in an authority, from the authorities' table.
         var storage = new StorageOptions { ConnectionString = azurite.ConnectionString };
         var tables = new TableServiceClient(azurite.ConnectionString);
         await tables.CreateTableIfNotExistsAsync(storage.AuthoritiesTable);
+        await tables.CreateTableIfNotExistsAsync(storage.RoleAssignmentsTable);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(new AuthorityDirectory(new TableAuthorityStore(tables, Options.Create(storage)), new GrantingAuthority("principale", "Collectivité", ""), TimeProvider.System));
+        builder.Services.AddSingleton<IRoleAssignments>(new TableRoleAssignments(tables, Options.Create(storage)));
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(new IdentityOptions { TrustAppServiceHeaders = true });
         builder.Services.AddApprovalsSecurity();
@@ -90,7 +92,7 @@ public sealed class EndpointRolesTests(AzuriteFixture azurite) : IClassFixture<A
         if (role is not null)
         {
             var principal = $"{{\"claims\":[{{\"typ\":\"name\",\"val\":\"Paul Trésor\"}},{{\"typ\":\"roles\",\"val\":\"{role}\"}}]}}";
-            request.Headers.Add(ApiIdentity.PrincipalHeader, Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
+            request.Headers.Add(AppServicePrincipal.Header, Convert.ToBase64String(Encoding.UTF8.GetBytes(principal)));
         }
 
         return client.SendAsync(request);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Approvals.Application;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -11,14 +9,8 @@ namespace Approvals.Api;
 public static class ApiIdentity
 {
     public const string DevelopmentCookie = "approvals-identity";
-    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
-    public const string PrincipalNameHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
 
     private const string Purpose = "Approvals.DevelopmentSignIn";
-
-    private const string WhomToAsk =
-        "Demandez à l'administrateur d'Approvals (Entra ID : Applications d'entreprise › Approvals › Utilisateurs et groupes) "
-        + "de vous attribuer un seul des rôles : agent instructeur, secrétariat des assemblées, service des finances, lecteur ou administrateur.";
 
     public static Actor? Resolve(HttpContext context) => Identify(context) is CallerIdentity.Known known ? known.Actor : null;
 
@@ -29,17 +21,24 @@ public static class ApiIdentity
     public static Actor Caller(HttpContext context) =>
         Resolve(context) ?? throw new InvalidOperationException("A handler ran without an authorised caller: its roles were not checked.");
 
-    public static CallerIdentity Identify(HttpContext context)
-    {
-        if (context.Items[typeof(CallerIdentity)] is CallerIdentity session)
-        {
-            return session;
-        }
+    /// <summary>The caller <see cref="IdentifyAsync"/> found for this request (kept by <see cref="Remember"/>); anonymous before.</summary>
+    public static CallerIdentity Identify(HttpContext context) =>
+        context.Items[typeof(CallerIdentity)] as CallerIdentity ?? new CallerIdentity.Anonymous();
 
+    /// <summary>
+    /// Who the request says the caller is, not yet scoped to an authority: the person of App Service authentication's
+    /// headers with their role in each authority (a role claim, the assignments Approvals keeps), or the development
+    /// sign-in's cookie. The server's own OpenID Connect session is read by <see cref="ApprovalsAuthenticationHandler"/>.
+    /// </summary>
+    public static async Task<CallerIdentity> IdentifyAsync(HttpContext context)
+    {
         var options = context.RequestServices.GetRequiredService<IdentityOptions>();
-        if (options.TrustAppServiceHeaders && context.Request.Headers[PrincipalHeader].ToString() is { Length: > 0 } principal)
+        if (options.TrustAppServiceHeaders && context.Request.Headers[AppServicePrincipal.Header].ToString() is { Length: > 0 } principal)
         {
-            return FromAppService(principal, context.Request.Headers[PrincipalNameHeader].ToString(), options);
+            var (person, instead) = AppServicePrincipal.Read(principal,
+                context.Request.Headers[AppServicePrincipal.NameHeader].ToString(), context.Request.Headers[AppServicePrincipal.IdHeader].ToString());
+            return person is null ? instead! : await PersonSession.ResolveAsync(person, options, context.RequestServices.GetRequiredService<IRoleAssignments>(),
+                context.RequestServices.GetRequiredService<AuthorityDirectory>().First.Id, context.RequestAborted);
         }
 
         if (options.DevelopmentSignIn && context.Request.Cookies[DevelopmentCookie] is { } cookie)
@@ -82,49 +81,4 @@ public static class ApiIdentity
 
     private static IDataProtector Protector(HttpContext context) =>
         context.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
-
-    /// <summary>
-    /// The principal is base64 JSON: <c>{ auth_typ, name_typ, role_typ, claims: [{ typ, val }] }</c>. Exactly one role
-    /// claim naming a role is accepted; none, an unknown value or several are refused (a person with no role would
-    /// otherwise read every dossier), unless <see cref="IdentityOptions.RoleWithoutClaim"/> names a role for "none".
-    /// </summary>
-    private static CallerIdentity FromAppService(string principal, string nameHeader, IdentityOptions options)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(principal)));
-            var root = json.RootElement;
-            var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() : "roles";
-            var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() : "name";
-            var claims = root.GetProperty("claims").EnumerateArray()
-                .Select(c => (Type: c.GetProperty("typ").GetString(), Value: c.GetProperty("val").GetString()))
-                .ToList();
-            var name = claims.FirstOrDefault(c => c.Type == nameType).Value ?? nameHeader;
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                return new CallerIdentity.Anonymous();
-            }
-
-            var values = claims.Where(c => c.Type == roleType || c.Type == "roles").Select(c => c.Value ?? "").Distinct().ToList();
-            if (values.FirstOrDefault(v => RoleNames.Parse(v) is null) is { } unknown)
-            {
-                return new CallerIdentity.Refused(name, $"Le rôle « {Shorten(unknown)} » n'est pas un rôle d'Approvals. {WhomToAsk}");
-            }
-
-            var roles = values.Select(v => RoleNames.Parse(v)!.Value).Distinct().ToList();
-            return roles switch
-            {
-                [var role] => new CallerIdentity.Known(new Actor(name, role)),
-                [] when options.RoleWithoutClaim is { } fallback && RoleNames.People.Contains(fallback) => new CallerIdentity.Known(new Actor(name, fallback)),
-                [] => new CallerIdentity.Refused(name, $"Aucun rôle ne vous est attribué dans Approvals. {WhomToAsk}"),
-                _ => new CallerIdentity.Refused(name, $"Plusieurs rôles vous sont attribués ({string.Join(", ", roles.Select(RoleLabels.Of))}) ; Approvals n'en accepte qu'un. {WhomToAsk}"),
-            };
-        }
-        catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return new CallerIdentity.Anonymous();
-        }
-    }
-
-    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

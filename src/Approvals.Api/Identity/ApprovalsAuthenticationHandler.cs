@@ -21,7 +21,7 @@ public sealed class ApprovalsAuthenticationHandler(IOptionsMonitor<Authenticatio
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var identity = ApiIdentity.Identify(Context);
+        var identity = await ApiIdentity.IdentifyAsync(Context);
         if (identity is CallerIdentity.Anonymous && await Context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(PersonSession.Scheme) is not null)
         {
             var session = await Context.AuthenticateAsync(PersonSession.Scheme);

@@ -21,7 +21,8 @@ public static class PersonSession
     /// <summary>
     /// The person's roles: the first administrator's in every authority; a provider's role claim in the first
     /// authority (<paramref name="firstAuthorityId"/>), with the assignments Approvals keeps in the others; otherwise
-    /// only those assignments.
+    /// only those assignments; with neither, <see cref="IdentityOptions.RoleWithoutClaim"/> in the first authority when set.
+    /// The same for the server's OpenID Connect session and App Service authentication (<see cref="AppServicePrincipal"/>).
     /// </summary>
     public static async Task<CallerIdentity> ResolveAsync(
         ClaimsPrincipal principal, IdentityOptions options, IRoleAssignments assignments, string firstAuthorityId, CancellationToken cancellationToken)
@@ -59,6 +60,10 @@ public static class PersonSession
         if (claimed is [var claim])
         {
             roles[firstAuthorityId] = claim;
+        }
+        else if (roles.Count == 0 && options.RoleWithoutClaim is { } fallback)
+        {
+            roles[firstAuthorityId] = fallback;
         }
 
         return roles.Count > 0

@@ -69,7 +69,7 @@ public sealed class ApiTrigger(ApiServices services, BoundClockSignal clock, Aut
         {
             // The caller acts in the authority the request names (header or cookie), as on the server: the identity is
             // scoped once, before any check of roles, and kept for the handler.
-            ApiIdentity.Remember(context, await CurrentAuthority.ScopeAsync(context, ApiIdentity.Identify(context), authorities));
+            ApiIdentity.Remember(context, await CurrentAuthority.ScopeAsync(context, await ApiIdentity.IdentifyAsync(context), authorities));
             return await handler(context, services);
         }
         catch (StorageFailedException)
