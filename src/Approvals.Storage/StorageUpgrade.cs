@@ -14,7 +14,8 @@ namespace Approvals.Storage;
 /// row in the failed list, and budget reservations their copy among the year's reservations; then the marker is
 /// written. The deadline index has a marker of its own (its table's <c>~layout</c> row): when absent, the rows of other
 /// authorities' dossiers, filed under the bare day before the index was partitioned per authority, move to their
-/// authority's partitions. Every step is idempotent: a host stopped halfway does it again at its next start.
+/// authority's partitions. The portal table has one too: when absent, each portal submission gets its row in its
+/// authority's inbox. Every step is idempotent: a host stopped halfway does it again at its next start.
 /// </summary>
 public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time, ILogger<StorageUpgrade> logger)
     : BackgroundService
@@ -32,6 +33,9 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
     /// <summary>The deadline index layout this code writes: 1 is partitioned per authority.</summary>
     private const int DeadlineLayout = 1;
 
+    /// <summary>The portal table's layout this code writes: 1 has an inbox per authority.</summary>
+    private const int PortalLayout = 1;
+
     private readonly TableDossierStore store = new(tables, options, time);
 
     /// <summary>Upgrades what needs it; false when both indexes were up to date (nothing done).</summary>
@@ -39,7 +43,8 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
     {
         var dossierIndex = await UpgradeDossierIndexAsync(cancellationToken);
         var deadlineIndex = await PartitionDeadlinesAsync(cancellationToken);
-        return dossierIndex || deadlineIndex;
+        var inboxes = await FileInboxesAsync(cancellationToken);
+        return dossierIndex || deadlineIndex || inboxes;
     }
 
     private async Task<bool> UpgradeDossierIndexAsync(CancellationToken cancellationToken)
@@ -147,6 +152,48 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
         }
 
         return seen > 0;
+    }
+
+    /// <summary>
+    /// Before each authority had its inbox, the agents' inbox read every portal submission and kept those of the
+    /// caller's authority: each submission gets its row in the inbox of its dossier's authority (its state row says
+    /// which; a dossier that no longer exists: the first's, as it was listed). False when the marker said it was done,
+    /// or there was no submission.
+    /// </summary>
+    private async Task<bool> FileInboxesAsync(CancellationToken cancellationToken)
+    {
+        var portal = tables.GetTableClient(options.Value.PortalTable);
+        var marker = await portal.GetEntityIfExistsAsync<TableEntity>(LayoutPartition, LayoutPartition, cancellationToken: cancellationToken);
+        if (marker.HasValue && (marker.Value!.GetInt32("Layout") ?? 0) >= PortalLayout)
+        {
+            return false;
+        }
+
+        var dossiers = tables.GetTableClient(options.Value.DossiersTable);
+        var filed = 0;
+        var submissions = TableClient.CreateQueryFilter($"PartitionKey eq {TablePortalStore.SubmissionsPartition}");
+        await foreach (var row in portal.QueryAsync<TableEntity>(submissions, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            var submission = TablePortalStore.ToSubmission(row);
+            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(submission.DossierId), DossierRows.StateKey, ["AuthorityId"], cancellationToken);
+            var inbox = TablePortalStore.InboxEntity(submission with { AuthorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null });
+            // With the check as the submission row has it; one saved meanwhile also writes the inbox row (Merge keeps it).
+            foreach (var (column, value) in row.Where(column => column.Key.StartsWith("Check", StringComparison.Ordinal)))
+            {
+                inbox[column] = value;
+            }
+
+            await portal.UpsertEntityAsync(inbox, TableUpdateMode.Merge, cancellationToken);
+            filed++;
+        }
+
+        await portal.UpsertEntityAsync(new TableEntity(LayoutPartition, LayoutPartition) { ["Layout"] = PortalLayout }, TableUpdateMode.Replace, cancellationToken);
+        if (filed > 0)
+        {
+            logger.LogInformation("Portal inboxes: {Filed} submissions filed in their authority's inbox.", filed);
+        }
+
+        return filed > 0;
     }
 
     private static async Task<bool> AnyRowAsync(TableClient table, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public sealed class StorageFixture : IAsyncLifetime
             ["Storage:BudgetLinesTable"] = $"BudgetLines{unique}",
             ["Storage:BudgetLedgerTable"] = $"BudgetLedger{unique}",
             ["Storage:AuthoritiesTable"] = $"Authorities{unique}",
+            ["Storage:PortalTable"] = $"Portal{unique}",
             ["Storage:DocumentsContainer"] = $"dossiers-{unique}",
         };
         if (maxUploadBytes is { } max)

@@ -190,7 +190,7 @@ public static class PortalApi
 
         var created = outcome.Unwrap();
         var number = created.State.Number!.ToString();
-        await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, beneficiary.Address, created.State.SubmittedAt ?? now), context.RequestAborted);
+        await portal.Store.RecordSubmissionAsync(new PortalSubmission(created.DossierId, number, beneficiary.Address, created.State.SubmittedAt ?? now, AuthorityId: authorityId), context.RequestAborted);
         await portal.Store.DeleteDraftAsync(beneficiary.Address, context.RequestAborted);
         // The acknowledgment left with the dossier's creation, through its outbox (MailPolicy): retried until sent, once.
         return TypedResults.Created((string?)null, new Submitted(created.DossierId, number, PortalMails.AcknowledgmentPath(created.DossierId)));
@@ -199,7 +199,7 @@ public static class PortalApi
     /// <summary>The authorities a request can be addressed to: the first, and each other that has complete portal settings.</summary>
     public static async Task<Ok<List<PortalAuthority>>> Authorities(HttpContext context, PortalServices portal) =>
         TypedResults.Ok((await portal.Authorities.ListAsync(context.RequestAborted))
-            .Where(a => a.Id == portal.Authorities.First.Id || a.Portal is { IsComplete: true })
+            .Where(portal.Authorities.OffersPortal)
             .Select(a => new PortalAuthority(a.Id, a.Name)).ToList());
 
     /// <summary>
@@ -214,7 +214,7 @@ public static class PortalApi
         }
 
         var found = requested.Length <= 64 ? await portal.Authorities.FindAsync(requested, cancellationToken) : null;
-        return found?.Portal is { IsComplete: true } own
+        return found is { Portal: { } own } && portal.Authorities.OffersPortal(found)
             ? (found.Id, portal.Options with { Service = own.Service, CaseOfficerEmail = own.CaseOfficerEmail, BudgetLineCode = own.BudgetLineCode, BudgetLineLabel = own.BudgetLineLabel })
             : (null, null);
     }

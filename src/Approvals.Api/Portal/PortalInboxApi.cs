@@ -26,9 +26,9 @@ public static class PortalInboxApi
     {
         var items = new List<InboxItem>();
         var caller = ApiIdentity.Caller(context);
-        foreach (var submission in await portal.Store.AllSubmissionsAsync(200, context.RequestAborted))
+        // Only the requests addressed to the caller's authority: another's is neither read, listed nor checked.
+        foreach (var submission in await portal.Store.InboxAsync(caller.AuthorityId, 200, context.RequestAborted))
         {
-            // Only the requests addressed to the caller's authority: another's is neither listed nor checked.
             if (await services.Dossiers.GetAsync(submission.DossierId, caller, context.RequestAborted) is { IsOk: true } found)
             {
                 items.Add(InboxItem.Of(submission, found.Unwrap().State));

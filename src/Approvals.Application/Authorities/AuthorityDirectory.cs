@@ -36,6 +36,13 @@ public sealed class AuthorityDirectory(IAuthorityStore store, GrantingAuthority 
     public async Task<GrantingAuthority?> FindAsync(string? authorityId, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == Owner(authorityId));
 
+    /// <summary>
+    /// Whether the beneficiaries' portal offers <paramref name="authority"/>: the first always (its <c>Portal</c> section
+    /// is checked at start), another once its portal settings are complete. The list the form shows, the authority a
+    /// request may be addressed to and the service its acknowledgment names all ask here.
+    /// </summary>
+    public bool OffersPortal(GrantingAuthority authority) => authority.Id == First.Id || authority.Portal is { IsComplete: true };
+
     /// <summary>Stores the authority; an id that breaks <see cref="AuthorityIds"/> throws <see cref="ArgumentException"/> and stores nothing.</summary>
     public async Task SaveAsync(GrantingAuthority authority, CancellationToken cancellationToken)
     {

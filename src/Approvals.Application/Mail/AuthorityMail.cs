@@ -26,7 +26,7 @@ public sealed class AuthorityMail(AuthorityDirectory directory, MailRecipients f
     /// </summary>
     public async Task<(string Authority, PortalService Service)?> PortalServiceAsync(string? authorityId, CancellationToken cancellationToken) =>
         IsFirst(authorityId) ? (directory.First.Name, site.Service)
-        : await directory.FindAsync(authorityId, cancellationToken) is { Portal: { } portal } authority ? (authority.Name, portal.Service)
+        : await directory.FindAsync(authorityId, cancellationToken) is { Portal: { } portal } authority && directory.OffersPortal(authority) ? (authority.Name, portal.Service)
         : null;
 
     /// <summary>The mail marked to be addressed when it is sent, if it has no recipient: the authority had no finance staff.</summary>

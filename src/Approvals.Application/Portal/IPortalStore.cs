@@ -32,8 +32,12 @@ public interface IPortalStore
     /// <summary>The dossiers <paramref name="address"/> submitted, newest first.</summary>
     Task<IReadOnlyList<PortalSubmission>> SubmissionsOfAsync(string address, CancellationToken cancellationToken);
 
-    /// <summary>Every portal submission, newest first: the agents' inbox.</summary>
-    Task<IReadOnlyList<PortalSubmission>> AllSubmissionsAsync(int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// The newest <paramref name="take"/> portal submissions addressed to <paramref name="authorityId"/> (null: the
+    /// first), newest first: its agents' inbox. Reads only that authority's rows, and no more than it returns.
+    /// </summary>
+    Task<IReadOnlyList<PortalSubmission>> InboxAsync(string? authorityId, int take, CancellationToken cancellationToken);
 
+    /// <summary>Records the agents' check on the submission, as found and in its authority's inbox.</summary>
     Task SaveCheckAsync(string dossierId, PortalCheck check, CancellationToken cancellationToken);
 }
