@@ -17,9 +17,9 @@ public sealed record IdentityOptions
     public bool DevelopmentSignIn { get; init; }
 
     /// <summary>
-    /// The role of a signed-in person whose token carries no role claim. None by default: such a person is refused
-    /// (403), since anyone in the tenant could otherwise read every dossier. Set it (e.g. <c>Reader</c>) only where
-    /// signing in is itself restricted to the right people.
+    /// The role, in the first authority, of a signed-in person whose token carries no role claim and who holds no role
+    /// assignment. None by default: such a person is refused (403), since anyone in the tenant could otherwise read
+    /// every dossier. Set it (e.g. <c>Reader</c>) only where signing in is itself restricted to the right people.
     /// </summary>
     public Role? RoleWithoutClaim { get; init; }
 
