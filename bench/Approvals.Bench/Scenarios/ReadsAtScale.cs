@@ -39,7 +39,10 @@ public static class ReadsAtScale
 
         metrics.Add(Metric.Ratio("finance.csv: time per dossier ratio", large.ExportPerDossier, small.ExportPerDossier, 1.2));
         metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: storage requests", [large.ExportRequests], ""));
-        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: managed heap growth", [large.ExportHeapMb], "MB", "< 64", mb => mb < 64));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: managed heap growth", [large.ExportHeap.HeapGrowthMb], "MB", "< 64", mb => mb < 64));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsSmall:N0} / {context.Sizes.ReadsLarge:N0}: allocated", [small.ExportHeap.AllocatedMb, large.ExportHeap.AllocatedMb], "MB"));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsSmall:N0} / {context.Sizes.ReadsLarge:N0}: collections during it", [small.ExportHeap.Collections, large.ExportHeap.Collections], ""));
+        metrics.Add(Metric.Of($"finance.csv at {context.Sizes.ReadsLarge:N0}: largest heap a collection left (growth)", [large.ExportHeap.LiveGrowthMb], "MB"));
         metrics.Add(Metric.Of($"seeding: dossiers per second ({context.Sizes.ReadsLarge:N0})", [large.SeedPerSecond], "/s"));
         metrics.Add(Metric.Of($"commands per second with {context.Sizes.ReadsSmall:N0} / {context.Sizes.ReadsLarge:N0} stored", [small.CommandsPerSecond, large.CommandsPerSecond], "/s"));
         metrics.Add(Metric.Of($"commands per second ratio ({context.Sizes.ReadsLarge:N0} / {context.Sizes.ReadsSmall:N0})", [large.CommandsPerSecond / small.CommandsPerSecond], "×"));
@@ -48,8 +51,11 @@ public static class ReadsAtScale
     }
 
     private sealed record Measured(
-        Dictionary<string, List<double>> Times, Dictionary<string, double> Requests, List<double> ExportPerDossier, double ExportRequests, double ExportHeapMb, double SeedPerSecond,
+        Dictionary<string, List<double>> Times, Dictionary<string, double> Requests, List<double> ExportPerDossier, double ExportRequests, ExportMemory ExportHeap, double SeedPerSecond,
         double CommandsPerSecond);
+
+    /// <summary>The export's memory: the heap's peak (garbage included), what it allocated, the collections, the largest heap one left.</summary>
+    private sealed record ExportMemory(double HeapGrowthMb, double AllocatedMb, int Collections, double LiveGrowthMb);
 
     private static async Task<Measured> MeasureAsync(BenchContext context, int count)
     {
@@ -80,11 +86,11 @@ public static class ReadsAtScale
             var export = new List<double>();
             await GetAsync(client, "/api/exports/finance.csv");
             var exportBefore = server.RoundTrips.Count;
-            double heap;
+            ExportMemory heap;
             await using (var memory = MemorySampler.Start())
             {
                 export.Add(await GetAsync(client, "/api/exports/finance.csv") / count);
-                heap = memory.HeapGrowthMb;
+                heap = new ExportMemory(memory.HeapGrowthMb, memory.AllocatedMb, memory.Collections, memory.LiveGrowthMb);
             }
 
             var exportRequests = server.RoundTrips.Count - exportBefore;
@@ -95,7 +101,7 @@ public static class ReadsAtScale
 
             Console.WriteLine($"  {count:N0} dossiers: seeded at {seedPerSecond:0} /s; " +
                 string.Join("; ", Pages.Select(p => $"{p.Name} {Stats.Median(times[p.Name]):0.0} ms, {requests[p.Name]:0.#} requests")) +
-                $"; export {Stats.Median(export) * 1000:0} µs per dossier, {exportRequests} requests, heap +{heap:0.0} MB");
+                $"; export {Stats.Median(export) * 1000:0} µs per dossier, {exportRequests} requests, heap +{heap.HeapGrowthMb:0.0} MB ({heap.AllocatedMb:0} MB allocated, {heap.Collections} collections, largest heap one left +{heap.LiveGrowthMb:0.0} MB)");
             var commandsPerSecond = await CommandsPerSecondAsync(context, server);
             Console.WriteLine($"  {count:N0} dossiers: {commandsPerSecond:0} commands/s");
             return new Measured(times, requests, export, exportRequests, heap, seedPerSecond, commandsPerSecond);
