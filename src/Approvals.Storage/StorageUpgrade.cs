@@ -116,8 +116,7 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
 
             if (!owners.TryGetValue(dossierId, out var authorityId))
             {
-                var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(dossierId), DossierRows.StateKey, ["AuthorityId"], cancellationToken);
-                owners[dossierId] = authorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null;
+                owners[dossierId] = authorityId = await AuthorityOfAsync(dossiers, DossierRows.PartitionKey(dossierId), cancellationToken);
             }
 
             if (authorityId is null)
@@ -175,8 +174,8 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
         await foreach (var row in portal.QueryAsync<TableEntity>(submissions, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             var submission = TablePortalStore.ToSubmission(row);
-            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(DossierRows.PartitionKey(submission.DossierId), DossierRows.StateKey, ["AuthorityId"], cancellationToken);
-            var inbox = TablePortalStore.InboxEntity(submission with { AuthorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null });
+            var authorityId = await AuthorityOfAsync(dossiers, DossierRows.PartitionKey(submission.DossierId), cancellationToken);
+            var inbox = TablePortalStore.InboxEntity(submission with { AuthorityId = authorityId });
             // With the check as the submission row has it; one saved meanwhile also writes the inbox row (Merge keeps it).
             foreach (var (column, value) in row.Where(column => column.Key.StartsWith("Check", StringComparison.Ordinal)))
             {
@@ -194,6 +193,13 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
         }
 
         return filed > 0;
+    }
+
+    /// <summary>The authority of the dossier of <paramref name="partition"/>, as its state row says (null: the first, or no such dossier).</summary>
+    private static async Task<string?> AuthorityOfAsync(TableClient dossiers, string partition, CancellationToken cancellationToken)
+    {
+        var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(partition, DossierRows.StateKey, ["AuthorityId"], cancellationToken);
+        return state.HasValue ? state.Value!.GetString("AuthorityId") : null;
     }
 
     private static async Task<bool> AnyRowAsync(TableClient table, CancellationToken cancellationToken)
@@ -222,8 +228,7 @@ public sealed class StorageUpgrade(TableServiceClient tables, IOptions<StorageOp
             }
 
             // In the list of the dossier's authority, as a failure marked today is.
-            var state = await dossiers.GetEntityIfExistsAsync<TableEntity>(item.PartitionKey, DossierRows.StateKey, ["AuthorityId"], cancellationToken);
-            var authorityId = state.HasValue ? state.Value!.GetString("AuthorityId") : null;
+            var authorityId = await AuthorityOfAsync(dossiers, item.PartitionKey, cancellationToken);
             var row = DossierRows.FailedOutbox(dossierId, itemId, item.GetDateTimeOffset("FailedAt") ?? item.Timestamp ?? DateTimeOffset.UnixEpoch, authorityId);
             await dossiers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
             try

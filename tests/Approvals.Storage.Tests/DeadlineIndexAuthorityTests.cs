@@ -51,7 +51,7 @@ public sealed class DeadlineIndexAuthorityTests(StorageFixture fixture)
         }
 
         // As stored: the first authority's rows under the bare day, the others' under their id and the day.
-        var keys = (await RowsAsync(DeadlinesTable(services))).Select(row => (row.PartitionKey, row.GetString("DossierId"))).ToList();
+        var keys = (await TableRows.AllAsync(DeadlinesTable(services))).Select(row => (row.PartitionKey, row.GetString("DossierId"))).ToList();
         Assert.Contains(("2022-08-31", "first-dossier"), keys);
         Assert.Contains(("pma|2022-08-31", "pma-dossier"), keys);
         Assert.Contains(("pma-nord|2022-08-31", "pma-nord-dossier"), keys);
@@ -72,7 +72,7 @@ public sealed class DeadlineIndexAuthorityTests(StorageFixture fixture)
             await index.UpsertAsync(Authorities.SelectMany(EntriesOf), None);
             var table = DeadlinesTable(services);
             var poisoned = 0;
-            foreach (var row in await RowsAsync(table))
+            foreach (var row in await TableRows.AllAsync(table))
             {
                 if (row.GetString("DossierId") != $"{authority ?? "first"}-dossier")
                 {
@@ -105,7 +105,7 @@ public sealed class DeadlineIndexAuthorityTests(StorageFixture fixture)
         var second = first with { AuthorityId = "pma" };
         await index.UpsertAsync([first, second], None);
         var table = DeadlinesTable(services);
-        var before = Assert.Single(await RowsAsync(table), row => row.PartitionKey == "2022-08-31");
+        var before = Assert.Single(await TableRows.AllAsync(table), row => row.PartitionKey == "2022-08-31");
 
         var moved = second with { Day = Today.AddDays(2), DueAt = Now.AddDays(2) };
         await index.RemoveAsync([second], None);
@@ -118,21 +118,10 @@ public sealed class DeadlineIndexAuthorityTests(StorageFixture fixture)
         Assert.Equal([first], await index.ReadRangeAsync(DateOnly.MinValue, DateOnly.MaxValue, null, None));
         Assert.Empty(await index.ReadRangeAsync(DateOnly.MinValue, DateOnly.MaxValue, "pma", None));
         // The first authority's row is the very row written at first: never rewritten, never deleted and put back.
-        var after = Assert.Single(await RowsAsync(table));
+        var after = Assert.Single(await TableRows.AllAsync(table));
         Assert.Equal((before.PartitionKey, before.RowKey, before.ETag, before.Timestamp), (after.PartitionKey, after.RowKey, after.ETag, after.Timestamp));
     }
 
     private static TableClient DeadlinesTable(ServiceProvider services) =>
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DeadlinesTable);
-
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>())
-        {
-            rows.Add(entity);
-        }
-
-        return rows;
-    }
 }

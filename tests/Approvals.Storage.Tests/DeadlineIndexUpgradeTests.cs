@@ -28,8 +28,8 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
         var index = services.GetRequiredService<IDeadlineIndex>();
         var table = DeadlinesTable(services);
         var (ours, theirs, gone) = ("first-dossier", "pma-dossier", "deleted-dossier");
-        await CommitAsync(store, ours, null);
-        await CommitAsync(store, theirs, "pma");
+        await Dossiers.OfAuthorityAsync(store, ours, null);
+        await Dossiers.OfAuthorityAsync(store, theirs, "pma");
         // The old layout: every entry under its bare day, whoever's dossier it was.
         IndexedDeadline[] old =
         [
@@ -49,7 +49,7 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
         // Due at the same instant: in the order of their keys.
         Assert.Equal([old[3], old[0]], await index.ReadRangeAsync(DateOnly.MinValue, DateOnly.MaxValue, null, None));
         Assert.Equal([old[1] with { AuthorityId = "pma" }, old[2] with { AuthorityId = "pma" }], await index.ReadRangeAsync(DateOnly.MinValue, DateOnly.MaxValue, "pma", None));
-        var rows = await RowsAsync(table);
+        var rows = await TableRows.AllAsync(table);
         (string, string)[] expected =
             [("2022-09-30", "deleted-dossier"), ("2022-09-30", "first-dossier"), ("pma|2022-09-30", "pma-dossier"), ("pma|2023-04-18", "pma-dossier"), ("~layout", "(marker)")];
         Assert.Equal(expected, rows.Select(row => (row.PartitionKey, row.GetString("DossierId") ?? "(marker)")));
@@ -57,7 +57,7 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
 
         // The next start reads the marker and does nothing: not a row is rewritten.
         Assert.False(await upgrade.RunAsync(None));
-        Assert.Equal(rows.Select(row => (row.PartitionKey, row.RowKey, row.ETag)), (await RowsAsync(table)).Select(row => (row.PartitionKey, row.RowKey, row.ETag)));
+        Assert.Equal(rows.Select(row => (row.PartitionKey, row.RowKey, row.ETag)), (await TableRows.AllAsync(table)).Select(row => (row.PartitionKey, row.RowKey, row.ETag)));
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
 
         // Committed as DossierService does, its lease taken first; the lease has ended (the process that committed is gone).
         await store.LeaseOutboxAsync(dossier, time.GetUtcNow(), None);
-        await CommitAsync(store, dossier, "pma", [new OutboxItem("000001-01", OutboxKinds.Deadlines, json.ToJsonString())]);
+        await Dossiers.OfAuthorityAsync(store, dossier, "pma", [new OutboxItem("000001-01", OutboxKinds.Deadlines, json.ToJsonString())]);
 
         // The item, and the index refresh the store files with every commit.
         Assert.Equal(2, await services.GetRequiredService<OutboxDispatcher>().SweepAsync(None));
@@ -109,13 +109,6 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
         Assert.False(DomainJson.Deserialize<DeadlineChange>("""{"remove":[],"upsert":[]}""").ByAuthority);
     }
 
-    /// <summary>A dossier of <paramref name="authorityId"/> as the store writes it: its snapshot and state row say whose it is.</summary>
-    private static Task<string> CommitAsync(IDossierStore store, string dossierId, string? authorityId, IReadOnlyList<OutboxItem>? outbox = null) =>
-        store.CommitAsync(
-            Dossiers.Commit(dossierId, null, 1, 1, outbox, DomainJson.Serialize(Snapshot.Empty with { AuthorityId = authorityId }),
-                Dossiers.Summary(dossierId) with { AuthorityId = authorityId }),
-            None);
-
     private static TableClient DeadlinesTable(ServiceProvider services) =>
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DeadlinesTable);
 
@@ -123,17 +116,6 @@ public sealed class DeadlineIndexUpgradeTests(StorageFixture fixture)
     {
         var marker = await table.GetEntityIfExistsAsync<TableEntity>("~layout", "~layout");
         return marker.HasValue ? marker.Value : null;
-    }
-
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>())
-        {
-            rows.Add(entity);
-        }
-
-        return rows.OrderBy(row => row.PartitionKey, StringComparer.Ordinal).ThenBy(row => row.RowKey, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>No item here is a mail: one sent would be a mistake.</summary>

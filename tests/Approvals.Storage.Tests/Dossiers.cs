@@ -27,6 +27,12 @@ internal static class Dossiers
             summary ?? Summary(dossierId), events, outbox ?? []);
     }
 
+    /// <summary>A dossier of <paramref name="authorityId"/> as the store writes it: its snapshot and state row say whose it is.</summary>
+    public static Task<string> OfAuthorityAsync(IDossierStore store, string dossierId, string? authorityId, IReadOnlyList<OutboxItem>? outbox = null) =>
+        store.CommitAsync(
+            Commit(dossierId, null, 1, 1, outbox, DomainJson.Serialize(Snapshot.Empty with { AuthorityId = authorityId }), Summary(dossierId) with { AuthorityId = authorityId }),
+            CancellationToken.None);
+
     /// <summary>JSON of about <paramref name="characters"/> characters, with accents and a character outside the BMP.</summary>
     public static string LargeJson(int characters)
     {

@@ -68,8 +68,8 @@ public sealed class PortalInboxTests(StorageFixture fixture)
         await using var services = await fixture.CreateServicesAsync();
         var dossiers = services.GetRequiredService<IDossierStore>();
         var portal = PortalTable(services);
-        await CommitAsync(dossiers, "SUB-2026-0001", null);
-        await CommitAsync(dossiers, "PMA-SUB-2026-0001", "pma");
+        await Dossiers.OfAuthorityAsync(dossiers, "SUB-2026-0001", null);
+        await Dossiers.OfAuthorityAsync(dossiers, "PMA-SUB-2026-0001", "pma");
         // As the earlier version wrote them: one partition, keyed by dossier id, no authority; one checked, one whose dossier is gone.
         var check = new PortalCheck(PortalCheckOutcome.Complete, "", "Claire Martin", Start.AddDays(2));
         PortalSubmission[] old =
@@ -104,12 +104,12 @@ public sealed class PortalInboxTests(StorageFixture fixture)
 
         Assert.Equal([old[2], old[0]], await store.InboxAsync(null, 200, None));
         Assert.Equal([old[1] with { AuthorityId = "pma" }], await store.InboxAsync("pma", 200, None));
-        var rows = await RowsAsync(portal);
+        var rows = await TableRows.AllAsync(portal);
         Assert.Equal(1, rows.Single(row => row.PartitionKey == "~layout").GetInt32("Layout"));
 
         // The next start reads the marker and does nothing: not a row is rewritten.
         Assert.False(await upgrade.RunAsync(None));
-        Assert.Equal(rows.Select(row => (row.PartitionKey, row.RowKey, row.ETag)), (await RowsAsync(portal)).Select(row => (row.PartitionKey, row.RowKey, row.ETag)));
+        Assert.Equal(rows.Select(row => (row.PartitionKey, row.RowKey, row.ETag)), (await TableRows.AllAsync(portal)).Select(row => (row.PartitionKey, row.RowKey, row.ETag)));
     }
 
     /// <summary>A store of its own over the same tables, its requests counted.</summary>
@@ -121,24 +121,6 @@ public sealed class PortalInboxTests(StorageFixture fixture)
         return (new TablePortalStore(new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>()), counter);
     }
 
-    /// <summary>A dossier of <paramref name="authorityId"/> as the store writes it: its state row says whose it is.</summary>
-    private static Task<string> CommitAsync(IDossierStore store, string dossierId, string? authorityId) =>
-        store.CommitAsync(
-            Dossiers.Commit(dossierId, null, 1, 1, null, DomainJson.Serialize(Snapshot.Empty with { AuthorityId = authorityId }),
-                Dossiers.Summary(dossierId) with { AuthorityId = authorityId }),
-            None);
-
     private static TableClient PortalTable(ServiceProvider services) =>
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.PortalTable);
-
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>())
-        {
-            rows.Add(entity);
-        }
-
-        return rows;
-    }
 }
