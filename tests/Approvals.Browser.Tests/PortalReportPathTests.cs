@@ -95,7 +95,8 @@ public sealed partial class PortalTests
         await Assertions.Expect(page.GetByTestId("link-status")).ToContainTextAsync("Si cette adresse est valide");
         var mail = Assert.Single(host.Service<PickupMailbox>().List(1000),
             m => !before.Contains(m.Id) && m.Subject.Contains("connexion", StringComparison.Ordinal));
-        await page.GotoAsync(LinkIn(mail));
+        // The link's page replaces itself, maybe before its own load: awaited until the answer, then the home page's load.
+        await page.GotoAsync(LinkIn(mail), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(url => url.EndsWith("/portail/index.html", StringComparison.Ordinal));
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Testing;
@@ -66,10 +67,11 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             configuration[key] = value;
         }
 
+        configuration[WebHostDefaults.ServerUrlsKey] = $"http://127.0.0.1:{port}";
         var factory = new Factory(configuration, time, environment, services);
         try
         {
-            factory.UseKestrel(port);
+            factory.UseKestrel();
             factory.StartServer();
         }
         catch
@@ -142,6 +144,8 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
     private sealed class Factory(IReadOnlyDictionary<string, string?> configuration, FakeTimeProvider time, string environment, Action<IServiceCollection>? extra)
         : WebApplicationFactory<Program>
     {
+        private readonly TaskCompletionSource startGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
@@ -154,8 +158,40 @@ public sealed class ApprovalsServerHost : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(time);
+                services.Replace(ServiceDescriptor.Singleton<IHostLifetime>(new GatedLifetime(startGate.Task)));
                 extra?.Invoke(services);
             });
         }
+
+        /// <summary>
+        /// Program.cs starts its own host on its own thread, and a start that fails (a wrong setting) disposes it. The
+        /// factory's own start first reads the host's services to wait for it: had the program's start already failed,
+        /// that read would meet a disposed container and hide the real error behind an ObjectDisposedException. So the
+        /// program's start waits at the gate until the factory is waiting for its outcome.
+        /// </summary>
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            var host = builder.Build();
+            Task started;
+            try
+            {
+                started = host.StartAsync();
+            }
+            finally
+            {
+                startGate.TrySetResult();
+            }
+
+            started.GetAwaiter().GetResult();
+            return host;
+        }
+    }
+
+    /// <summary>The host's lifetime in tests: no console signals, and a start that waits for the factory (above).</summary>
+    private sealed class GatedLifetime(Task gate) : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => gate.WaitAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
