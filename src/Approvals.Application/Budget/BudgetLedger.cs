@@ -20,6 +20,9 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     /// <summary>Compare-and-swap attempts: each lost round means another writer of the line won, so N concurrent writers need at most N.</summary>
     private const int Attempts = 50;
 
+    /// <summary>This process's readers and writers of a line take turns; the swap settles races with other processes.</summary>
+    private readonly LineTurns turns = new();
+
     /// <summary>What the dossier's vote may commit on the line: voted − committed − reserved by the other dossiers; a line not registered is not controlled.</summary>
     public async Task<decimal> AvailableAsync(int year, string code, string dossierId, CancellationToken cancellationToken, string? authorityId = null)
     {
@@ -35,6 +38,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     public async Task<Refusal?> ReserveAsync(
         string dossierId, int year, string code, decimal amount, long version, CancellationToken cancellationToken, string? authorityId = null)
     {
+        using var turn = await turns.TakeAsync(authorityId, year, code, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var (found, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken, authorityId);
@@ -170,6 +174,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
     private async Task<(BudgetLineBalance? Line, DossierShare? Share)> ReadConsistentAsync(
         string? authorityId, int year, string code, string dossierId, CancellationToken cancellationToken)
     {
+        using var turn = await turns.TakeAsync(authorityId, year, code, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var (line, share) = await lines.ReadShareAsync(year, code, dossierId, cancellationToken, authorityId);
@@ -204,6 +209,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
 
     private async Task RetotalAsync(string? authorityId, int year, string code, CancellationToken cancellationToken)
     {
+        using var turn = await turns.TakeAsync(authorityId, year, code, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var line = await lines.FindAsync(year, code, cancellationToken, authorityId) ?? BudgetLineBalance.Unregistered(year, code, authorityId);
@@ -232,6 +238,7 @@ public sealed class BudgetLedger(IBudgetLineStore lines, IDossierStore dossiers,
         string? authorityId, int year, string code, string dossierId, Func<BudgetLineBalance, DossierShare, (BudgetLineBalance, DossierShare)?> change,
         CancellationToken cancellationToken)
     {
+        using var turn = await turns.TakeAsync(authorityId, year, code, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var (found, share) = await lines.ReadTotalsAndShareAsync(year, code, dossierId, cancellationToken, authorityId);
