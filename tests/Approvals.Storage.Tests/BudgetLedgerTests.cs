@@ -3,13 +3,11 @@ using Approvals.Application;
 using Approvals.Domain;
 using Approvals.Server;
 using Approvals.Testing;
-using Azure.Core;
-using Azure.Core.Pipeline;
+using Approvals.Bench;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Storage.Tests;
@@ -127,8 +125,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
     public async Task Eight_votes_at_once_on_one_line_cost_its_rows_what_eight_votes_one_after_another_cost()
     {
         var time = new FakeTimeProvider(Paris(2022, 5, 3));
-        var requests = new LineRequests();
-        await using var services = await ServicesAsync(time, requests);
+        var (tables, counter) = CountedTables.Over(storage.Azurite.ConnectionString);
+        await using var services = await ServicesAsync(time, tables);
         var (service, ledger, lines, _) = Parts(services);
         await lines.UpsertAsync(new BudgetLineRecord(2022, Code, "Enseignement supérieur", 200_000m), CancellationToken.None);
         var ids = new List<string>();
@@ -138,18 +136,18 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         }
 
         time.SetUtcNow(Paris(2022, 6, 10));
-        requests.Restart();
+        var start = LineRequests(counter);
         foreach (var id in ids[..8])
         {
             Assert.True((await VoteAsync(service, ledger, id)).IsOk);
         }
 
-        var oneAfterAnother = requests.Restart();
+        var oneAfterAnother = LineRequests(counter) - start;
         var atOnce = await Task.WhenAll(ids[8..].Select(id => Task.Run(() => VoteAsync(service, ledger, id))));
 
         Assert.All(atOnce, vote => Assert.True(vote.IsOk));
         Assert.True(oneAfterAnother > 0);
-        Assert.Equal(oneAfterAnother, requests.Restart());
+        Assert.Equal(oneAfterAnother, LineRequests(counter) - start - oneAfterAnother);
         Assert.Equal((16 * Vote.AmountVoted, 0m, 200_000m - 16 * Vote.AmountVoted), Figures(await lines.FindAsync(2022, Code, CancellationToken.None)));
         await AssertLedgerEqualsDossiersAsync(services);
     }
@@ -343,8 +341,8 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
         (services.GetRequiredService<DossierService>(), services.GetRequiredService<BudgetLedger>(),
             services.GetRequiredService<IBudgetLineStore>(), services.GetRequiredService<CrashingStore>());
 
-    /// <param name="watch">A policy that sees every table request (none: the storage's own clients as they are).</param>
-    private async Task<ServiceProvider> ServicesAsync(TimeProvider time, HttpPipelinePolicy? watch = null)
+    /// <param name="tables">The table client the services use (none: the storage's own).</param>
+    private async Task<ServiceProvider> ServicesAsync(TimeProvider time, TableServiceClient? tables = null)
     {
         var settings = StorageApp.Tables(storage.Azurite);
         settings["Storage:AuthoritiesTable"] = "Authorities" + Guid.NewGuid().ToString("N")[..12];
@@ -358,11 +356,10 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
             .AddSingleton<TableDossierStore>()
             .AddSingleton(provider => new CrashingStore(provider.GetRequiredService<TableDossierStore>()))
             .AddSingleton<IDossierStore>(provider => provider.GetRequiredService<CrashingStore>());
-        if (watch is not null)
+        if (tables is not null)
         {
             collection.RemoveAll<TableServiceClient>();
-            collection.AddSingleton(provider => StorageClients.CreateTables(
-                provider.GetRequiredService<IOptions<StorageOptions>>().Value, options => options.AddPolicy(watch, HttpPipelinePosition.PerRetry)));
+            collection.AddSingleton(tables);
         }
 
         var services = collection.BuildServiceProvider();
@@ -373,30 +370,9 @@ public sealed class BudgetLedgerTests(StorageFixture storage)
     private static DateTimeOffset Paris(int year, int month, int day) =>
         new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1)).ToUniversalTime();
 
-    /// <summary>Counts the requests to the budget lines' tables (a batch by the table its body names).</summary>
-    private sealed class LineRequests : HttpPipelineSynchronousPolicy
-    {
-        private int count;
-
-        /// <summary>The requests counted since the last restart.</summary>
-        public int Restart() => Interlocked.Exchange(ref count, 0);
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var target = message.Request.Uri.Path;
-            if (target.EndsWith("$batch", StringComparison.Ordinal) && message.Request.Content is { } content)
-            {
-                using var body = new MemoryStream();
-                content.WriteTo(body, CancellationToken.None);
-                target = System.Text.Encoding.UTF8.GetString(body.ToArray());
-            }
-
-            if (target.Contains("/BudgetL", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref count);
-            }
-        }
-    }
+    /// <summary>The requests sent so far to the budget lines' tables (the lines', the ledger's), batches included.</summary>
+    private static long LineRequests(RoundTripCounter counter) =>
+        counter.ByKind.Where(kind => kind.Key.Split(' ')[^1].StartsWith("BudgetL", StringComparison.Ordinal)).Sum(kind => kind.Value);
 
     private sealed class NoMailer : IMailer
     {

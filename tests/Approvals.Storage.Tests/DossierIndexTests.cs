@@ -1,6 +1,5 @@
 using Approvals.Application;
 using Approvals.Bench;
-using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -373,16 +372,14 @@ public sealed class DossierIndexTests(StorageFixture fixture)
     private static TableClient SummariesTable(ServiceProvider services) =>
         services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.DossierSummariesTable);
 
-    /// <summary>Dossiers created an hour apart, each then moved through some stages (new summaries, same creation).</summary>
     /// <summary>A store of its own over the same tables (another process: nothing remembered), its requests counted.</summary>
     private (TableDossierStore Store, RoundTripCounter Counter) CountedStore(ServiceProvider services)
     {
-        var counter = new RoundTripCounter();
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        return (new TableDossierStore(
-            new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System), counter);
+        var (tables, counter) = CountedTables.Over(fixture.Azurite.ConnectionString);
+        return (new TableDossierStore(tables, services.GetRequiredService<IOptions<StorageOptions>>(), TimeProvider.System), counter);
     }
+
+    /// <summary>Dossiers created an hour apart, each then moved through some stages (new summaries, same creation).</summary>
 
     private static async Task<List<(DossierSummary Summary, DateTimeOffset CreatedAt)>> SeedAsync(IDossierStore store, int count)
     {

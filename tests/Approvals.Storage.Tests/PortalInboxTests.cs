@@ -1,6 +1,5 @@
 using Approvals.Application;
 using Approvals.Bench;
-using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -115,10 +114,8 @@ public sealed class PortalInboxTests(StorageFixture fixture)
     /// <summary>A store of its own over the same tables, its requests counted.</summary>
     private (TablePortalStore Store, RoundTripCounter Counter) CountedStore(ServiceProvider services)
     {
-        var counter = new RoundTripCounter();
-        var clientOptions = new TableClientOptions();
-        clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        return (new TablePortalStore(new TableServiceClient(fixture.Azurite.ConnectionString, clientOptions), services.GetRequiredService<IOptions<StorageOptions>>()), counter);
+        var (tables, counter) = CountedTables.Over(fixture.Azurite.ConnectionString);
+        return (new TablePortalStore(tables, services.GetRequiredService<IOptions<StorageOptions>>()), counter);
     }
 
     private static TableClient PortalTable(ServiceProvider services) =>
